@@ -122,5 +122,7 @@ class Claim:
 
     def describe_value(self) -> str:
         """The value as a person reads it: '2,600 [2,600, 2,700] person'."""
+        if self.kind == "year" and isinstance(self.value, Interval) and self.value.is_exact:
+            return str(_json_number(self.value.low))
         unit = f" {self.unit}" if self.unit and self.kind not in DATE_KINDS else ""
         return f"{self.value}{unit}"

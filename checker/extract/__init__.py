@@ -1,0 +1,58 @@
+"""From a document's text to its claims: normalise, split into paragraphs by language, run the
+Chinese or English extractor on each, and map every span back to the original text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from checker.extract import en, zh
+from checker.extract.raw import RawClaim
+from checker.io.document import Document
+from checker.model import Claim
+from checker.text.normalize import HAN, normalize
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
+_LINE = re.compile(r"[^\n]+")
+
+
+def paragraph_language(text: str, start: int, end: int) -> str | None:
+    """'zh', 'en', or None for a paragraph with neither (numbers, punctuation)."""
+    han = sum(map(len, _HAN_RUN.findall(text, start, end)))
+    if han and han * 3 >= sum(map(len, _LATIN_RUN.findall(text, start, end))):
+        return "zh"
+    if _LATIN_RUN.search(text, start, end):
+        return "en"
+    return None
+
+
+def extract_document(doc: Document, as_of: str | None = None) -> list[Claim]:
+    return extract_text(doc.text, path=doc.path, as_of=as_of, view=doc.view)
+
+
+def extract_text(text: str, *, path: str | None = None, as_of: str | None = None,
+                 view: str | None = None) -> list[Claim]:
+    """Every claim in ``text``, in order, with offsets into ``text`` itself."""
+    norm = normalize(text, view)
+    t = norm.text
+    raws: list[tuple[str, RawClaim]] = []
+    lang = "zh"
+    for para in _LINE.finditer(t):
+        s, e = para.span()
+        lang = paragraph_language(t, s, e) or lang
+        extractor = zh if lang == "zh" else en
+        raws.extend((lang, r) for r in extractor.extract(t, s, e))
+    if not raws:
+        return []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    claims = []
+    for lang, r in raws:
+        start, end = norm.offsets.span(r.start, r.end)
+        line = bisect_right(line_starts, start)
+        claims.append(Claim(
+            path=path, line=line, column=start - line_starts[line - 1] + 1, start=start, end=end,
+            lang=lang, kind=r.kind, text=text[start:end], value=r.value, unit=r.unit,
+            qualifier=r.qualifier, subject=r.subject, as_of=as_of, flags=r.flags,
+        ))
+    return claims

@@ -1,0 +1,50 @@
+"""A claim as an extractor finds it: a span of the normalised text and what it says.
+
+The pipeline turns RawClaims into :class:`~checker.model.Claim` objects by mapping the span back
+to the original text; extractors never deal with original offsets, lines or files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.model import DateValue, Interval
+
+
+@dataclass(slots=True)
+class RawClaim:
+    start: int
+    end: int
+    kind: str
+    value: Interval | DateValue
+    unit: str | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+_OPEN_QUOTES = "“\"「『‘"
+_CLOSE_QUOTES = "”\"」』’"
+
+
+def _latin(c: str) -> bool:
+    return ("a" <= c <= "z") or ("A" <= c <= "Z")
+
+
+def is_name_context(text: str, start: int, end: int) -> bool:
+    """Digits that belong to a name: G20, 5G, COVID-19, HLX-24T, “境外110”."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _latin(before) or _latin(after) or before == "_" or after == "_":
+        return True
+    if before in "-–/#" and start > 1 and _latin(text[start - 2]):
+        return True
+    if after == "-" and end + 1 < len(text) and _latin(text[end + 1]):
+        return True
+    # a number closing a short quotation is the quotation's name: “境外110”
+    if after and after in _CLOSE_QUOTES:
+        window = text[max(0, start - 8):start]
+        k = max(window.rfind(q) for q in _OPEN_QUOTES)
+        if k >= 0 and not any(q in window[k + 1:] for q in _CLOSE_QUOTES):
+            return True
+    return False

@@ -1,0 +1,304 @@
+"""Numeric claims in Chinese text (normalised: simplified, NFKC, no spaces inside numbers).
+
+One precompiled pattern finds, left to right, every date-like expression (consumed here so its
+digits are not read as counts; issue #3 resolves them), every skip (clock times, phone numbers,
+names) and every number expression:
+
+    [approximation] numeral [余/多] [scale] [余/多] [% | 成 | currency | unit | time unit | measure] [左右/以上]
+
+A builder then reads the match into a claim. Chinese-character numerals are claims only when
+something says they count (a measure word, unit, 第, %, an approximation): bare 一/十/万 are
+mostly words (一起, 十分, 万人的愿望).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from checker.extract import subjects
+from checker.extract.intervals import interval, vague
+from checker.extract.numerals import (CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
+from checker.extract.raw import RawClaim, is_name_context
+from checker.extract.units import canonical
+from checker.model import DateValue, Interval
+from checker.vocab import alternation, vocabulary
+
+AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CN = rf"[{CN_DIGITS}{CN_SCALES}]+(?:点[{CN_DIGITS}]+)?"
+SCALE = "万亿|千万|百万|万|亿|千|百"
+YEAR_CN = "[〇零一二三四五六七八九]{4}"
+REL_YEAR = "今年|去年|明年|前年|本年|当年|同年"
+RANGE_SEP = "至|到|-|－|—|–|~|～"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    v = vocabulary()
+    ap = v.approx["zh"]
+    time_units = alternation(v.time_units["zh"])
+    units = alternation(v.units["zh"])
+    currency = alternation(v.currencies["zh"]["after"])
+    measures = alternation(v.measures_zh)
+    before = alternation(ap["before"])
+    after_measure = alternation(ap["after_measure"])
+    vague_words = alternation(ap["vague"])
+    mid = alternation(ap["after_number"])
+    names = alternation(v.names["zh"])
+    return re.compile(
+        "|".join([
+            # dates (resolved in issue #3; here they only must not become counts)
+            rf"(?P<d_rel>{REL_YEAR})?(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
+            rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
+            rf"(?P<d_m>\d{{1,2}})月(?:(?P<d_d>\d{{1,2}})[日号])?"
+            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?",
+            # 上世纪90年代: a decade; “10·5”惨案: a date that names an event
+            r"(?P<dec_c>上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪)?(?P<dec>\d{2,4})年代",
+            r"(?<=[“\"「])(?P<named_m>\d{1,2})·(?P<named_d>\d{1,2})(?=[”\"」])",
+            r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
+            # a year and month or day run together: 2017926日, 20159月 (malformed, reported later)
+            r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
+            # things with digits that are not claims
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时(?:\d{1,2}分)?许?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,}"
+            r"|https?://\S+)",
+            rf"(?P<o_first>首)(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)",
+            rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            # 第116次, 第五届, 第二大
+            rf"第(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?",
+            # number expressions
+            rf"(?P<n_pre>{before})?"
+            rf"(?:(?P<n_vague>{vague_words})(?P<n_vscale>[十百千万亿]+)"
+            rf"|(?P<n_ar>{AR})(?:(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
+            rf"|(?P<n_cn>{CN}))"
+            rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
+            rf"(?:(?P<n_pct>%|‰)|(?P<n_cur>{currency})|(?P<n_unit>{units})|(?P<n_time>{time_units})"
+            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交])|(?P<n_name>{names}))?"
+            rf"(?P<n_after>{after_measure})?",
+            # 百分之三十
+            rf"百分之(?P<p_num>{AR}|{CN})",
+        ])
+    )
+
+
+def _num(ar: str | None, cn: str | None) -> Decimal | None:
+    return parse_arabic(ar) if ar else parse_chinese(cn) if cn else None
+
+
+def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]:
+    """Claims in ``text[start:end]`` (a Chinese paragraph of the normalised text)."""
+    end = len(text) if end is None else end
+    out: list[RawClaim] = []
+    for m in _pattern().finditer(text, start, end):
+        g = m.lastgroup
+        if m.group("d_m") is not None or m.group("d_iso") is not None:
+            out.append(_date(m))
+        elif m.group("dec") is not None:
+            out.append(_decade(m))
+        elif m.group("named_m") is not None:
+            from checker.extract.dates import make_date
+
+            c = make_date(m.start(), m.end(), None, int(m.group("named_m")), int(m.group("named_d")))
+            c.flags += ("named",)
+            out.append(c)
+        elif m.group("bad") is not None:
+            out.append(_malformed(m))
+        elif m.group("skip") is not None:
+            continue
+        elif m.group("o_first") is not None:
+            out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(Decimal(1))))
+        elif m.group("plenum") is not None:
+            n = parse_chinese(m.group("plenum"))
+            if n is not None:
+                out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="plenary session"))
+        elif m.group("o_num") is not None:
+            n = parse_chinese(m.group("o_num")) if m.group("o_num")[0] in CN_DIGITS + CN_SCALES \
+                else parse_arabic(m.group("o_num"))
+            if n is not None and not is_name_context(text, m.start(), m.end()):
+                meas = m.group("o_m")
+                unit = vocabulary().measures_zh[meas].unit if meas else None
+                out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit=unit))
+        elif m.group("p_num") is not None:
+            n = _num(m.group("p_num") if m.group("p_num")[0].isdigit() else None,
+                     None if m.group("p_num")[0].isdigit() else m.group("p_num"))
+            if n is not None:
+                out.append(RawClaim(m.start(), m.end(), "percent", Interval.exact(n), unit="%"))
+        elif g is not None or m.group():
+            claim = _number(text, m)
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def _number(text: str, m: re.Match) -> RawClaim | None:
+    v = vocabulary()
+    ap = v.approx["zh"]
+    ar, cn = m.group("n_ar"), m.group("n_cn")
+    if m.group("n_name") is not None:
+        return None
+    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
+        or m.group("n_meas") or m.group("n_cheng")
+    start = m.start()
+    pre = m.group("n_pre")
+    approx = ap["before"].get(pre) if pre else None
+    if pre and _false_prefix(text, m.start(), pre):
+        approx, start = None, m.start() + len(pre)
+
+    if m.group("n_vague") is not None:
+        scale = Decimal(scale_of(m.group("n_vscale")))
+        value = vague(scale, ap["vague"][m.group("n_vague")])
+        qualifier = ap["vague"][m.group("n_vague")].qualifier
+        base = None
+    else:
+        if cn is not None:
+            # A bare scale (万人, 千变万化) or a lone 一 (一批, 一道: the article) is a word, not a
+            # count, unless an approximation (逾百次) or a unit/time word says otherwise.
+            bare_scale = all(c in "十百千万亿" for c in cn) and cn != "十"
+            if bare_scale and approx is None:
+                return None
+            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct")):
+                return None
+            if not tail and approx is None and not m.group("n_mid"):
+                return None
+        base = _num(ar, cn)
+        if base is None:
+            return None
+        if ar is not None and is_name_context(text, start, m.end()):
+            return None
+        value = None
+        qualifier = approx.qualifier if approx else None
+
+    mid, post = m.group("n_mid"), m.group("n_post")
+    scale_word = m.group("n_scale")
+    scale = Decimal(scale_of(scale_word)) if scale_word else Decimal(1)
+    if base is not None:
+        if mid == "几" and cn is not None:          # 十几, 二十几: the teens of a tens numeral
+            t = ap["teens"]["几"]
+            value = Interval(None, (base + Decimal(str(t.low))) * scale, (base + Decimal(str(t.high))) * scale)
+            qualifier = t.qualifier
+        else:
+            n = base * scale
+            word = mid or post
+            if word and word in ap["after_number"]:
+                a = ap["after_number"][word]
+                # 20余万: the place of 20 (tens) scaled by 万 → [200000, 300000]
+                value = interval(base, a)
+                value = Interval(n, value.low * scale if value.low is not None else None,
+                                 value.high * scale if value.high is not None else None)
+                qualifier = a.qualifier
+            else:
+                value = interval(n, approx)
+        if m.group("n_ar2") is not None:             # 3至5名, 10-20人
+            hi = parse_arabic(m.group("n_ar2"))
+            if hi is None or hi <= base or not tail:
+                return None
+            value = Interval(None, base * scale, hi * scale)
+            qualifier = "range"
+
+    after = m.group("n_after")
+    if after:
+        a = ap["after_measure"][after]
+        if value.nominal is not None:
+            value = interval(value.nominal, a)
+        qualifier = a.qualifier
+
+    kind, unit, subject, flags = "number", None, None, ()
+    if m.group("n_pct") is not None:
+        kind, unit = "percent", "%" if m.group("n_pct") == "%" else "‰"
+    elif m.group("n_cheng") is not None:             # 三成 = 30 %
+        if value.nominal is not None and value.nominal > 10:
+            return None
+        kind, unit = "percent", "%"
+        value = _scaled(value, Decimal(10))
+    elif m.group("n_cur") is not None:
+        kind, unit = "money", v.currencies["zh"]["after"][m.group("n_cur")]
+    elif m.group("n_unit") is not None:
+        kind, unit = "quantity", canonical(v.units["zh"][m.group("n_unit")])
+        subject = subjects.zh_subject(text, m.end("n_unit"), start)
+    elif m.group("n_time") is not None:
+        word = m.group("n_time")
+        if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
+            return RawClaim(start, m.end(), "year", Interval.exact(base), flags=("year",))
+        kind, unit = "duration", v.time_units["zh"][word]
+        if word == "周年":
+            flags = ("anniversary",)
+    elif m.group("n_meas") is not None:
+        meas = v.measures_zh[m.group("n_meas")]
+        kind, unit = "count", meas.unit
+        subject = meas.subject or subjects.zh_subject(text, m.end("n_meas"), start)
+    return RawClaim(start, m.end(), kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+
+
+def _scaled(value: Interval, k: Decimal) -> Interval:
+    return Interval(*(None if x is None else x * k for x in (value.nominal, value.low, value.high)))
+
+
+def _is_year(ar, cn, base: Decimal, scale_word, value: Interval) -> bool:
+    if scale_word or not value.is_exact or base != base.to_integral_value():
+        return False
+    if ar is not None:
+        return len(ar) == 4 and 1000 <= base <= 2199
+    return cn is not None and len(cn) == 4 and all(c in "〇零一二三四五六七八九" for c in cn)
+
+
+_FALSE_PREFIX = {"近": "最附临邻将接", "约": "条公契预节制", "超": "高赶", "逾": ""}
+
+
+def _false_prefix(text: str, pos: int, word: str) -> bool:
+    """近 in 最近 (recently) or 约 in 条约 (treaty) is part of another word, not an approximation."""
+    return pos > 0 and text[pos - 1] in _FALSE_PREFIX.get(word, "")
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    n = parse_chinese(s)
+    return int(n) if n is not None else None
+
+
+def _date(m: re.Match) -> RawClaim:
+    """A date as stated; resolution against the document date is issue #3's work."""
+    from checker.extract.dates import make_date
+
+    if m.group("d_iso") is not None:
+        return make_date(m.start(), m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
+    y = _int(m.group("d_y"))
+    rel = m.group("d_rel")
+    m1, d1 = int(m.group("d_m")), _int(m.group("d_d"))
+    if m.group("d_mr") is not None:                  # 1至10月
+        return make_date(m.start(), m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
+    if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月
+        return make_date(m.start(), m.end(), y, m1, d1, m2=int(m.group("d_m2")), d2=_int(m.group("d_d2")),
+                         relative=rel)
+    if m.group("d_d2b") is not None:                 # 9月8日至9日
+        return make_date(m.start(), m.end(), y, m1, d1, m2=m1, d2=int(m.group("d_d2b")), relative=rel)
+    return make_date(m.start(), m.end(), y, m1, d1, relative=rel)
+
+
+_CENTURY = {"上世纪": 1900, "上个世纪": 1900, "20世纪": 1900, "二十世纪": 1900, "21世纪": 2000, "本世纪": 2000}
+
+
+def _decade(m: re.Match) -> RawClaim:
+    """90年代 with its century (上世纪90年代 = 1990–1999); without one the century is unknown."""
+    from datetime import date
+
+    digits = m.group("dec")
+    century = _CENTURY.get(m.group("dec_c") or "")
+    if len(digits) == 4:
+        first = int(digits)
+    elif century is not None and len(digits) == 2:
+        first = century + int(digits)
+    else:
+        return RawClaim(m.start(), m.end(), "date_range", DateValue(), flags=("decade",))
+    first -= first % 10
+    return RawClaim(m.start(), m.end(), "date_range",
+                    DateValue(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat(), first),
+                    flags=("decade",))
+
+
+def _malformed(m: re.Match) -> RawClaim:
+    from checker.extract.dates import malformed
+
+    return malformed(m.start(), m.end(), m.group("bad"), m.group("bad_u"))

@@ -1,0 +1,157 @@
+"""The extractors' vocabulary, loaded once from the data files in ``rules/``.
+
+The files are data a linguist can extend without touching code (as pint's ``default_en.txt``).
+They are validated when loaded: a missing file, malformed YAML or an unexpected key raises
+:class:`~checker.errors.UserError` naming the file (and the line, where YAML knows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from checker.errors import UserError
+
+INTERVALS = frozenset({"exact", "place_above", "open_above", "open_below", "below", "around"})
+
+
+def rules_dir() -> Path:
+    """``rules/`` beside the package in a checkout, else the copy installed as ``checker._rules``."""
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if (here / "units.yaml").is_file():
+        return here
+    return Path(str(resources.files("checker._rules")))
+
+
+def load_yaml(name: str) -> dict:
+    import yaml
+
+    path = rules_dir() / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"cannot read the rules file {path}: {e.strerror or e}. "
+                        "Reinstall claimcheck or restore the file.") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise UserError(f"{where}: malformed YAML ({getattr(e, 'problem', None) or e}). "
+                        "Fix the file so that it parses as YAML.") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path}: expected a mapping at the top level, found {type(data).__name__}.")
+    return data
+
+
+def _expect(data: dict, keys: set[str], where: str) -> None:
+    unknown = set(data) - keys
+    if unknown:
+        raise UserError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                        f"expected only {', '.join(sorted(keys))}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Approx:
+    """What an approximation word means: a qualifier and the interval it allows."""
+
+    qualifier: str
+    interval: str
+    tolerance: float = 0.0
+    low: float | None = None      # vague amounts: multiples of the scale (数十 = 2..9 × 10)
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    unit: str | None
+    subject: str | None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    approx: dict[str, dict[str, dict[str, Approx]]]   # lang → position → word → Approx
+    measures_zh: dict[str, Measure]
+    count_nouns_en: dict[str, str]                     # lemma → unit
+    units: dict[str, dict[str, str]]                   # lang → surface → pint expression
+    unit_definitions: list[str]
+    time_units: dict[str, dict[str, str]]              # lang → surface → time unit
+    currencies: dict[str, dict[str, dict[str, str]]]   # lang → before/after → surface → ISO code
+    subjects: dict
+    names: dict[str, list[str]]
+
+
+def _approximations(data: dict) -> dict[str, dict[str, dict[str, Approx]]]:
+    where = "rules/approximations.yaml"
+    _expect(data, {"qualifiers", "zh", "en"}, where)
+    quals = data["qualifiers"]
+    for q, spec in quals.items():
+        _expect(spec, {"interval", "tolerance"}, f"{where}: qualifiers.{q}")
+        if spec["interval"] not in INTERVALS:
+            raise UserError(f"{where}: qualifiers.{q}: unknown interval {spec['interval']!r}; "
+                            f"expected one of {', '.join(sorted(INTERVALS))}.")
+    out: dict[str, dict[str, dict[str, Approx]]] = {}
+    for lang in ("zh", "en"):
+        out[lang] = {}
+        for position, words in data[lang].items():
+            table = out[lang][position] = {}
+            for word, spec in words.items():
+                if isinstance(spec, str):
+                    spec = {"qualifier": spec}
+                here = f"{where}: {lang}.{position}.{word}"
+                _expect(spec, {"qualifier", "interval", "low", "high"}, here)
+                q = spec.get("qualifier")
+                if q not in quals:
+                    raise UserError(f"{here}: unknown qualifier {q!r}; expected one of "
+                                    f"{', '.join(sorted(quals))}.")
+                interval = spec.get("interval", quals[q]["interval"])
+                if interval not in INTERVALS:
+                    raise UserError(f"{here}: unknown interval {interval!r}.")
+                table[str(word)] = Approx(q, interval, float(quals[q].get("tolerance", 0.0)),
+                                          spec.get("low"), spec.get("high"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    approx = _approximations(load_yaml("approximations.yaml"))
+
+    measures = load_yaml("measure_words.yaml")
+    _expect(measures, {"zh", "en"}, "rules/measure_words.yaml")
+    measures_zh = {}
+    for word, spec in measures["zh"].items():
+        _expect(spec or {}, {"unit", "subject"}, f"rules/measure_words.yaml: zh.{word}")
+        measures_zh[str(word)] = Measure((spec or {}).get("unit"), (spec or {}).get("subject"))
+    count_nouns_en = {noun: unit for unit, nouns in measures["en"].items() for noun in nouns}
+
+    units = load_yaml("units.yaml")
+    _expect(units, {"define", "quantity", "time"}, "rules/units.yaml")
+    currencies = load_yaml("currencies.yaml")
+    _expect(currencies, {"zh", "en"}, "rules/currencies.yaml")
+    subjects = load_yaml("subjects.yaml")
+    _expect(subjects, {"zh", "en"}, "rules/subjects.yaml")
+    names = load_yaml("names.yaml")
+    _expect(names, {"zh", "en"}, "rules/names.yaml")
+
+    return Vocabulary(
+        approx=approx,
+        measures_zh=measures_zh,
+        count_nouns_en=count_nouns_en,
+        units={lang: {str(k): str(v) for k, v in units["quantity"][lang].items()} for lang in ("zh", "en")},
+        unit_definitions=list(units.get("define") or []),
+        time_units={lang: {str(k): str(v) for k, v in units["time"][lang].items()} for lang in ("zh", "en")},
+        currencies={lang: {pos: {str(k): str(v) for k, v in table.items()}
+                           for pos, table in currencies[lang].items()} for lang in ("zh", "en")},
+        subjects=subjects,
+        names={lang: [str(x) for x in names[lang]["after"]] for lang in ("zh", "en")},
+    )
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so 平方公里 wins over 公里)."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
