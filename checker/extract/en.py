@@ -52,11 +52,12 @@ def _pattern() -> re.Pattern:
     time_units = _ci(v.time_units["en"])
     cur_before = alternation(v.currencies["en"]["before"])
     cur_after = alternation(v.currencies["en"]["after"]).replace(r"\ ", r"\s+")
-    words = numwords.WORDS_PATTERN
+    words = f"(?i:{numwords.WORDS_PATTERN})"
     day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     return re.compile(
         "|".join([
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\+?\d{1,3}[ -]\d{3,4}[ -]\d{4,}"
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\+\d{1,3}(?:[ -]?\d{1,4}){2,5}"
+            r"|\(?\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)"
             r"|https?://\S+|\S+@\S+\.\w+)",
             # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
             rf"(?P<e_month>{MONTH})\s+{day.format('e_d')}"
@@ -125,6 +126,9 @@ def _number(text: str, m: re.Match) -> RawClaim | None:
     start = m.start()
     pre = m.group("e_pre")
     approx = ap["before"].get(re.sub(r"\s+", " ", pre.strip().lower())) if pre else None
+    if approx is not None and m.group("e_time") and pre.strip().lower() == "over":
+        # "trained 900 officers over five years": over a span of time means during it
+        approx, start = None, m.end("e_pre")
     ar, w = m.group("e_ar"), m.group("e_w")
     num_end = m.end("e_ar") if ar else m.end("e_w")
     if m.group("e_scale"):

@@ -38,6 +38,8 @@ def parse_chinese(s: str) -> Decimal | None:
     """A pure Chinese numeral: 十九 → 19, 三千五百万 → 35000000, 二〇三五 → 2035, 三点五 → 3.5."""
     if not s:
         return None
+    if all(c in SCALE_VALUE for c in s):            # 逾万, 近千: a bare scale is its own value
+        return Decimal(scale_of(s))
     if not any(c in SCALE_VALUE for c in s) and "点" not in s:
         if len(s) == 1:
             return Decimal(_DIGIT_VALUE[s]) if s in _DIGIT_VALUE else None

@@ -44,13 +44,18 @@ def _cut_at_head(phrase: str, head_re) -> str:
 def zh_subject(text: str, after: int, before: int) -> str | None:
     """Subject of the count whose numeral starts at ``before`` and whose measure ends at ``after``."""
     stop_re, after_re, verb_re, head_re, strip, n = _zh()
+    if after < len(text) and text[after].isdigit():
+        return None                      # 两支300多人规模的…: what follows is another number
     m = after_re.match(text, after)
     if m:
         phrase = m.group()
         s = stop_re.search(phrase)
         if s:
             phrase = phrase[: s.start()]
-        phrase = _cut_at_head(phrase, head_re)
+        v = verb_re.search(phrase, 2)           # 12支维和分队参加 → 维和分队
+        if v:
+            phrase = phrase[: v.start()]
+        phrase = _cut_at_head(phrase, head_re).rstrip("和及与或")
         if phrase:
             return phrase
     # Nothing follows: the noun before the number (签署各类合作文件400余份).

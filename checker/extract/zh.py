@@ -66,17 +66,17 @@ def _pattern() -> re.Pattern:
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
             # 第116次, 第五届, 第二大
             rf"第(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?",
+            # 百分之三十
+            rf"百分之(?P<p_num>{AR}|{CN})",
             # number expressions
             rf"(?P<n_pre>{before})?"
             rf"(?:(?P<n_vague>{vague_words})(?P<n_vscale>[十百千万亿]+)"
             rf"|(?P<n_ar>{AR})(?:(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
             rf"|(?P<n_cn>{CN}))"
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
-            rf"(?:(?P<n_pct>%|‰)|(?P<n_cur>{currency})|(?P<n_unit>{units})|(?P<n_time>{time_units})"
-            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交])|(?P<n_name>{names}))?"
+            rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_cur>{currency})|(?P<n_unit>{units})|(?P<n_time>{time_units})"
+            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交]))?"
             rf"(?P<n_after>{after_measure})?",
-            # 百分之三十
-            rf"百分之(?P<p_num>{AR}|{CN})",
         ])
     )
 

@@ -1,0 +1,141 @@
+"""The command line: parse arguments, call the pipeline, render, exit 0/1/2. No logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from checker import __version__
+from checker.errors import UserError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one paragraph, exit 2 (argparse's default, kept explicit)
+        self.print_usage(sys.stderr)
+        raise SystemExit(_fail(f"{message}. Run 'claimcheck {self.prog.split()[-1]} --help' for the options."
+                               if " " in self.prog else message))
+
+
+def _fail(message: str) -> int:
+    print(f"claimcheck: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--date expects a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description="Numbers and dates that do not add up in "
+                     "bilingual Chinese/English news.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ex = sub.add_parser("extract", help="list every numeric and temporal claim")
+    ex.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
+    ex.add_argument("--source", metavar="FILE", help="the original text")
+    ex.add_argument("--target", metavar="FILE", help="its translation")
+    ex.add_argument("--aligned", action="store_true", help="line i of TARGET translates line i of SOURCE")
+    ex.add_argument("--format", choices=("jsonl", "json", "text"), default=None,
+                    help="output format (default: text on a terminal, jsonl otherwise)")
+    ex.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date, when the document does not state one")
+    ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+    for name, text in (("check", "report claims that conflict"), ("index", "add documents to a ledger"),
+                       ("claims", "what the ledger says about a subject"), ("rules", "list or explain rules")):
+        p = sub.add_parser(name, help=text + " (not yet available)")
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _fail(f"'claimcheck {args.command}' is not available in this version yet; "
+                     "'claimcheck extract' is.")
+    except UserError as e:
+        return _fail(str(e))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (| head): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as e:  # a bug: say so in one paragraph; CLAIMCHECK_DEBUG=1 shows the traceback
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(e).__name__}: {e}). This is a bug in claimcheck; "
+                     "run again with CLAIMCHECK_DEBUG=1 for the traceback and report it.")
+
+
+def _documents(args):
+    from checker.io import read_paths
+
+    if (args.source is None) != (args.target is None):
+        raise UserError("--source and --target go together: give both files, or neither.")
+    paths = list(args.paths)
+    if args.source:
+        paths += [args.source, args.target]
+    if not paths:
+        if sys.stdin.isatty():
+            raise UserError("no input: give one or more files or directories, or - to read stdin.")
+        paths = ["-"]
+    return read_paths(paths)
+
+
+def _extract(args) -> int:
+    from checker.extract import extract_document
+    from checker.report import claims as render
+
+    docs = _documents(args)
+    claims_by_doc = [(d, extract_document(d, as_of=args.date)) for d in docs]
+    fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "jsonl")
+    if fmt == "text":
+        from rich.console import Console
+
+        console = Console(record=args.output is not None, file=open(os.devnull, "w") if args.output else None,
+                          soft_wrap=False)
+        for doc, claims in claims_by_doc:
+            console.print(render.to_table(claims, doc.path))
+        total = sum(len(c) for _, c in claims_by_doc)
+        console.print(f"{total} claims in {len(docs)} file{'s' if len(docs) != 1 else ''}")
+        if args.output:
+            _write(args.output, console.export_text())
+        return EXIT_OK
+    all_claims = [c for _, claims in claims_by_doc for c in claims]
+    out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, len(docs))
+    if args.output:
+        _write(args.output, out)
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _write(path: str, text: str) -> None:
+    """Write all or nothing: a temporary file renamed over the target."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise UserError(f"cannot write {path}: {e.strerror or e}.") from None

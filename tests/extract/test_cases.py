@@ -1,0 +1,51 @@
+"""Extraction cases kept as data (tests/extract/cases/*.yaml), run by one parametrised test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.extract import extract_text
+from checker.model import Interval
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load():
+    return [pytest.param(case, id=f"{path.stem}[{i}]")
+            for path in sorted(CASES.glob("*.yaml"))
+            for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")))]
+
+
+def _num(x):
+    return None if x is None else Decimal(str(x))
+
+
+@pytest.mark.parametrize("case", _load())
+def test_case(case):
+    claims = extract_text(case["text"])
+    by_text = {}
+    for c in claims:
+        by_text.setdefault(c.text, []).append(c)
+    for want in case["claims"]:
+        found = by_text.get(str(want["text"]))
+        assert found, f"no claim {want['text']!r}; found {[c.text for c in claims]}"
+        got = found[0]
+        for field, expected in want.items():
+            if field == "text":
+                continue
+            if field in ("nominal", "low", "high"):
+                assert isinstance(got.value, Interval), got
+                actual = getattr(got.value, field)
+                assert actual == _num(expected), f"{want['text']}: {field} {actual} != {expected}"
+            else:
+                assert getattr(got, field) == expected, f"{want['text']}: {field} {getattr(got, field)!r} != {expected!r}"
+    for text in case.get("absent", []):
+        assert str(text) not in by_text, f"{text!r} must not be a claim"
+    if case.get("only"):
+        wanted = {str(w["text"]) for w in case["claims"]}
+        extra = [c.text for c in claims if c.text not in wanted]
+        assert not extra, f"unexpected claims {extra}"
