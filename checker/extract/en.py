@@ -1,11 +1,13 @@
 """Numeric claims in English text.
 
-One precompiled pattern finds, left to right, skips (clock times, phone numbers, URLs), dates
-(consumed so their digits are not counts; issue #3 resolves them), ordinals, vague counts
-("dozens of") and number expressions:
+Extraction is anchored, as in zh.py: a cheap scan of the lower-cased paragraph finds digits and
+number, ordinal, month and vague-count words; only there are the full patterns tried — skips
+(clock times, phone numbers, URLs), dates (consumed so their digits are not counts; issue #3
+resolves them), ordinals, vague counts ("dozens of") and number expressions
 
     [approximation] [currency] (digits [scale word] | number words) [or more] [% | currency | unit | time unit]
 
+with the words before the number read by one pattern anchored at the number's start.
 The count's subject is the noun phrase after the number (subjects.en_subject).
 """
 
@@ -18,7 +20,7 @@ from functools import lru_cache
 from checker.extract import numwords, subjects
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import parse_arabic
-from checker.extract.raw import RawClaim, is_name_context
+from checker.extract.raw import RawClaim, in_url, is_name_context
 from checker.extract.units import canonical
 from checker.model import Interval
 from checker.vocab import alternation, vocabulary
@@ -32,78 +34,127 @@ MONTH = "(?:" + "|".join(sorted((re.escape(m) + (r"\.?" if len(m) <= 4 else "") 
                                 key=len, reverse=True)) + r")\b\.?"
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
-_ORDINAL_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 
-def _ci(words) -> str:
-    """Case-insensitive alternation of literal words, allowing any run of spaces between words."""
-    alt = alternation(words).replace(r"\ ", r"\s+")
-    return f"(?i:{alt})"
+def _alt(words) -> str:
+    """Lower-case alternation of literal words, any run of spaces between words."""
+    return alternation(w.lower() for w in words).replace(r"\ ", r"\s+")
+
+
+class _Patterns:
+    """The patterns, compiled once from the vocabulary. They run on lower-cased text."""
+
+    def __init__(self):
+        v = vocabulary()
+        ap = v.approx["en"]
+        after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
+        units = _alt(v.units["en"])
+        time_units = _alt(v.time_units["en"])
+        cur_after = _alt(v.currencies["en"]["after"])
+        words = numwords.WORDS_PATTERN
+        month = MONTH.lower()
+        day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
+                        | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]})
+        # a trie-shaped alternation fails on a word's first letter: several times faster here
+        self.anchor = re.compile(rf"(?<![a-z0-9])(?:\d+|(?:{numwords._trie(anchor_words)})(?![a-z]))")
+        # the words that may stand right before a number, matched up to the number's start
+        self.prefix = re.compile(
+            rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
+            rf"(?:(?P<cur>{alternation(w.lower() for w in v.currencies['en']['before'])})[ \t]?)?"
+            rf"(?:(?<![a-z])(?P<art>an?)\s+)?\Z")
+        self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
+        self.main = re.compile("|".join([
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d))",
+            # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
+            rf"(?P<e_month>{month})\s+{day.format('e_d')}"
+            rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<e_month2>{month})\s+)?{day.format('e_d2')})?"
+            r"(?:,?\s*(?P<e_y>\d{4})(?!\d))?",
+            rf"{day.format('e_d0')}\s+(?P<e_month0>{month})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
+            rf"(?P<e_monthy>{month}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
+            r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
+            # ordinals: 116th (words are read with the cardinals below)
+            rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
+            # counts without a number: dozens of, hundreds of thousands of
+            rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
+            # number expressions (approximation and currency sign come from `prefix`)
+            rf"(?:(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b)?|(?P<e_w>{words}))"
+            rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
+            rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
+            rf"(?:(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
+            rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
+            rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?",
+        ]))
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    v = vocabulary()
-    ap = v.approx["en"]
-    before = _ci(ap["before"])
-    after = _ci(w for w in ap["after_number"] if not w.startswith("-"))
-    vague_words = _ci(w.removesuffix(" of") for w in ap["vague"])
-    units = alternation(v.units["en"]).replace(r"\ ", r"\s+")
-    time_units = _ci(v.time_units["en"])
-    cur_before = alternation(v.currencies["en"]["before"])
-    cur_after = alternation(v.currencies["en"]["after"]).replace(r"\ ", r"\s+")
-    words = f"(?i:{numwords.WORDS_PATTERN})"
-    day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-    return re.compile(
-        "|".join([
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\+\d{1,3}(?:[ -]?\d{1,4}){2,5}"
-            r"|\(?\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)"
-            r"|https?://\S+|\S+@\S+\.\w+)",
-            # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
-            rf"(?P<e_month>{MONTH})\s+{day.format('e_d')}"
-            rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<e_month2>{MONTH})\s+)?{day.format('e_d2')})?"
-            r"(?:,?\s*(?P<e_y>\d{4})(?!\d))?",
-            rf"{day.format('e_d0')}\s+(?P<e_month0>{MONTH})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
-            rf"(?P<e_monthy>{MONTH}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
-            r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
-            # ordinals: 116th, Fifth, twenty-first, second-largest
-            rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
-            # counts without a number: dozens of, hundreds of thousands of
-            rf"(?P<v_word>{vague_words})\s+of\b",
-            # number expressions
-            rf"(?P<e_pre>{before}\s+)?(?:(?P<e_cur>{cur_before})[ \t]?)?"
-            rf"(?:(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?i:{SCALE_WORDS})\b)?|(?P<e_w>{words}))"
-            rf"(?:-(?P<e_super>(?i:{SUPERLATIVE}))\b)?"
-            rf"(?P<e_post>[ \t]+{after}\b|-plus\b)?"
-            rf"(?:(?P<e_pct>[ \t]*%|[ \t]+(?i:per[ \t]?cent)\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
-            rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
-            rf"|(?P<e_time>(?:[ \t]+|-)(?:(?i:consecutive|straight|full|successive)[ \t]+)?{time_units}\b))?",
-        ])
-    )
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)  # İ → i̇ would shift offsets
 
 
 def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]:
     """Claims in ``text[start:end]`` (an English paragraph of the normalised text)."""
     end = len(text) if end is None else end
+    seg = text[start:end]
+    low = _lower(seg)
+    pat = _patterns()
     out: list[RawClaim] = []
-    for m in _pattern().finditer(text, start, end):
-        if m.group("skip") is not None:
+    last = 0
+    for a in pat.anchor.finditer(low):
+        p = a.start()
+        if p < last or in_url(low, p):
             continue
-        if m.group("e_month") is not None or m.group("e_month0") is not None \
-                or m.group("e_monthy") is not None or m.group("e_iso") is not None:
-            claim = _date(m)
-        elif m.group("o_dig") is not None:
-            claim = None if is_name_context(text, m.start(), m.end("o_dig")) else RawClaim(
-                m.start(), m.end(), "ordinal", Interval.exact(Decimal(numwords.parse_ordinal(m.group("o_dig")))))
-        elif m.group("v_word") is not None:
-            a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word").lower()) + " of"]
-            claim = _counted(text, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a),
-                                            qualifier=a.qualifier))
-        else:
-            claim = _number(text, m)
+        if p > 0 and low[p - 1] == "+":                  # +86 10 6543 2100
+            m = pat.phone.match(low, p)
+            if m:
+                last = m.end()
+                continue
+        pre = pat.prefix.search(low, max(last, p - 30), p)
+        q = pre.start("art") if pre and pre.group("art") else p
+        m = pat.main.match(low, q)
+        if m is None and q != p:
+            m = pat.main.match(low, p)
+        if m is None:
+            continue
+        if m.group("skip") is not None:
+            last = m.end()
+            continue
+        claim = _claim(low, seg, m, pre)
         if claim is not None:
             out.append(claim)
+            last = claim.end
+    for c in out:
+        c.start += start
+        c.end += start
     return out
+
+
+def _claim(low: str, seg: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+    if m.group("e_month") is not None or m.group("e_month0") is not None \
+            or m.group("e_monthy") is not None or m.group("e_iso") is not None:
+        month = m.group("e_month") or m.group("e_month0") or m.group("e_monthy")
+        if month is not None and not seg[m.start(_month_group(m))].isupper():
+            return None                                   # "may 5" is not May 5
+        return _date(m)
+    if m.group("o_dig") is not None:
+        if is_name_context(low, m.start(), m.end("o_dig")):
+            return None
+        return RawClaim(m.start(), m.end(), "ordinal", Interval.exact(Decimal(numwords.parse_ordinal(m.group("o_dig")))))
+    if m.group("v_word") is not None:
+        a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
+        return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
+    return _number(low, m, pre)
+
+
+def _month_group(m: re.Match) -> str:
+    return next(g for g in ("e_month", "e_month0", "e_monthy") if m.group(g) is not None)
 
 
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
@@ -120,15 +171,19 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _number(text: str, m: re.Match) -> RawClaim | None:
+def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+    """A number expression; ``pre`` holds the approximation and currency sign before it."""
     v = vocabulary()
     ap = v.approx["en"]
     start = m.start()
-    pre = m.group("e_pre")
-    approx = ap["before"].get(re.sub(r"\s+", " ", pre.strip().lower())) if pre else None
-    if approx is not None and m.group("e_time") and pre.strip().lower() == "over":
+    word = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    approx = ap["before"][word] if word else None
+    cur_before = pre.group("cur") if pre is not None else None
+    if word == "over" and m.group("e_time"):
         # "trained 900 officers over five years": over a span of time means during it
-        approx, start = None, m.end("e_pre")
+        approx = None
+    if pre is not None:
+        start = pre.start("approx") if approx else pre.start("cur") if cur_before else start
     ar, w = m.group("e_ar"), m.group("e_w")
     num_end = m.end("e_ar") if ar else m.end("e_w")
     if m.group("e_scale"):
@@ -167,28 +222,32 @@ def _number(text: str, m: re.Match) -> RawClaim | None:
     qualifier = approx.qualifier if approx else None
     post = m.group("e_post")
     if post:
-        a = ap["after_number"].get(re.sub(r"\s+", " ", post.strip().lower()))
+        a = ap["after_number"].get(re.sub(r"\s+", " ", post.strip()))
         if a is not None:
             value, qualifier = interval(base, a), a.qualifier
 
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier)
-    cur = m.group("e_cur") or (m.group("e_cur2") or "").strip()
+    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
     if cur:
-        table = v.currencies["en"]["before" if m.group("e_cur") else "after"]
-        code = table.get(cur) or table.get(re.sub(r"\s+", " ", cur))
-        return RawClaim(start, m.end(), "money", value, unit=code, qualifier=qualifier)
+        table = {k.lower(): c for k, c in v.currencies["en"]["before" if cur_before else "after"].items()}
+        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier)
     if m.group("e_unit") is not None:
-        word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
         return _counted(text, RawClaim(start, m.end(), "quantity", value,
-                                       unit=canonical(v.units["en"][word]), qualifier=qualifier))
+                                       unit=canonical(_units_lower()[unit_word]), qualifier=qualifier))
     if m.group("e_time") is not None:
-        word = m.group("e_time").strip(" -\t").split()[-1].lower()
-        return RawClaim(start, m.end(), "duration", value, unit=v.time_units["en"][word], qualifier=qualifier)
+        time_word = m.group("e_time").strip(" -\t").split()[-1]
+        return RawClaim(start, m.end(), "duration", value, unit=v.time_units["en"][time_word], qualifier=qualifier)
     if ar is not None and value.is_exact and not m.group("e_scale") and "," not in ar and "." not in ar \
             and len(ar) == 4 and 1000 <= base <= 2199 and approx is None and not _counts_a_noun(text, m.end()):
         return RawClaim(start, m.end(), "year", Interval.exact(base))
     return _counted(text, RawClaim(start, m.end(), "number", value, qualifier=qualifier))
+
+
+@lru_cache(maxsize=1)
+def _units_lower() -> dict[str, str]:
+    return {k.lower(): e for k, e in vocabulary().units["en"].items()}
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:
@@ -237,5 +296,8 @@ def _date(m: re.Match) -> RawClaim:
     return make_date(m.start(), m.end(), y, m1, d1)
 
 
+_MONTHS_LOWER = {k.lower(): v for k, v in MONTHS.items()}
+
+
 def _month(word: str) -> int:
-    return MONTHS[word.rstrip(".")]
+    return _MONTHS_LOWER[word.rstrip(".").lower()]

@@ -1,24 +1,21 @@
-"""A small hand-written parser of English number words.
+"""A small hand-written parser of English number words (short scale: billion = 10**9).
 
-Cardinals ("two and a half million", "one hundred and five", "a dozen"),
-ordinals ("twenty-first", "one hundred and sixteenth", "116th") and digit
-strings followed by scale words ("1.2 billion").  Short scale
-(billion = 10**9).  Values are ``decimal.Decimal``, never float.
+Cardinals ("two and a half million", "one hundred and five", "a dozen", and
+digits plus scale words such as "1.2 billion") come back as ``Decimal``;
+ordinals ("twenty-first", "one hundred and sixteenth", "116th") as ``int``.
 
-``WORDS_PATTERN`` is a grammar for number-word phrases, not just a run of
-number words: it joins words only where English does ("one hundred and
-five", "one thousand, two hundred"), so "between ten and twenty" yields two
-matches.  ``parse_cardinal`` / ``parse_ordinal`` accept exactly the phrases
-the pattern matches in full, plus digit forms; they return None for anything
-else.  The one thing the pattern does not check is that big scales decrease
-("one thousand two million" matches but parses to None).
+``WORDS_PATTERN`` is a grammar, not just a run of number words: it joins words
+only where English does ("one hundred and five", "one thousand, two hundred"),
+so "between ten and twenty" gives two matches.  The parsers accept exactly
+what the pattern matches in full (plus digit forms), except that they also
+check that big scales decrease ("one thousand two million" matches, parses to None).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = ["CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal"]
 
@@ -39,23 +36,20 @@ _ORD |= {w + "th": w for w in ("hundred", *_BIG)}       # hundredth..trillionth
 CARDINAL_WORDS = frozenset({*_SMALL, "hundred", *_BIG, "dozen", "half", "a", "an", "and"})
 ORDINAL_WORDS = frozenset(_ORD)
 _HALF_VALUE = Decimal("0.5")
-# the non-ASCII letters that IGNORECASE lets match ASCII letters in WORDS_PATTERN
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # IGNORECASE equivalents
 
 
 # ---------------------------------------------------------------- the pattern
 def _trie(words) -> str:
-    """Regex for a set of words, shaped as a trie so a failing word fails on its first letter."""
+    """Regex for a set of words, shaped as a trie so that a non-number word fails on its first letters."""
     words = set(words)
-    opt = "" in words
     branches = [c + _trie({w[1:] for w in words if w[:1] == c}) for c in sorted({w[0] for w in words if w})]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not opt else "(?:" + "|".join(branches) + ")"
-    return body + "?" * opt
+    if len(branches) == 1 and "" not in words:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + "?" * ("" in words) if branches else ""
 
 
-def _alt(words) -> str:
+def _alt(words) -> str:                                 # one whole word out of `words`
     return "(?:" + _trie(words) + r")\b"
 
 
@@ -130,11 +124,9 @@ def _value(words: list[str]):
     return total + cur
 
 
-def _decimal(value) -> Decimal:
-    if isinstance(value, int):
-        return Decimal(value)
+def _decimal(value) -> Decimal:                         # integral values without a trailing ".0"
     value = Decimal(value)
-    return Decimal(int(value)) if value == value.to_integral_value() else value
+    return value if value.as_tuple().exponent == 0 or value != int(value) else Decimal(int(value))
 
 
 def _words(text: str) -> list[str] | None:
@@ -146,9 +138,7 @@ def parse_cardinal(text: str) -> Decimal | None:
     """Value of a cardinal in words ("two and a half million") or digits plus
     scale words ("1.2 billion", "2,600"); None if not a well-formed cardinal."""
     text = text.strip().translate(_FOLD).lower()
-    if not text:
-        return None
-    if text[0].isdigit():
+    if text[:1].isdigit():
         m = _DIGITS_RE.fullmatch(text)
         if m is None:
             return None

@@ -6,6 +6,7 @@ to the original text; extractors never deal with original offsets, lines or file
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker.model import DateValue, Interval
@@ -48,3 +49,13 @@ def is_name_context(text: str, start: int, end: int) -> bool:
         if k >= 0 and not any(q in window[k + 1:] for q in _CLOSE_QUOTES):
             return True
     return False
+
+
+_SPACE = re.compile(r"\s")
+
+
+def in_url(text: str, pos: int, floor: int = 0) -> bool:
+    """Whether ``pos`` lies inside a URL or an e-mail address (digits there are not claims)."""
+    lo = max(floor, pos - 200)
+    j = max(text.rfind("://", lo, pos), text.rfind("@", lo, pos), text.rfind("www.", lo, pos))
+    return j >= 0 and _SPACE.search(text, j, pos) is None

@@ -1,14 +1,16 @@
 """Numeric claims in Chinese text (normalised: simplified, NFKC, no spaces inside numbers).
 
-One precompiled pattern finds, left to right, every date-like expression (consumed here so its
-digits are not read as counts; issue #3 resolves them), every skip (clock times, phone numbers,
-names) and every number expression:
+Extraction is anchored: a cheap scan finds every numeral (Arabic digits, Chinese numeral
+characters, 首), and only there are the full patterns tried — a date, a skip (clock time, phone
+number), an ordinal, or a number expression
 
     [approximation] numeral [余/多] [scale] [余/多] [% | 成 | currency | unit | time unit | measure] [左右/以上]
 
-A builder then reads the match into a claim. Chinese-character numerals are claims only when
-something says they count (a measure word, unit, 第, %, an approximation): bare 一/十/万 are
-mostly words (一起, 十分, 万人的愿望).
+where the words before the numeral (approximations, 第, 数/几/上, 今年, 上世纪) are read by one
+pattern anchored at the numeral's start. Trying the full alternation at every character would
+be several times slower. Chinese-character numerals are claims only when something says they
+count (a measure word, unit, 第, %, an approximation): bare 一/十/万 are mostly words (一起,
+十分, 万人的愿望).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from functools import lru_cache
 from checker.extract import subjects
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
-from checker.extract.raw import RawClaim, is_name_context
+from checker.extract.raw import RawClaim, in_url, is_name_context
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
@@ -30,107 +32,147 @@ CN = rf"[{CN_DIGITS}{CN_SCALES}]+(?:点[{CN_DIGITS}]+)?"
 SCALE = "万亿|千万|百万|万|亿|千|百"
 YEAR_CN = "[〇零一二三四五六七八九]{4}"
 REL_YEAR = "今年|去年|明年|前年|本年|当年|同年"
+CENTURY = "上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪"
 RANGE_SEP = "至|到|-|－|—|–|~|～"
 
+_ANCHOR = re.compile(rf"[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首")
+_PREFIX_WINDOW = 6
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    v = vocabulary()
-    ap = v.approx["zh"]
-    time_units = alternation(v.time_units["zh"])
-    units = alternation(v.units["zh"])
-    currency = alternation(v.currencies["zh"]["after"])
-    measures = alternation(v.measures_zh)
-    before = alternation(ap["before"])
-    after_measure = alternation(ap["after_measure"])
-    vague_words = alternation(ap["vague"])
-    mid = alternation(ap["after_number"])
-    names = alternation(v.names["zh"])
-    return re.compile(
-        "|".join([
+
+class _Patterns:
+    """The patterns, compiled once from the vocabulary."""
+
+    def __init__(self):
+        v = vocabulary()
+        ap = v.approx["zh"]
+        time_units = alternation(v.time_units["zh"])
+        units = alternation(v.units["zh"])
+        currency = alternation(v.currencies["zh"]["after"])
+        measures = alternation(v.measures_zh)
+        after_measure = alternation(ap["after_measure"])
+        mid = alternation(ap["after_number"])
+        names = alternation(v.names["zh"])
+        # the words that may stand right before a numeral, anchored at its start (search in a window)
+        self.prefix = re.compile(
+            rf"(?:(?P<rel>{REL_YEAR})|(?P<cent>{CENTURY})|(?P<ord>第)|(?P<pct>百分之)"
+            rf"|(?P<approx>{alternation(ap['before'])})|(?P<vague>{alternation(ap['vague'])}))\Z")
+        self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
+        self.percent = re.compile(rf"{AR}|{CN}")
+        self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
+        self.main = re.compile("|".join([
             # dates (resolved in issue #3; here they only must not become counts)
-            rf"(?P<d_rel>{REL_YEAR})?(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
+            rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}})月(?:(?P<d_d>\d{{1,2}})[日号])?"
             rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?",
-            # 上世纪90年代: a decade; “10·5”惨案: a date that names an event
-            r"(?P<dec_c>上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪)?(?P<dec>\d{2,4})年代",
-            r"(?<=[“\"「])(?P<named_m>\d{1,2})·(?P<named_d>\d{1,2})(?=[”\"」])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
+            # 90年代 (a decade); “10·5”惨案 (a date that names an event)
+            r"(?P<dec>\d{2,4})年代",
+            r"(?P<named_m>\d{1,2})·(?P<named_d>\d{1,2})(?=[”\"」])",
             # a year and month or day run together: 2017926日, 20159月 (malformed, reported later)
             r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
             # things with digits that are not claims
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时(?:\d{1,2}分)?许?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,}"
-            r"|https?://\S+)",
-            rf"(?P<o_first>首)(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)",
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时(?:\d{1,2}分)?许?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
-            # 第116次, 第五届, 第二大
-            rf"第(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?",
-            # 百分之三十
-            rf"百分之(?P<p_num>{AR}|{CN})",
-            # number expressions
-            rf"(?P<n_pre>{before})?"
-            rf"(?:(?P<n_vague>{vague_words})(?P<n_vscale>[十百千万亿]+)"
+            # number expressions (the words before the numeral come from `prefix`)
+            rf"(?:(?P<n_vscale>(?<=[数几上])[十百千万亿]+)"
             rf"|(?P<n_ar>{AR})(?:(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
             rf"|(?P<n_cn>{CN}))"
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
             rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_cur>{currency})|(?P<n_unit>{units})|(?P<n_time>{time_units})"
             rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交]))?"
             rf"(?P<n_after>{after_measure})?",
-        ])
-    )
+        ]))
 
 
-def _num(ar: str | None, cn: str | None) -> Decimal | None:
-    return parse_arabic(ar) if ar else parse_chinese(cn) if cn else None
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]:
     """Claims in ``text[start:end]`` (a Chinese paragraph of the normalised text)."""
     end = len(text) if end is None else end
+    pat = _patterns()
     out: list[RawClaim] = []
-    for m in _pattern().finditer(text, start, end):
-        g = m.lastgroup
-        if m.group("d_m") is not None or m.group("d_iso") is not None:
-            out.append(_date(m))
-        elif m.group("dec") is not None:
-            out.append(_decade(m))
-        elif m.group("named_m") is not None:
-            from checker.extract.dates import make_date
-
-            c = make_date(m.start(), m.end(), None, int(m.group("named_m")), int(m.group("named_d")))
-            c.flags += ("named",)
-            out.append(c)
-        elif m.group("bad") is not None:
-            out.append(_malformed(m))
-        elif m.group("skip") is not None:
+    last = start
+    for a in _ANCHOR.finditer(text, start, end):
+        p = a.start()
+        if p < last:
             continue
-        elif m.group("o_first") is not None:
-            out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(Decimal(1))))
-        elif m.group("plenum") is not None:
-            n = parse_chinese(m.group("plenum"))
+        if in_url(text, p, start):
+            continue
+        pre = pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
+        kind = pre.lastgroup if pre else None
+        claim = None
+        if a.group() == "首":
+            m = pat.first.match(text, p, end)
+            if m:
+                claim = RawClaim(p, m.end(), "ordinal", Interval.exact(Decimal(1)))
+        elif kind == "ord":
+            claim = _ordinal(text, pat.ordinal.match(text, p, end), pre.start())
+        elif kind == "pct":
+            m = pat.percent.match(text, p, end)
+            n = _num(m.group()) if m else None
             if n is not None:
-                out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="plenary session"))
-        elif m.group("o_num") is not None:
-            n = parse_chinese(m.group("o_num")) if m.group("o_num")[0] in CN_DIGITS + CN_SCALES \
-                else parse_arabic(m.group("o_num"))
-            if n is not None and not is_name_context(text, m.start(), m.end()):
-                meas = m.group("o_m")
-                unit = vocabulary().measures_zh[meas].unit if meas else None
-                out.append(RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit=unit))
-        elif m.group("p_num") is not None:
-            n = _num(m.group("p_num") if m.group("p_num")[0].isdigit() else None,
-                     None if m.group("p_num")[0].isdigit() else m.group("p_num"))
-            if n is not None:
-                out.append(RawClaim(m.start(), m.end(), "percent", Interval.exact(n), unit="%"))
-        elif g is not None or m.group():
-            claim = _number(text, m)
-            if claim is not None:
-                out.append(claim)
+                claim = RawClaim(pre.start(), m.end(), "percent", Interval.exact(n), unit="%")
+        else:
+            m = pat.main.match(text, p, end)
+            if m is not None:
+                claim = _main(text, m, pre)
+                if m.group("skip") is not None:
+                    last = m.end()
+        if claim is not None:
+            out.append(claim)
+            last = claim.end
     return out
 
 
-def _number(text: str, m: re.Match) -> RawClaim | None:
+def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+    kind = pre.lastgroup if pre else None
+    if m.group("d_m") is not None or m.group("d_iso") is not None:
+        return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
+    if m.group("dec") is not None:
+        return _decade(m, pre if kind == "cent" else None)
+    if m.group("named_m") is not None:
+        if m.start() == 0 or text[m.start() - 1] not in "“\"「":
+            return None
+        from checker.extract.dates import make_date
+
+        c = make_date(m.start(), m.end(), None, int(m.group("named_m")), int(m.group("named_d")))
+        c.flags += ("named",)
+        return c
+    if m.group("bad") is not None:
+        return _malformed(m)
+    if m.group("skip") is not None:
+        return None
+    if m.group("plenum") is not None:
+        n = parse_chinese(m.group("plenum"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
+                                               unit="plenary session")
+    if m.group("n_vscale") is not None and kind != "vague":
+        return None
+    return _number(text, m, pre if kind in ("approx", "vague") else None)
+
+
+def _ordinal(text: str, m: re.Match | None, start: int) -> RawClaim | None:
+    if m is None:
+        return None
+    n = _num(m.group("o_num"))
+    if n is None or is_name_context(text, start, m.end()):
+        return None
+    meas = m.group("o_m")
+    unit = vocabulary().measures_zh[meas].unit if meas else None
+    return RawClaim(start, m.end(), "ordinal", Interval.exact(n), unit=unit)
+
+
+def _num(s: str) -> Decimal | None:
+    """An Arabic or a Chinese numeral."""
+    return parse_arabic(s) if s[:1].isdigit() else parse_chinese(s)
+
+
+def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+    """A number expression; ``pre`` is the approximation or vague word before it, if any."""
     v = vocabulary()
     ap = v.approx["zh"]
     ar, cn = m.group("n_ar"), m.group("n_cn")
@@ -139,15 +181,16 @@ def _number(text: str, m: re.Match) -> RawClaim | None:
     tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
         or m.group("n_meas") or m.group("n_cheng")
     start = m.start()
-    pre = m.group("n_pre")
-    approx = ap["before"].get(pre) if pre else None
-    if pre and _false_prefix(text, m.start(), pre):
-        approx, start = None, m.start() + len(pre)
+    approx = None
+    if pre is not None and pre.lastgroup == "approx" and not _false_prefix(text, pre.start(), pre.group()):
+        approx, start = ap["before"][pre.group()], pre.start()
 
-    if m.group("n_vague") is not None:
+    if m.group("n_vscale") is not None:
+        word = pre.group()
         scale = Decimal(scale_of(m.group("n_vscale")))
-        value = vague(scale, ap["vague"][m.group("n_vague")])
-        qualifier = ap["vague"][m.group("n_vague")].qualifier
+        value = vague(scale, ap["vague"][word])
+        qualifier = ap["vague"][word].qualifier
+        start = pre.start()
         base = None
     else:
         if cn is not None:
@@ -160,7 +203,7 @@ def _number(text: str, m: re.Match) -> RawClaim | None:
                 return None
             if not tail and approx is None and not m.group("n_mid"):
                 return None
-        base = _num(ar, cn)
+        base = _num(ar or cn)
         if base is None:
             return None
         if ar is not None and is_name_context(text, start, m.end()):
@@ -258,42 +301,43 @@ def _int(s: str | None) -> int | None:
     return int(n) if n is not None else None
 
 
-def _date(m: re.Match) -> RawClaim:
-    """A date as stated; resolution against the document date is issue #3's work."""
+def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
+    """A date as stated (``rel``: 今年/去年… before it); resolution against the document date is
+    issue #3's work."""
     from checker.extract.dates import make_date
 
     if m.group("d_iso") is not None:
-        return make_date(m.start(), m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
+        return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
-    rel = m.group("d_rel")
     m1, d1 = int(m.group("d_m")), _int(m.group("d_d"))
     if m.group("d_mr") is not None:                  # 1至10月
-        return make_date(m.start(), m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
+        return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
     if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月
-        return make_date(m.start(), m.end(), y, m1, d1, m2=int(m.group("d_m2")), d2=_int(m.group("d_d2")),
+        return make_date(start, m.end(), y, m1, d1, m2=int(m.group("d_m2")), d2=_int(m.group("d_d2")),
                          relative=rel)
     if m.group("d_d2b") is not None:                 # 9月8日至9日
-        return make_date(m.start(), m.end(), y, m1, d1, m2=m1, d2=int(m.group("d_d2b")), relative=rel)
-    return make_date(m.start(), m.end(), y, m1, d1, relative=rel)
+        return make_date(start, m.end(), y, m1, d1, m2=m1, d2=int(m.group("d_d2b")), relative=rel)
+    return make_date(start, m.end(), y, m1, d1, relative=rel)
 
 
 _CENTURY = {"上世纪": 1900, "上个世纪": 1900, "20世纪": 1900, "二十世纪": 1900, "21世纪": 2000, "本世纪": 2000}
 
 
-def _decade(m: re.Match) -> RawClaim:
+def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
     """90年代 with its century (上世纪90年代 = 1990–1999); without one the century is unknown."""
     from datetime import date
 
     digits = m.group("dec")
-    century = _CENTURY.get(m.group("dec_c") or "")
+    century = _CENTURY.get(century_word.group()) if century_word else None
+    start = century_word.start() if century_word else m.start()
     if len(digits) == 4:
         first = int(digits)
     elif century is not None and len(digits) == 2:
         first = century + int(digits)
     else:
-        return RawClaim(m.start(), m.end(), "date_range", DateValue(), flags=("decade",))
+        return RawClaim(start, m.end(), "date_range", DateValue(), flags=("decade",))
     first -= first % 10
-    return RawClaim(m.start(), m.end(), "date_range",
+    return RawClaim(start, m.end(), "date_range",
                     DateValue(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat(), first),
                     flags=("decade",))
 

@@ -32,7 +32,8 @@ def _nfkc_tables() -> tuple[dict[int, str], dict[str, str]]:
             continue
         if len(n) == 1:
             one[cp] = n
-        elif not unicodedata.combining(n[-1]):  # spacing accents (¨ → " ̈") are noise, not text
+        elif not unicodedata.combining(n[-1]) and "\u2044" not in n:
+            # spacing accents (¨ → " ̈") are noise; vulgar fractions (¼ → 1⁄4) are not two numbers
             multi[c] = n
     # Typographic spaces become plain spaces; the CJK interpunct used in names (“10·5”) stays.
     for cp in (0x00A0, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000):
