@@ -1,0 +1,93 @@
+"""The acceptance table of issue #2: each listed claim of the seed documents, with the value,
+unit and qualifier the issue requires (the expected values come from the issue, not from the
+program)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checker.extract import extract_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _claims(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return extract_text(path.read_text(encoding="utf-8"), path=str(path))
+
+
+def _find(claims, text, lang=None):
+    found = [c for c in claims if c.text == text and (lang is None or c.lang == lang)]
+    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+D = Decimal
+
+CASES = [
+    # seed, text, kinds allowed, nominal, low, high, unit, qualifier, subject
+    ("000", "2600 余名", {"count"}, D(2600), D(2600), D(2700), "person", "more_than", "中国维和警察"),
+    ("000", "4.2 萬余起", {"count"}, D(42000), D(42000), D(43000), None, "more_than", None),
+    ("000", "20 余萬名", {"count"}, D(200000), D(200000), D(300000), "person", "more_than", None),
+    ("000", "6.6 萬余公里", {"quantity"}, D(66000), D(66000), None, "km", "more_than", None),
+    ("000", "twenty", {"count"}, D(20), D(20), D(20), "person", None, None),
+    ("000", "seven", {"count"}, D(7), D(7), D(7), "person", None, None),
+    ("000", "three minutes", {"duration"}, D(3), D(3), D(3), "minute", None, None),
+    ("000", "more than 2,600", {"count"}, D(2600), D(2600), "open", None, "more_than", None),
+    ("001", "2455人次", {"count"}, D(2455), D(2455), D(2455), "person-time", None, None),
+    ("003", "两支", {"count"}, D(2), D(2), D(2), None, None, None),
+    ("003", "300多人", {"count"}, D(300), D(300), D(400), "person", "more_than", None),
+    ("001", "7.1亿元", {"money"}, D(710000000), None, None, "CNY", None, None),
+    ("003", "约90%", {"percent"}, D(90), None, None, "%", "about", None),
+    ("000", "第116 次", {"ordinal"}, D(116), D(116), D(116), None, None, None),
+    ("000", "116th", {"ordinal"}, D(116), D(116), D(116), None, None, None),
+    ("004", "第十九屆", {"ordinal"}, D(19), D(19), D(19), None, None, None),
+    ("004", "19th", {"ordinal"}, D(19), D(19), D(19), None, None, None),
+    ("004", "二〇三五年", {"year"}, D(2035), D(2035), D(2035), None, None, None),
+    ("004", "2035", {"year"}, D(2035), D(2035), D(2035), None, None, None),
+]
+
+
+@pytest.mark.parametrize("seed,text,kinds,nominal,low,high,unit,qualifier,subject", CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_seed_claim(seed, text, kinds, nominal, low, high, unit, qualifier, subject):
+    c = _find(_claims(seed), text)
+    assert c.kind in kinds
+    assert c.value.nominal == nominal
+    if low is not None:
+        assert c.value.low == low
+    if high == "open":
+        assert c.value.high is None
+    elif high is not None:
+        assert c.value.high == high
+    if unit is not None:
+        assert c.unit == unit
+    if qualifier is not None:
+        assert c.qualifier == qualifier
+    if subject is not None:
+        assert c.subject == subject
+
+
+def test_nearly_4000_days_is_below_4000():
+    c = _find(_claims("000"), "近4000 個(gè)日夜")
+    assert c.kind in {"count", "duration"} and c.qualifier == "nearly"
+    assert c.value.high == 4000 and c.value.low < 4000
+
+
+def test_names_are_not_claims():
+    claims = _claims("004")
+    # 第十四个五年规划: the ordinal 14 is a claim, 五年 (part of the plan's name) is not
+    assert _find(claims, "第十四個").value.nominal == 14
+    assert not [c for c in claims if c.text.startswith("五年")]
+    assert not [c for c in claims if "Five" in c.text]
+
+
+def test_every_seed_offset_cuts_out_the_claim_text():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for c in extract_text(text, path=str(path)):
+            assert text[c.start:c.end] == c.text
+            assert text.splitlines(keepends=True)[c.line - 1][c.column - 1:].startswith(c.text.split("\n")[0])
