@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version, or a usage error already reported
+        return int(e.code or 0)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
@@ -107,8 +110,10 @@ def _extract(args) -> int:
     if fmt == "text":
         from rich.console import Console
 
-        console = Console(record=args.output is not None, file=open(os.devnull, "w") if args.output else None,
-                          soft_wrap=False)
+        # a table for a file or a pipe is as wide as it needs to be, not 80 columns
+        wide = None if (args.output is None and sys.stdout.isatty()) else 240
+        console = Console(record=args.output is not None, width=wide,
+                          file=open(os.devnull, "w") if args.output else None)
         for doc, claims in claims_by_doc:
             console.print(render.to_table(claims, doc.path))
         total = sum(len(c) for _, c in claims_by_doc)

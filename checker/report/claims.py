@@ -31,11 +31,12 @@ def to_table(claims: Sequence[Claim], path: str):
     table = Table(title=path, title_justify="left", header_style="bold", expand=False,
                   show_lines=False, pad_edge=False)
     for name, kw in (("line:col", {"justify": "right", "no_wrap": True}), ("lang", {}), ("kind", {}),
-                     ("text", {"style": "cyan"}), ("value", {"justify": "right"}), ("qualifier", {}),
-                     ("subject", {"style": "green"})):
+                     ("text", {"style": "cyan"}), ("value", {"justify": "right"}), ("unit", {}),
+                     ("qualifier", {}), ("subject", {"style": "green"}), ("flags", {"style": "yellow"})):
         table.add_column(name, **kw)
     for c in claims:
-        flags = f" ({', '.join(c.flags)})" if c.flags else ""
+        unit = c.unit if c.unit and c.kind not in ("date", "date_range") else ""
         table.add_row(f"{c.line}:{c.column}", c.lang, c.kind, Text(" ".join(c.text.split())),
-                      c.describe_value() + flags, c.qualifier or "", c.subject or "")
+                      str(c.value) if c.kind != "year" else c.describe_value(), unit,
+                      c.qualifier or "", c.subject or "", ", ".join(c.flags))
     return table

@@ -1,0 +1,139 @@
+"""`claimcheck extract` end to end: formats, offsets into the file as read, and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker.cli import main
+
+ZH = "据统计，2023年全省共派出1350余名民警，破获案件4.2 萬余起，涉案金额约7.1亿元。\n"
+EN = "More than 1,350 officers were deployed and over 42,000 cases were solved in 2023.\n"
+CONTRACT_FIELDS = {"path", "line", "column", "start", "end", "lang", "kind", "text", "value", "unit",
+                   "qualifier", "subject", "as_of"}
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_claims_follow_the_contract_and_point_into_the_file(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(ZH + EN, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(path), "--format", "jsonl", "--date", "2023-12-01")
+    assert code == 0 and err == ""
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert {c["lang"] for c in claims} == {"zh", "en"}
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    for c in claims:
+        assert CONTRACT_FIELDS <= set(c)
+        assert text[c["start"]:c["end"]] == c["text"]
+        assert lines[c["line"] - 1][c["column"] - 1:].startswith(c["text"])
+        assert c["as_of"] == "2023-12-01"
+    by_text = {c["text"]: c for c in claims}
+    assert by_text["4.2 萬余起"]["value"] == {"nominal": 42000, "low": 42000, "high": 43000}
+    assert by_text["More than 1,350"]["value"] == {"nominal": 1350, "low": 1350, "high": None}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "gb18030", "big5"])
+def test_offsets_are_into_the_decoded_text_whatever_the_encoding(tmp_path, capsys, encoding):
+    text = "雙方簽署合作文件6 份，共有3500 餘名維和警察參與任務。\n" if encoding == "big5" else ZH
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    code, out, _ = run(capsys, "extract", str(path), "--format", "jsonl")
+    assert code == 0
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert claims
+    for c in claims:
+        assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_json_document(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "b.md").write_text(EN, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(tmp_path), "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["version"] == 1 and doc["tool"]["name"] == "claimcheck"
+    assert doc["summary"] == {"files": 2, "claims": len(doc["claims"])}
+
+
+def test_text_table_has_every_claim(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), "--format", "text")
+    assert code == 0
+    assert "1350余名" in out and "民警" in out and "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_html_markup_is_not_text(tmp_path, capsys):
+    page = ('<html><head><title>通报</title><style>p{width:300px}</style></head><body>'
+            '<p class="x" data-n="2019">共有<b>1350</b>余名民警参加。</p>'
+            '<img src="a.png" width="640" height="480"><a href="/news/2024/77">more</a></body></html>')
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path), "--format", "jsonl")
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    values = {c["value"]["nominal"] for c in claims}
+    assert not values & {300, 2019, 640, 480, 2024, 77}
+    for c in claims:
+        assert page[c["start"]:c["end"]] == c["text"]
+
+
+def test_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ZH.encode("utf-8"))))
+    code, out, _ = run(capsys, "extract", "-", "--format", "jsonl")
+    assert code == 0 and '"1350余名"' in out and '"path": "<stdin>"' in out
+
+
+def test_output_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), "--format", "jsonl", "-o", str(target))
+    assert code == 0 and out == ""
+    assert "1350余名" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.jsonl"]  # no temporary left
+
+
+@pytest.mark.parametrize("setup,argv,words", [
+    (None, ["extract", "missing.txt"], "missing.txt"),
+    ("binary", ["extract", "{d}/a.bin"], "a.bin"),
+    ("emptydir", ["extract", "{d}/empty"], "empty"),
+    ("undecodable", ["extract", "{d}/bad.txt"], "bad.txt"),
+    ("emptyfile", ["extract", "{d}/e.txt"], "e.txt"),
+    (None, ["extract", "x.txt", "--date", "2023-02-30"], "--date"),
+    (None, ["extract", "--source", "x.txt"], "--target"),
+    (None, ["extract", "x.txt", "--format", "xml"], "format"),
+    (None, ["check", "x.txt"], "check"),
+])
+def test_bad_input_is_one_paragraph_and_exit_2(tmp_path, capsys, setup, argv, words):
+    if setup == "binary":
+        (tmp_path / "a.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    elif setup == "emptydir":
+        (tmp_path / "empty").mkdir()
+    elif setup == "undecodable":
+        (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd\x80\x81" * 3 + b"\x00\x9f" * 50)
+    elif setup == "emptyfile":
+        (tmp_path / "e.txt").write_bytes(b"")
+    target = tmp_path / "out.jsonl"
+    argv = [a.format(d=tmp_path) for a in argv] + (["-o", str(target)] if argv[0] == "extract" else [])
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert "Traceback" not in err and words in err
+    assert not target.exists(), "no half-written output"
+
+
+def test_python_dash_m_and_console_script_agree(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ZH, encoding="utf-8")
+    a = subprocess.run([sys.executable, "-m", "checker", "extract", str(path), "--format", "jsonl"],
+                       capture_output=True, text=True, check=True).stdout
+    assert a == subprocess.run(["claimcheck", "extract", str(path), "--format", "jsonl"],
+                               capture_output=True, text=True, check=True).stdout
+    assert "1350余名" in a
