@@ -57,13 +57,20 @@ class _Patterns:
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
                         | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]})
         # a trie-shaped alternation fails on a word's first letter: several times faster here
-        self.anchor = re.compile(rf"(?<![a-z0-9])(?:\d+|(?:{numwords._trie(anchor_words)})(?![a-z]))")
+        self.anchor = re.compile(rf"(?<![a-z0-9])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
             rf"(?:(?P<cur>{alternation(w.lower() for w in v.currencies['en']['before'])})[ \t]?)?"
             rf"(?:(?<![a-z])(?P<art>an?)\s+)?\Z")
         self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
+        # what may follow a number: a superlative, "or more", %, currency, unit, time unit
+        tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
+                rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
+                rf"(?:(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
+                rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
+                rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
+        self.tail = re.compile(tail)
         self.main = re.compile("|".join([
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d))",
             # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
@@ -77,13 +84,9 @@ class _Patterns:
             rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
             # counts without a number: dozens of, hundreds of thousands of
             rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
-            # number expressions (approximation and currency sign come from `prefix`)
-            rf"(?:(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b)?|(?P<e_w>{words}))"
-            rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
-            rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
-            rf"(?:(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
-            rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
-            rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?",
+            # digits (approximation and currency sign come from `prefix`; number words from
+            # numwords, matched apart so that its large pattern is compiled only once)
+            rf"(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b)?" + tail,
         ]))
 
 
@@ -121,6 +124,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         m = pat.main.match(low, q)
         if m is None and q != p:
             m = pat.main.match(low, p)
+        if m is None and not low[p].isdigit():
+            w = numwords.words_re().match(low, q) or (numwords.words_re().match(low, p) if q != p else None)
+            if w is not None:
+                m = _WordNumber(w, pat.tail.match(low, w.end()))
         if m is None:
             continue
         if m.group("skip") is not None:
@@ -136,7 +143,31 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     return out
 
 
-def _claim(low: str, seg: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+class _WordNumber:
+    """A number in words and what follows it, read like one match of the main pattern."""
+
+    __slots__ = ("head", "tail")
+
+    def __init__(self, head: re.Match, tail: re.Match):
+        self.head, self.tail = head, tail
+
+    def group(self, name: str | None = None):
+        if name is None:
+            return self.head.string[self.head.start():self.tail.end()]
+        if name == "e_w":
+            return self.head.group()
+        return self.tail.group(name) if name in self.tail.re.groupindex else None
+
+    def start(self, name: str | None = None) -> int:
+        return self.head.start() if name in (None, "e_w") else self.tail.start(name)
+
+    def end(self, name: str | None = None) -> int:
+        if name is None:
+            return self.tail.end()
+        return self.head.end() if name == "e_w" else self.tail.end(name)
+
+
+def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("e_month") is not None or m.group("e_month0") is not None \
             or m.group("e_monthy") is not None or m.group("e_iso") is not None:
         month = m.group("e_month") or m.group("e_month0") or m.group("e_monthy")
@@ -171,7 +202,7 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
     """A number expression; ``pre`` holds the approximation and currency sign before it."""
     v = vocabulary()
     ap = v.approx["en"]
@@ -184,7 +215,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         approx = None
     if pre is not None:
         start = pre.start("approx") if approx else pre.start("cur") if cur_before else start
-    ar, w = m.group("e_ar"), m.group("e_w")
+    words = isinstance(m, _WordNumber)
+    ar, w = (None, m.group("e_w")) if words else (m.group("e_ar"), None)
     num_end = m.end("e_ar") if ar else m.end("e_w")
     if m.group("e_scale"):
         num_end = m.end("e_scale")

@@ -17,7 +17,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal"]
+__all__ = ["CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal", "words_re",
+           "trie"]
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -40,17 +41,17 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 
 # ---------------------------------------------------------------- the pattern
-def _trie(words) -> str:
+def trie(words) -> str:
     """Regex for a set of words, shaped as a trie so that a non-number word fails on its first letters."""
     words = set(words)
-    branches = [c + _trie({w[1:] for w in words if w[:1] == c}) for c in sorted({w[0] for w in words if w})]
+    branches = [c + trie({w[1:] for w in words if w[:1] == c}) for c in sorted({w[0] for w in words if w})]
     if len(branches) == 1 and "" not in words:
         return branches[0]
     return "(?:" + "|".join(branches) + ")" + "?" * ("" in words) if branches else ""
 
 
 def _alt(words) -> str:                                 # one whole word out of `words`
-    return "(?:" + _trie(words) + r")\b"
+    return "(?:" + trie(words) + r")\b"
 
 
 _S = r"(?:\s*[-\u2010\u2011]\s*|\s+)"                  # between words: spaces or a hyphen
@@ -85,11 +86,14 @@ WORDS_PATTERN = (
     rf"|{_BIGO_FORM}|{_GO1}|{_DOZEN}{_LOOK}|{_C99}{_HALF}{_LOOK}|{_G1}{_LOOK}|zero\b{_LOOK})"
 )
 
-_WORDS_RE = re.compile(WORDS_PATTERN, re.IGNORECASE)
-# The same language for fullmatch (lookaheads pass at the end), ordered so common forms are tried first.
-# Applied to folded, lower-cased text (see _FOLD), so no IGNORECASE.
-_FULL_RE = re.compile(rf"(?={_FIRST})(?:{_G1}|{_GO1}|{_HEAD}(?:{_HALF}|{_MORE}(?:{_TAILO}|{_TAILC})?)"
-                      rf"|{_BIGO_FORM}|{_DOZEN}|{_C99}{_HALF}|zero\b)")
+
+
+@lru_cache(maxsize=1)
+def words_re() -> re.Pattern:
+    """WORDS_PATTERN compiled (case-insensitive). Compiling it costs ~50 ms, so only on first use."""
+    return re.compile(WORDS_PATTERN, re.IGNORECASE)
+
+
 _WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?((?:[\s\-]+[a-z]+)*)")
 _ORD_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)")
@@ -130,7 +134,7 @@ def _decimal(value) -> Decimal:                         # integral values withou
 
 
 def _words(text: str) -> list[str] | None:
-    return _WORD_RE.findall(text) if _FULL_RE.fullmatch(text) else None
+    return _WORD_RE.findall(text) if words_re().fullmatch(text) else None
 
 
 @lru_cache(maxsize=4096)
