@@ -67,3 +67,9 @@ def malformed(start: int, end: int, digits: str, unit: str) -> RawClaim:
     y, m, d = reading
     lo, hi = day_span(y, m, d)
     return RawClaim(start, end, "date", DateValue(lo, hi, y, m, d), flags=("malformed",))
+
+
+def make_day(start: int, end: int, day: int) -> RawClaim:
+    """A day of an unstated month (10日发布): only the day is known."""
+    flags = () if 1 <= day <= 31 else ("invalid",)
+    return RawClaim(start, end, "date", DateValue(day=day), flags=flags)

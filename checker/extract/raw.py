@@ -33,14 +33,12 @@ def _latin(c: str) -> bool:
 
 
 def is_name_context(text: str, start: int, end: int) -> bool:
-    """Digits that belong to a name: G20, 5G, COVID-19, HLX-24T, “境外110”."""
+    """Digits that belong to a name: G20, 5G, COVID-19, HLX-24T, “境外110” (but not 7.2-magnitude)."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if _latin(before) or _latin(after) or before == "_" or after == "_":
         return True
     if before in "-–/#" and start > 1 and _latin(text[start - 2]):
-        return True
-    if after == "-" and end + 1 < len(text) and _latin(text[end + 1]):
         return True
     # a number closing a short quotation is the quotation's name: “境外110”
     if after and after in _CLOSE_QUOTES:

@@ -65,6 +65,8 @@ class _Patterns:
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}})月(?:(?P<d_d>\d{{1,2}})[日号])?"
             rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?",
+            # a day of the month alone: 10日发布 (not 3号线, 1号文件)
+            r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
             # 90年代 (a decade); “10·5”惨案 (a date that names an event)
             r"(?P<dec>\d{2,4})年代",
@@ -132,6 +134,10 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     kind = pre.lastgroup if pre else None
     if m.group("d_m") is not None or m.group("d_iso") is not None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
+    if m.group("d_day") is not None:
+        from checker.extract.dates import make_day
+
+        return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
     if m.group("named_m") is not None:
