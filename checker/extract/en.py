@@ -63,6 +63,11 @@ class _Patterns:
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
             rf"(?:(?P<cur>{alternation(w.lower() for w in v.currencies['en']['before'])})[ \t]?)?"
             rf"(?:(?<![a-z])(?P<art>an?)\s+)?\Z")
+        # the last word of every prefix: only an anchor after one of these needs the prefix search
+        self.prefix_ends = frozenset(w.lower().split()[-1] for w in ap["before"]) | {"a", "an"}
+        self.currency_before = {k.lower(): c for k, c in v.currencies["en"]["before"].items()}
+        self.currency_after = {re.sub(r"\s+", " ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
+        self.names = re.compile(alternation(n.lower() for n in v.names["en"]))
         self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
         # what may follow a number: a superlative, "or more", %, currency, unit, time unit
         tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
@@ -119,7 +124,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             if m:
                 last = m.end()
                 continue
-        pre = pat.prefix.search(low, max(last, p - 30), p)
+        pre = pat.prefix.search(low, max(last, p - 30), p) if _may_have_prefix(low, p, last, pat) else None
         q = pre.start("art") if pre and pre.group("art") else p
         m = pat.main.match(low, q)
         if m is None and q != p:
@@ -141,6 +146,22 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         c.start += start
         c.end += start
     return out
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
+
+
+def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
+    """A cheap test before the prefix search: a currency sign or a prefix's last word precedes."""
+    if p <= last:
+        return False
+    c = low[p - 1]
+    if not c.isspace():
+        return not c.isalnum()
+    w = _WORD_BEFORE.search(low, max(last, p - 16), p)
+    if w is None:
+        return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
+    return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
 
 
 class _WordNumber:
@@ -220,10 +241,8 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
     num_end = m.end("e_ar") if ar else m.end("e_w")
     if m.group("e_scale"):
         num_end = m.end("e_scale")
-    after_number = text[num_end:num_end + 20]
-    for name in v.names["en"]:
-        if after_number.lower().startswith(name.lower()):
-            return None
+    if _patterns().names.match(text, num_end):
+        return None
 
     if ar is not None:
         if is_name_context(text, m.start("e_ar"), num_end) and not (
@@ -262,7 +281,7 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier)
     cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
     if cur:
-        table = {k.lower(): c for k, c in v.currencies["en"]["before" if cur_before else "after"].items()}
+        table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier)
     if m.group("e_unit") is not None:
         unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))

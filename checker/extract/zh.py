@@ -56,6 +56,9 @@ class _Patterns:
         self.prefix = re.compile(
             rf"(?:(?P<rel>{REL_YEAR})|(?P<cent>{CENTURY})|(?P<ord>第)|(?P<pct>百分之)"
             rf"|(?P<approx>{alternation(ap['before'])})|(?P<vague>{alternation(ap['vague'])}))\Z")
+        # the last character of every prefix word: only after one is the prefix search needed
+        self.prefix_ends = frozenset(w[-1] for w in (*REL_YEAR.split("|"), *CENTURY.split("|"), "第", "百分之",
+                                                       *ap["before"], *ap["vague"]))
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
@@ -104,7 +107,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             continue
         if in_url(text, p, start):
             continue
-        pre = pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
+        pre = (pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
+               if p > last and text[p - 1] in pat.prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
         if a.group() == "首":
