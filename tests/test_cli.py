@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -134,6 +135,7 @@ def test_python_dash_m_and_console_script_agree(tmp_path):
     path.write_text(ZH, encoding="utf-8")
     a = subprocess.run([sys.executable, "-m", "checker", "extract", str(path), "--format", "jsonl"],
                        capture_output=True, text=True, check=True).stdout
-    assert a == subprocess.run(["claimcheck", "extract", str(path), "--format", "jsonl"],
+    script = Path(sys.executable).parent / "claimcheck"   # the console script of this environment
+    assert a == subprocess.run([str(script), "extract", str(path), "--format", "jsonl"],
                                capture_output=True, text=True, check=True).stdout
     assert "1350余名" in a
