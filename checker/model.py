@@ -64,6 +64,7 @@ class DateValue:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    weekday: int | None = None        # 1 = Monday … 7 = Sunday, when the text names one
 
     def to_json(self) -> dict:
         out: dict = {"start": self.start, "end": self.end}
@@ -72,11 +73,15 @@ class DateValue:
                 v = getattr(self, name)
                 if v is not None:
                     out[name] = v
+        if self.weekday is not None:
+            out["weekday"] = self.weekday
         return out
 
     def __str__(self) -> str:
         if self.start is not None:
             return self.start if self.start == self.end else f"{self.start} .. {self.end}"
+        if self.year is None and self.month is None and self.day is None:
+            return "?" if self.weekday is None else f"weekday {self.weekday}"
         parts = [f"{self.year:04d}" if self.year else "????", f"{self.month:02d}" if self.month else "??"]
         if self.day:
             parts.append(f"{self.day:02d}")

@@ -7,6 +7,8 @@ import re
 from bisect import bisect_right
 
 from checker.extract import en, zh
+from checker.extract.dates import DocDate, Stated, resolve
+from checker.extract.docdate import document_date
 from checker.extract.raw import RawClaim
 from checker.io.document import Document
 from checker.model import Claim
@@ -45,6 +47,10 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
         raws.extend((lang, r) for r in extractor.extract(t, s, e))
     if not raws:
         return []
+    doc_date = document_date(text, [r for _, r in raws], as_of)
+    _resolve_dates(raws, doc_date)
+    as_of = doc_date.day.isoformat() if doc_date else None
+    inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     claims = []
     for lang, r in raws:
@@ -53,6 +59,20 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
         claims.append(Claim(
             path=path, line=line, column=start - line_starts[line - 1] + 1, start=start, end=end,
             lang=lang, kind=r.kind, text=text[start:end], value=r.value, unit=r.unit,
-            qualifier=r.qualifier, subject=r.subject, as_of=as_of, flags=r.flags,
+            qualifier=r.qualifier, subject=r.subject, as_of=as_of, flags=r.flags + inferred,
         ))
     return claims
+
+
+_RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "month_inferred", "weekday_inferred"})
+
+
+def _resolve_dates(raws: list[tuple[str, RawClaim]], doc_date: DocDate | None) -> None:
+    """Give every stated date its calendar days, now that the document's date is known."""
+    if doc_date is None:
+        return
+    for _, r in raws:
+        if isinstance(r.stated, Stated) and "named" not in r.flags:  # “10·5”: an event of its own year
+            value, flags = resolve(r.stated, doc_date)
+            r.value = value
+            r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags

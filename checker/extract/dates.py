@@ -1,20 +1,55 @@
-"""Dates as stated in the text.
+"""Dates: what the text states, and the calendar days it means once the document date is known.
 
-For now (issue #2) this only records what is stated — a day, a month, a range — so that date
-digits never become counts; resolution against the document date comes with issue #3.
+Extractors record a :class:`Stated` date (the parts the text gives, a range end, a relative
+offset such as 去年 or "last month", a weekday); :func:`resolve` turns it into an inclusive day
+interval against the document's date. What cannot be resolved keeps the parts that are known,
+and a year is never invented silently: an inferred year is flagged.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from checker.extract.raw import RawClaim
 from checker.model import DateValue
 
 
-def _valid(y: int | None, m: int | None, d: int | None) -> bool:
-    if m is None or not 1 <= m <= 12:
+@dataclass(frozen=True, slots=True)
+class Stated:
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    # the end of a range (is_range): parts not given are those of the start
+    is_range: bool = False
+    y2: int | None = None
+    m2: int | None = None
+    d2: int | None = None
+    rel: tuple[str, int] | None = None     # ("year", -1) 去年; ("month", 0) 本月; ("day", -1) 昨天; ("week", 0)
+    weekday: int | None = None              # 1 = Monday … 7 = Sunday
+    weekday2: int | None = None             # the end of a weekday range (from Wednesday to Thursday)
+    ago: tuple[str, int] | None = None      # ("year", 15): 15年前
+    since: bool = False                     # since 2000: from then to the document date
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    """The date a document speaks for, how precise it is, and where it came from."""
+
+    day: date
+    precision: str = "day"       # "day" | "year"
+    source: str = "dateline"     # "dateline" | "front-matter" | "option" | "inferred"
+
+    @property
+    def inferred(self) -> bool:
+        return self.source == "inferred"
+
+
+def valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None:
+        return d is None or 1 <= d <= 31
+    if not 1 <= m <= 12:
         return False
     if d is None:
         return True
@@ -22,54 +57,168 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return 1 <= d <= last
 
 
-def day_span(y: int, m: int, d: int | None) -> tuple[str, str]:
+def _span(y: int, m: int | None, d: int | None) -> tuple[date, date]:
+    if m is None:
+        return date(y, 1, 1), date(y, 12, 31)
     if d is None:
-        return date(y, m, 1).isoformat(), date(y, m, calendar.monthrange(y, m)[1]).isoformat()
-    iso = date(y, m, d).isoformat()
-    return iso, iso
+        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+    return date(y, m, d), date(y, m, d)
+
+
+def _value(stated: Stated, lo: date, hi: date) -> DateValue:
+    return DateValue(lo.isoformat(), hi.isoformat(), stated.y or lo.year, stated.m, stated.d,
+                     weekday=stated.weekday)
+
+
+def make(start: int, end: int, stated: Stated, flags: tuple[str, ...] = ()) -> RawClaim:
+    """A date claim; resolved at once when the text gives the year, else by :func:`resolve`."""
+    kind = "date_range" if stated.is_range or stated.since or stated.weekday2 else "date"
+    value, more = resolve(stated, None)
+    return RawClaim(start, end, kind, value, flags=flags + more, stated=stated)
 
 
 def make_date(start: int, end: int, y: int | None, m: int, d: int | None,
               m2: int | None = None, d2: int | None = None, relative: str | None = None) -> RawClaim:
-    """A date or, with ``m2``/``d2``, a range ending on month ``m2`` (day ``d2``) of the same year."""
-    flags: tuple[str, ...] = (f"relative:{relative}",) if relative else ()
-    is_range = m2 is not None
-    kind = "date_range" if is_range else "date"
-    stated = DateValue(year=y, month=m, day=d)
-    ok = (_valid(y, m, d) and (not is_range or _valid(y, m2, d2)) and (y is None or 1 <= y <= 9999)
-          and not (d is None and d2 is not None))
-    if not ok:
-        return RawClaim(start, end, kind, stated, flags=flags + ("invalid",))
-    if y is None:
-        return RawClaim(start, end, kind, stated, flags=flags)
-    lo, hi = day_span(y, m, d)
-    if is_range:
-        _, hi = day_span(y, m2, d2)
+    """A date, or with ``m2``/``d2`` a range ending on month ``m2`` (day ``d2``)."""
+    rel = _REL_YEAR.get(relative) if relative else None
+    return make(start, end, Stated(y, m, d, is_range=m2 is not None or d2 is not None,
+                                   m2=m2, d2=d2, rel=("year", rel) if rel is not None else None))
+
+
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
+
+
+def make_day(start: int, end: int, day: int) -> RawClaim:
+    """A day of an unstated month (10日发布)."""
+    return make(start, end, Stated(d=day))
+
+
+def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[str, ...]]:
+    """The day interval ``stated`` means, given the document date (None: not known yet)."""
+    s = stated
+    flags: tuple[str, ...] = ()
+    if not (valid(s.y, s.m, s.d) and (not s.is_range or valid(s.y2 or s.y, s.m2 or s.m, s.d2))):
+        return DateValue(year=s.y, month=s.m, day=s.d), ("invalid",)
+    a = anchor.day if anchor else None
+    if s.ago is not None:
+        if a is None:
+            return DateValue(), ()
+        unit, n = s.ago
+        when = _shift(a, unit, -n)
+        lo, hi = _span(when.year, None, None) if unit == "year" else (when, when)
+        return _value(replace(s, y=when.year), lo, hi), ()
+    y = s.y
+    if s.rel is not None:
+        unit, n = s.rel
+        if a is None:
+            return DateValue(month=s.m, day=s.d, weekday=s.weekday), ()
+        if unit == "year":
+            y = a.year + n
+        elif unit == "month" and s.d is None:
+            first = _shift(date(a.year, a.month, 1), "month", n)
+            lo, hi = _span(first.year, first.month, None)
+            return _value(replace(s, y=first.year, m=first.month), lo, hi), ()
+        elif unit == "day":
+            day = a + timedelta(days=n)
+            return _value(replace(s, y=day.year, m=day.month, d=day.day), day, day), ()
+        elif unit == "week":
+            monday = a - timedelta(days=a.weekday()) + timedelta(weeks=n)
+            if s.weekday is None:
+                return _value(replace(s, y=monday.year), monday, monday + timedelta(days=6)), ()
+            day = monday + timedelta(days=s.weekday - 1)
+            return _value(replace(s, y=day.year, m=day.month, d=day.day), day, day), ()
+    if s.weekday is not None and s.m is None:
+        if a is None:
+            return DateValue(weekday=s.weekday), ()
+        lo = _nearest_weekday(a, s.weekday)
+        hi = _nearest_weekday(a, s.weekday2) if s.weekday2 else lo
         if hi < lo:
-            return RawClaim(start, end, kind, stated, flags=flags + ("invalid",))
-    return RawClaim(start, end, kind, DateValue(lo, hi, y, m, d), flags=flags)
+            lo -= timedelta(weeks=1)
+        return DateValue(lo.isoformat(), hi.isoformat(), weekday=s.weekday), ("weekday_inferred",)
+    if y is None and s.m is None and s.d is not None:          # 10日: the month of the document
+        if a is None:
+            return DateValue(day=s.d), ()
+        best = _nearest(a, [(yy, mm, s.d) for yy, mm in _months_around(a)])
+        if best is None:
+            return DateValue(day=s.d), ()
+        return _value(replace(s, y=best.year, m=best.month), best, best), ("month_inferred",)
+    if y is None:
+        if s.m is None or a is None:
+            return DateValue(month=s.m, day=s.d, weekday=s.weekday), ()
+        if anchor.precision == "year":
+            y = a.year
+        else:
+            probe = _nearest(a, [(yy, s.m, s.d or 1) for yy in (a.year - 1, a.year, a.year + 1)])
+            if probe is None:
+                return DateValue(month=s.m, day=s.d), ("invalid",)
+            y = probe.year
+        flags = ("year_inferred",)
+    lo, _ = _span(y, s.m, s.d)
+    if s.since:
+        hi = a if a is not None and a >= lo else None
+        return DateValue(lo.isoformat(), hi.isoformat() if hi else None, y, s.m, s.d), flags
+    if s.is_range:
+        y2 = s.y2 or y
+        m2 = s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
+        _, hi = _span(y2, m2, s.d2 if s.d2 is not None else None)
+        if hi < lo:
+            return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
+    else:
+        _, hi = _span(y, s.m, s.d)
+    return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+def _shift(day: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(weeks=n)
+    if unit == "month":
+        k = day.year * 12 + day.month - 1 + n
+        y, m = divmod(k, 12)
+        return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+    y = day.year + n
+    return date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
+
+
+def _months_around(a: date):
+    for n in (-1, 0, 1):
+        d = _shift(date(a.year, a.month, 1), "month", n)
+        yield d.year, d.month
+
+
+def _nearest(a: date, candidates) -> date | None:
+    """The candidate day nearest the document date; news speaks more of the past, so a day in
+    the future counts as twice as far."""
+    best, cost = None, None
+    for y, m, d in candidates:
+        if not valid(y, m, d):
+            continue
+        day = date(y, m, d)
+        c = (day - a).days * 2 if day > a else (a - day).days
+        if cost is None or c < cost:
+            best, cost = day, c
+    return best
+
+
+def _nearest_weekday(a: date, weekday: int) -> date:
+    """The last such weekday on or before the document date (news reports what happened)."""
+    return a - timedelta(days=(a.isoweekday() - weekday) % 7)
 
 
 def malformed(start: int, end: int, digits: str, unit: str) -> RawClaim:
     """2017926日 → likely 2017-09-26 (年 and 月 lost); 20159月 → likely 2015-09."""
     y = int(digits[:4])
     rest = digits[4:]
+    reading = None
     if unit == "月":
-        reading = (y, int(rest), None) if rest and _valid(y, int(rest), None) else None
+        if rest and valid(y, int(rest), None):
+            reading = Stated(y, int(rest))
     else:
-        reading = None
-        for k in (1, 2):  # month of one digit first: 926 → 9/26 rather than 92/6
-            if 0 < k < len(rest) and _valid(y, int(rest[:k]), int(rest[k:])):
-                reading = (y, int(rest[:k]), int(rest[k:]))
+        for k in (1, 2):  # a month of one digit first: 926 → 9/26 rather than 92/6
+            if 0 < k < len(rest) and valid(y, int(rest[:k]), int(rest[k:])):
+                reading = Stated(y, int(rest[:k]), int(rest[k:]))
                 break
     if reading is None or not 1900 <= y <= 2100:
         return RawClaim(start, end, "date", DateValue(), flags=("malformed",))
-    y, m, d = reading
-    lo, hi = day_span(y, m, d)
-    return RawClaim(start, end, "date", DateValue(lo, hi, y, m, d), flags=("malformed",))
-
-
-def make_day(start: int, end: int, day: int) -> RawClaim:
-    """A day of an unstated month (10日发布): only the day is known."""
-    flags = () if 1 <= day <= 31 else ("invalid",)
-    return RawClaim(start, end, "date", DateValue(day=day), flags=flags)
+    return make(start, end, reading, flags=("malformed",))

@@ -22,6 +22,7 @@ class RawClaim:
     qualifier: str | None = None
     subject: str | None = None
     flags: tuple[str, ...] = ()
+    stated: object | None = None      # dates: what the text states (dates.Stated), for resolution
 
 
 _OPEN_QUOTES = "“\"「『‘"

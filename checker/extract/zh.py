@@ -147,8 +147,6 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     if m.group("named_m") is not None:
         if m.start() == 0 or text[m.start() - 1] not in "“\"「":
             return None
-        from checker.extract.dates import make_date
-
         c = make_date(m.start(), m.end(), None, int(m.group("named_m")), int(m.group("named_d")))
         c.flags += ("named",)
         return c
