@@ -147,9 +147,10 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     if m.group("named_m") is not None:
         if m.start() == 0 or text[m.start() - 1] not in "“\"「":
             return None
-        c = make_date(m.start(), m.end(), None, int(m.group("named_m")), int(m.group("named_d")))
-        c.flags += ("named",)
-        return c
+        from checker.extract.dates import Stated, make
+
+        return make(m.start(), m.end(), Stated(m=int(m.group("named_m")), d=int(m.group("named_d"))),
+                    flags=("named",))
     if m.group("bad") is not None:
         return _malformed(m)
     if m.group("skip") is not None:
