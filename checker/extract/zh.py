@@ -205,7 +205,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         if cn is not None:
             # A bare scale (万人, 千变万化) or a lone 一 (一批, 一道: the article) is a word, not a
             # count, unless an approximation (逾百次) or a unit/time word says otherwise.
-            bare_scale = all(c in "十百千万亿" for c in cn) and cn != "十"
+            bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
             if bare_scale and approx is None:
                 return None
             if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct")):
