@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date, timedelta
 
 from checker.extract import en, zh
-from checker.extract.dates import DocDate, Stated, resolve
+from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
 from checker.extract.docdate import document_date
 from checker.extract.raw import RawClaim
 from checker.io.document import Document
-from checker.model import Claim
+from checker.model import Claim, DateValue
 from checker.text.normalize import HAN, normalize
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
@@ -38,22 +39,22 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     """Every claim in ``text``, in order, with offsets into ``text`` itself."""
     norm = normalize(text, view)
     t = norm.text
-    raws: list[tuple[str, RawClaim]] = []
+    raws: list[tuple[str, int, RawClaim]] = []     # language, paragraph, claim
     lang = "zh"
-    for para in _LINE.finditer(t):
+    for k, para in enumerate(_LINE.finditer(t)):
         s, e = para.span()
         lang = paragraph_language(t, s, e) or lang
         extractor = zh if lang == "zh" else en
-        raws.extend((lang, r) for r in extractor.extract(t, s, e))
+        raws.extend((lang, k, r) for r in extractor.extract(t, s, e))
     if not raws:
         return []
-    doc_date = document_date(text, [r for _, r in raws], as_of)
+    doc_date = document_date(text, [r for _, _, r in raws], as_of)
     _resolve_dates(raws, doc_date)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     claims = []
-    for lang, r in raws:
+    for lang, _, r in raws:
         start, end = norm.offsets.span(r.start, r.end)
         line = bisect_right(line_starts, start)
         claims.append(Claim(
@@ -67,12 +68,32 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
 _RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "month_inferred", "weekday_inferred"})
 
 
-def _resolve_dates(raws: list[tuple[str, RawClaim]], doc_date: DocDate | None) -> None:
-    """Give every stated date its calendar days, now that the document's date is known."""
+def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None) -> None:
+    """Give every stated date its calendar days, now that the document's date is known; a bare
+    weekday takes the day of that weekday among the dates of its own paragraph, if there is one."""
     if doc_date is None:
         return
-    for _, r in raws:
+    for _, _, r in raws:
         if isinstance(r.stated, Stated) and "named" not in r.flags:  # “10·5”: an event of its own year
             value, flags = resolve(r.stated, doc_date)
             r.value = value
             r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
+    days = [(k, r.start, day) for _, k, r in raws if "weekday_inferred" not in r.flags
+            for day in _days_of(r.value)]
+    for _, k, r in raws:
+        if "weekday_inferred" not in r.flags:
+            continue
+        same = [(abs(pos - r.start), day) for j, pos, day in days
+                if j == k and day.isoweekday() == r.stated.weekday]
+        if same:
+            r.value = weekdays_from(min(same)[1], r.stated)
+            r.flags = tuple(f for f in r.flags if f != "weekday_inferred")
+
+
+def _days_of(value) -> list[date]:
+    """The days of a resolved date or short range (a month at most)."""
+    if not isinstance(value, DateValue) or not value.start or not value.end:
+        return []
+    first, last = date.fromisoformat(value.start), date.fromisoformat(value.end)
+    n = (last - first).days
+    return [first + timedelta(days=i) for i in range(n + 1)] if 0 <= n <= 31 else []

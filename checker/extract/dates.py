@@ -130,11 +130,7 @@ def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[st
     if s.weekday is not None and s.m is None:
         if a is None:
             return DateValue(weekday=s.weekday), ()
-        lo = _nearest_weekday(a, s.weekday)
-        hi = _nearest_weekday(a, s.weekday2) if s.weekday2 else lo
-        if hi < lo:
-            lo -= timedelta(weeks=1)
-        return DateValue(lo.isoformat(), hi.isoformat(), weekday=s.weekday), ("weekday_inferred",)
+        return weekdays_from(_nearest_weekday(a, s.weekday), s), ("weekday_inferred",)
     if y is None and s.m is None and s.d is not None:          # 10日: the month of the document
         if a is None:
             return DateValue(day=s.d), ()
@@ -166,6 +162,12 @@ def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[st
     else:
         _, hi = _span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+def weekdays_from(first: date, s: Stated) -> DateValue:
+    """A weekday (or a weekday range, Monday to Friday) that starts on ``first``."""
+    last = first + timedelta(days=(s.weekday2 - s.weekday) % 7) if s.weekday2 else first
+    return DateValue(first.isoformat(), last.isoformat(), weekday=s.weekday)
 
 
 def _shift(day: date, unit: str, n: int) -> date:

@@ -35,7 +35,17 @@ REL_YEAR = "今年|去年|明年|前年|本年|当年|同年"
 CENTURY = "上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪"
 RANGE_SEP = "至|到|-|－|—|–|~|～"
 
-_ANCHOR = re.compile(rf"[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首")
+WEEKDAY_CN = "一二三四五六日天"
+# words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
+_TIME_WORDS = "今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
+              "|本周|上周|下周|这周|星期|周|礼拜"
+_ANCHOR = re.compile(rf"[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
+_REL = {"今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
+        "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
+        "明天": ("day", 1), "明日": ("day", 1), "本月": ("month", 0), "这个月": ("month", 0),
+        "上月": ("month", -1), "上个月": ("month", -1), "下月": ("month", 1), "下个月": ("month", 1),
+        "本周": ("week", 0), "这周": ("week", 0), "上周": ("week", -1), "下周": ("week", 1)}
+_WEEKDAY = {c: i for i, c in enumerate("一二三四五六日", 1)} | {"天": 7}
 _PREFIX_WINDOW = 6
 
 
@@ -62,12 +72,23 @@ class _Patterns:
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
+        # a time without a numeral; 今年 before a month is read with the month (a prefix)
+        self.time_word = re.compile(
+            rf"(?P<t_year>今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
+            rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
+            rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
+            rf"|(?P<t_week>本周|这周|上周|下周)(?P<t_wd1>[{WEEKDAY_CN}])?"
+            rf"|(?:星期|周|礼拜)(?P<t_wd>[{WEEKDAY_CN}])(?:(?:{RANGE_SEP})(?:星期|周|礼拜)?(?P<t_wd2>[{WEEKDAY_CN}]))?")
         self.main = re.compile("|".join([
             # dates (resolved in issue #3; here they only must not become counts)
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}})月(?:(?P<d_d>\d{{1,2}})[日号])?"
-            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?",
+            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
+            # a part of the day and a clock time: 上午, 20时许
+            r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
+            # a span of years: 从2011年到2022年, 2021-2025年
+            r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)",
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
             r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
@@ -77,7 +98,8 @@ class _Patterns:
             # a year and month or day run together: 2017926日, 20159月 (malformed, reported later)
             r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
             # things with digits that are not claims
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}时(?:\d{1,2}分)?许?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,})",
+            r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
             # number expressions (the words before the numeral come from `prefix`)
             rf"(?:(?P<n_vscale>(?<=[数几上])[十百千万亿]+)"
@@ -111,7 +133,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                if p > last and text[p - 1] in pat.prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
-        if a.group() == "首":
+        if a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
+            m = pat.time_word.match(text, p, end)
+            claim = _time_word(m) if m else None
+        elif a.group() == "首":
             m = pat.first.match(text, p, end)
             if m:
                 claim = RawClaim(p, m.end(), "ordinal", Interval.exact(Decimal(1)))
@@ -138,6 +163,20 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     kind = pre.lastgroup if pre else None
     if m.group("d_m") is not None or m.group("d_iso") is not None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
+    if m.group("yr1") is not None:
+        from checker.extract.dates import Stated, make
+
+        y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
+        if y2 <= y1:
+            return None
+        return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
+    if m.group("clock") is not None:
+        from checker.extract.dates import Stated, make
+
+        hh, mm = int(m.group("clock")), int(m.group("clock_mm") or 0)
+        if hh > 24 or mm > 59:
+            return None
+        return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
     if m.group("d_day") is not None:
         from checker.extract.dates import make_day
 
@@ -162,6 +201,19 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     if m.group("n_vscale") is not None and kind != "vague":
         return None
     return _number(text, m, pre if kind in ("approx", "vague") else None)
+
+
+def _time_word(m: re.Match) -> RawClaim:
+    from checker.extract.dates import Stated, make
+
+    if m.group("t_wd") is not None:
+        wd2 = m.group("t_wd2")
+        return make(m.start(), m.end(), Stated(weekday=_WEEKDAY[m.group("t_wd")],
+                                              weekday2=_WEEKDAY[wd2] if wd2 else None), flags=("weekday",))
+    word = m.group("t_year") or m.group("t_day") or m.group("t_month") or m.group("t_week")
+    wd = m.group("t_wd1")
+    return make(m.start(), m.end(), Stated(rel=_REL[word], weekday=_WEEKDAY[wd] if wd else None),
+                flags=("relative",) + (("weekday",) if wd else ()))
 
 
 def _ordinal(text: str, m: re.Match | None, start: int) -> RawClaim | None:
@@ -270,8 +322,19 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     elif m.group("n_time") is not None:
         word = m.group("n_time")
         if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
-            return RawClaim(start, m.end(), "year", Interval.exact(base), flags=("year",))
+            if text.startswith("以来", m.end()) or text.startswith("来", m.end()):   # 2020年以来
+                from checker.extract.dates import Stated, make
+
+                return make(start, m.end() + (2 if text.startswith("以来", m.end()) else 1),
+                            Stated(int(base), since=True), flags=("since",))
+            return RawClaim(start, m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
+        ago = 2 if text.startswith("以前", m.end()) else 1 if text.startswith("前", m.end()) \
+            and not text.startswith("前后", m.end()) else 0
+        if ago and value.is_exact and unit in ("year", "month", "week", "day"):       # 15年前
+            from checker.extract.dates import Stated, make
+
+            return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
     elif m.group("n_meas") is not None:
@@ -326,7 +389,10 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
                          relative=rel)
     if m.group("d_d2b") is not None:                 # 9月8日至9日
         return make_date(start, m.end(), y, m1, d1, m2=m1, d2=int(m.group("d_d2b")), relative=rel)
-    return make_date(start, m.end(), y, m1, d1, relative=rel)
+    claim = make_date(start, m.end(), y, m1, d1, relative=rel)
+    if m.group("d_hh") is not None:
+        claim.flags += (f"time:{int(m.group('d_hh')):02d}:{int(m.group('d_mm') or 0):02d}",)
+    return claim
 
 
 _CENTURY = {"上世纪": 1900, "上个世纪": 1900, "20世纪": 1900, "二十世纪": 1900, "21世纪": 2000, "本世纪": 2000}
