@@ -78,8 +78,7 @@ def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | No
             value, flags = resolve(r.stated, doc_date)
             r.value = value
             r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
-    days = [(k, r.start, day) for _, k, r in raws if "weekday_inferred" not in r.flags
-            for day in _days_of(r.value)]
+    days = [(k, r.start, day) for _, k, r in raws if _states_days(r) for day in _days_of(r.value)]
     for _, k, r in raws:
         if "weekday_inferred" not in r.flags:
             continue
@@ -88,6 +87,12 @@ def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | No
         if same:
             r.value = weekdays_from(min(same)[1], r.stated)
             r.flags = tuple(f for f in r.flags if f != "weekday_inferred")
+
+
+def _states_days(r: RawClaim) -> bool:
+    """A date the text writes out (9月8日至9日), not one read relative to another (本月, 周三)."""
+    s = r.stated
+    return isinstance(s, Stated) and s.m is not None and s.d is not None and not (s.rel or s.ago or s.since)
 
 
 def _days_of(value) -> list[date]:

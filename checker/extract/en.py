@@ -32,6 +32,9 @@ MONTHS |= {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
            "Oct": 10, "Nov": 11, "Dec": 12}
 MONTH = "(?:" + "|".join(sorted((re.escape(m) + (r"\.?" if len(m) <= 4 else "") for m in MONTHS),
                                 key=len, reverse=True)) + r")\b\.?"
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
+RELATIVE = {f"{w} {u}": (u, n) for w, n in (("last", -1), ("this", 0), ("next", 1)) for u in ("year", "month", "week")}
+RELATIVE |= {"yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1)}
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
 
@@ -54,8 +57,10 @@ class _Patterns:
         words = numwords.WORDS_PATTERN
         month = MONTH.lower()
         day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        weekdays = alternation(WEEKDAYS)
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
-                        | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]})
+                        | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]}
+                        | set(WEEKDAYS) | set(RELATIVE))
         # a trie-shaped alternation fails on a word's first letter: several times faster here
         self.anchor = re.compile(rf"(?<![a-z0-9])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
         # the words that may stand right before a number, matched up to the number's start
@@ -85,6 +90,13 @@ class _Patterns:
             rf"{day.format('e_d0')}\s+(?P<e_month0>{month})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
             rf"(?P<e_monthy>{month}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
             r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
+            # weekdays and weekday ranges: from Wednesday to Thursday
+            rf"(?P<wd1>{weekdays})(?:\s*(?:-|–|to|through|until)\s*(?P<wd2>{weekdays}))?",
+            # dates relative to the document's: last year, this month, yesterday
+            rf"(?P<rel>{alternation(RELATIVE)})\b",
+            # a span of years: 2021-2025, from 2011 to 2022, between 2011 and 2022
+            r"(?P<yr1>(?:1[89]|2[01])\d{2})\s*(?:-|–|to|through|(?<=between \d{4}) and)\s*"
+            r"(?P<yr2>(?:1[89]|2[01])\d{2})(?![\d,])",
             # ordinals: 116th (words are read with the cardinals below)
             rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
             # counts without a number: dozens of, hundreds of thousands of
@@ -195,10 +207,12 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         if month is not None and not seg[m.start(_month_group(m))].isupper():
             return None                                   # "may 5" is not May 5
         return _date(m)
+    if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
+        return _time_words(low, seg, m)
     if m.group("o_dig") is not None:
         if is_name_context(low, m.start(), m.end("o_dig")):
             return None
-        return RawClaim(m.start(), m.end(), "ordinal", Interval.exact(Decimal(numwords.parse_ordinal(m.group("o_dig")))))
+        return _ordinal_claim(low, m.start(), m.end(), numwords.parse_ordinal(m.group("o_dig")))
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
@@ -209,6 +223,9 @@ def _month_group(m: re.Match) -> str:
     return next(g for g in ("e_month", "e_month0", "e_monthy") if m.group(g) is not None)
 
 
+# after these a four-digit number is a year even when a plural noun follows ("in 2021 sales rose")
+_BEFORE_YEAR = frozenset({"in", "since", "by", "from", "until", "till", "to", "and", "of", "during", "before",
+                          "after", "year", "early", "late", "mid", "between", "through", "around", "circa"})
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
@@ -289,9 +306,20 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
                                        unit=canonical(_units_lower()[unit_word]), qualifier=qualifier))
     if m.group("e_time") is not None:
         time_word = m.group("e_time").strip(" -\t").split()[-1]
-        return RawClaim(start, m.end(), "duration", value, unit=v.time_units["en"][time_word], qualifier=qualifier)
+        unit = v.time_units["en"][time_word]
+        ago = _AGO.match(text, m.end())
+        if ago and value.is_exact and unit in ("year", "month", "week", "day"):     # 15 years ago
+            from checker.extract.dates import Stated, make
+
+            return make(start, ago.end(), Stated(ago=(unit, int(value.nominal))), flags=("relative",))
+        return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier=qualifier)
     if ar is not None and value.is_exact and not m.group("e_scale") and "," not in ar and "." not in ar \
-            and len(ar) == 4 and 1000 <= base <= 2199 and approx is None and not _counts_a_noun(text, m.end()):
+            and len(ar) == 4 and 1000 <= base <= 2199 and approx is None \
+            and (_prev_word(text, start) in _BEFORE_YEAR or not _counts_a_noun(text, m.end())):
+        if _prev_word(text, start) == "since":               # since 2000: from then to the document date
+            from checker.extract.dates import Stated, make
+
+            return make(text.rfind("since", 0, start), m.end(), Stated(int(base), since=True), flags=("since",))
         return RawClaim(start, m.end(), "year", Interval.exact(base))
     return _counted(text, RawClaim(start, m.end(), "number", value, qualifier=qualifier))
 
@@ -320,13 +348,42 @@ def _counted(text: str, claim: RawClaim) -> RawClaim:
     return claim
 
 
-def _ordinal(text: str, m: re.Match, n: int) -> RawClaim | None:
+def _ordinal(text: str, m, n: int) -> RawClaim | None:
     w = m.group("e_w")
     # "First," opening a sentence is a discourse marker, not a claim
     if w.lower() == "first" and text[m.end("e_w"):m.end("e_w") + 1] == ",":
         return None
     end = m.end("e_super") if m.group("e_super") else m.end("e_w")
-    return RawClaim(m.start("e_w"), end, "ordinal", Interval.exact(Decimal(n)))
+    return _ordinal_claim(text, m.start("e_w"), end, n)
+
+
+_AGO = re.compile(r"\s+ago\b")
+_ANNIVERSARY = re.compile(r"\s+anniversary\b")
+
+
+def _ordinal_claim(text: str, start: int, end: int, n: int) -> RawClaim:
+    """An ordinal; "the 50th anniversary" is fifty years, as 50周年 is."""
+    a = _ANNIVERSARY.match(text, end)
+    if a:
+        return RawClaim(start, a.end(), "duration", Interval.exact(Decimal(n)), unit="year", flags=("anniversary",))
+    return RawClaim(start, end, "ordinal", Interval.exact(Decimal(n)))
+
+
+def _time_words(low: str, seg: str, m: re.Match) -> RawClaim | None:
+    from checker.extract.dates import Stated, make
+
+    if m.group("wd1") is not None:
+        if not seg[m.start()].isupper():
+            return None
+        wd2 = m.group("wd2")
+        return make(m.start(), m.end(), Stated(weekday=WEEKDAYS[m.group("wd1")],
+                                              weekday2=WEEKDAYS[wd2] if wd2 else None), flags=("weekday",))
+    if m.group("rel") is not None:
+        return make(m.start(), m.end(), Stated(rel=RELATIVE[m.group("rel")]), flags=("relative",))
+    y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
+    if y2 <= y1:
+        return None
+    return make(m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
 
 
 def _date(m: re.Match) -> RawClaim:
