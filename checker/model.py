@@ -115,10 +115,15 @@ class Claim:
     flags: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict:
+        value = self.value.to_json()
+        if self.kind == "year" and isinstance(self.value, Interval) and self.value.is_exact \
+                and 1 <= self.value.low <= 9999 and self.value.low == self.value.low.to_integral_value():
+            y = int(self.value.low)   # a year is also the days it spans, to compare with dates
+            value |= {"start": f"{y:04d}-01-01", "end": f"{y:04d}-12-31"}
         out = {
             "path": self.path, "line": self.line, "column": self.column,
             "start": self.start, "end": self.end, "lang": self.lang, "kind": self.kind,
-            "text": self.text, "value": self.value.to_json(), "unit": self.unit,
+            "text": self.text, "value": value, "unit": self.unit,
             "qualifier": self.qualifier, "subject": self.subject, "as_of": self.as_of,
         }
         if self.flags:

@@ -89,6 +89,7 @@ class _Patterns:
             r"(?:,?\s*(?P<e_y>\d{4})(?!\d))?",
             rf"{day.format('e_d0')}\s+(?P<e_month0>{month})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
             rf"(?P<e_monthy>{month}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
+            rf"(?P<e_monthonly>{month})(?![\s,]*\d)",
             r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
             # weekdays and weekday ranges: from Wednesday to Thursday
             rf"(?P<wd1>{weekdays})(?:\s*(?:-|–|to|through|until)\s*(?P<wd2>{weekdays}))?",
@@ -201,6 +202,13 @@ class _WordNumber:
 
 
 def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
+    if m.group("e_monthonly") is not None:
+        # a month alone is a date only where a preposition says so: "as of June", "in March"
+        if not seg[m.start()].isupper() or _prev_word(low, m.start()) not in _BEFORE_MONTH:
+            return None
+        from checker.extract.dates import Stated, make
+
+        return make(m.start(), m.end(), Stated(m=_month(m.group("e_monthonly"))))
     if m.group("e_month") is not None or m.group("e_month0") is not None \
             or m.group("e_monthy") is not None or m.group("e_iso") is not None:
         month = m.group("e_month") or m.group("e_month0") or m.group("e_monthy")
@@ -223,6 +231,8 @@ def _month_group(m: re.Match) -> str:
     return next(g for g in ("e_month", "e_month0", "e_monthy") if m.group(g) is not None)
 
 
+_BEFORE_MONTH = frozenset({"in", "of", "since", "by", "until", "till", "from", "during", "early", "late", "mid",
+                           "last", "this", "next", "before", "after", "since", "through", "to"})
 # after these a four-digit number is a year even when a plural noun follows ("in 2021 sales rose")
 _BEFORE_YEAR = frozenset({"in", "since", "by", "from", "until", "till", "and", "during", "before",
                           "after", "year", "early", "late", "mid", "between", "through", "around", "circa"})

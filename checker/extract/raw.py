@@ -23,6 +23,7 @@ class RawClaim:
     subject: str | None = None
     flags: tuple[str, ...] = ()
     stated: object | None = None      # dates: what the text states (dates.Stated), for resolution
+    as_of: str | None = None          # the time its own sentence sets (截至2021年底), if any
 
 
 _OPEN_QUOTES = "“\"「『‘"

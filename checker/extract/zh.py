@@ -327,6 +327,10 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
 
                 return make(start, m.end() + (2 if text.startswith("以来", m.end()) else 1),
                             Stated(int(base), since=True), flags=("since",))
+            if text[m.end():m.end() + 1] in ("底", "末"):                          # 2021年底
+                from checker.extract.dates import Stated, make
+
+                return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
             return RawClaim(start, m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
         ago = 2 if text.startswith("以前", m.end()) else 1 if text.startswith("前", m.end()) \
