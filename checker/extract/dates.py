@@ -217,10 +217,13 @@ def malformed(start: int, end: int, digits: str, unit: str) -> RawClaim:
         if rest and valid(y, int(rest), None):
             reading = Stated(y, int(rest))
     else:
-        for k in (1, 2):  # a month of one digit first: 926 → 9/26 rather than 92/6
-            if 0 < k < len(rest) and valid(y, int(rest[:k]), int(rest[k:])):
-                reading = Stated(y, int(rest[:k]), int(rest[k:]))
-                break
+        # Chinese dates are not zero-padded, so a day written "06" is unlikely (106 → 10/6, not
+        # 1/06); otherwise a month of one digit first (115 → 1/15).
+        splits = [k for k in (1, 2) if 0 < k < len(rest) and valid(y, int(rest[:k]), int(rest[k:]))]
+        splits.sort(key=lambda k: rest[k] == "0")
+        if splits:
+            k = splits[0]
+            reading = Stated(y, int(rest[:k]), int(rest[k:]))
     if reading is None or not 1900 <= y <= 2100:
         return RawClaim(start, end, "date", DateValue(), flags=("malformed",))
     return make(start, end, reading, flags=("malformed",))

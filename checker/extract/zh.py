@@ -34,6 +34,8 @@ YEAR_CN = "[〇零一二三四五六七八九]{4}"
 REL_YEAR = "今年|去年|明年|前年|本年|当年|同年"
 CENTURY = "上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪"
 RANGE_SEP = "至|到|-|－|—|–|~|～"
+MONTH_CN = "十[一二]|[一二三四五六七八九十]"                 # 二〇一九年十二月十六日
+DAY_CN = "[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
@@ -83,7 +85,7 @@ class _Patterns:
             # dates (resolved in issue #3; here they only must not become counts)
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
-            rf"(?P<d_m>\d{{1,2}})月(?:(?P<d_d>\d{{1,2}})[日号])?"
+            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号])?"
             rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
@@ -385,7 +387,7 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
     if m.group("d_iso") is not None:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
-    m1, d1 = int(m.group("d_m")), _int(m.group("d_d"))
+    m1, d1 = _int(m.group("d_m")), _int(m.group("d_d"))
     if m.group("d_mr") is not None:                  # 1至10月
         return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
     if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月

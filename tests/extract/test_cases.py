@@ -1,4 +1,7 @@
-"""Extraction cases kept as data (tests/extract/cases/*.yaml), run by one parametrised test."""
+"""Extraction cases kept as data (tests/extract/cases/*.yaml), run by one parametrised test.
+
+A case may give `as_of` (the --date of the run); date claims are checked by `start`/`end` (the
+resolved days) or by the stated parts (`year`, `month`, `day`, `weekday`), and `flag`."""
 
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ def _num(x):
 
 @pytest.mark.parametrize("case", _load())
 def test_case(case):
-    claims = extract_text(case["text"])
+    as_of = case.get("as_of")
+    claims = extract_text(case["text"], as_of=str(as_of) if as_of else None)
     by_text = {}
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
@@ -37,7 +41,12 @@ def test_case(case):
         for field, expected in want.items():
             if field == "text":
                 continue
-            if field in ("nominal", "low", "high"):
+            if field in ("start", "end", "year", "month", "day", "weekday"):
+                assert getattr(got.value, field) == (str(expected) if field in ("start", "end") and expected
+                                                     else expected), f"{want['text']}: {field} {got.value}"
+            elif field == "flag":
+                assert expected in got.flags, f"{want['text']}: {got.flags}"
+            elif field in ("nominal", "low", "high"):
                 assert isinstance(got.value, Interval), got
                 actual = getattr(got.value, field)
                 assert actual == _num(expected), f"{want['text']}: {field} {actual} != {expected}"
