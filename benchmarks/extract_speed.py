@@ -63,6 +63,19 @@ def time_ours(extract, docs: list[tuple[str, str]], repeat: int) -> dict:
             "mb_per_s": mb / secs, "claims": len(claims)}
 
 
+def date_paths(extract, path: str, text: str) -> dict:
+    """How many dates our own patterns read, and how many were handed to dateparser."""
+    try:
+        from checker.extract.fallback import STATS
+    except ImportError as e:
+        return failed(e)
+    STATS.clear()
+    extract(text, path=path)
+    ours, dp = STATS["patterns"], STATS["dateparser"]
+    return {"patterns": ours, "dateparser_calls": dp, "dateparser_read": STATS["dateparser_read"],
+            "dateparser_share": dp / (ours + dp) if ours + dp else 0.0}
+
+
 def peak_memory(extract, path: str, text: str) -> dict:
     if extract is None:
         return {"error": "extractor not importable"}
@@ -158,6 +171,7 @@ def main(argv: list[str] | None = None) -> None:
     extract, r["import"] = load_ours()
     r["ours_seeds"] = time_ours(extract, [(str(p), p.read_text(encoding="utf-8")) for p in seeds], a.repeat)
     r["ours_corpus"] = time_ours(extract, [(str(corpus_path), text)], a.repeat)
+    r["ours_dates"] = date_paths(extract, str(corpus_path), text)
     r["ours_memory"] = peak_memory(extract, str(corpus_path), text)
     r["cli_corpus"] = time_cli([corpus_path], a.repeat)
     r["cli_cold_start"] = time_cli(seeds[:1], a.cold_repeat)
@@ -192,9 +206,11 @@ def report(r: dict) -> None:
         ("ours in-process, seeds (chars/s)", fmt("ours_seeds", "chars_per_s", ",.0f"), "", ""),
         ("ours in-process, seeds (MB/s)", fmt("ours_seeds", "mb_per_s", ".2f"), "", ""),
         ("ours in-process, corpus (chars/s)", fmt("ours_corpus", "chars_per_s", ",.0f"), "", ""),
-        ("ours in-process, corpus (MB/s)", fmt("ours_corpus", "mb_per_s", ".2f"),
+        ("ours in-process, corpus (MB/s), numbers and dates", fmt("ours_corpus", "mb_per_s", ".2f"),
          f">= {TARGET_MB_S} MB/s", verdict(get("ours_corpus", "mb_per_s"), TARGET_MB_S)),
         ("ours claims found in corpus", fmt("ours_corpus", "claims", ",d"), "", ""),
+        ("dates read by our patterns", fmt("ours_dates", "patterns", ",d"), "", ""),
+        ("dates handed to dateparser (share)", fmt("ours_dates", "dateparser_share", ".4%"), "", ""),
         ("ours peak traced memory (MB)", fmt("ours_memory", "tracemalloc_peak_mb", ",.0f"), "", ""),
         ("process max RSS (MB)", fmt("ours_memory", "max_rss_mb", ",.0f"), "", ""),
         ("claimcheck extract corpus (MB/s)", fmt("cli_corpus", "mb_per_s", ".2f"), "", ""),

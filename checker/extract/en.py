@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from checker.extract import numwords, subjects
+from checker.extract import fallback, numwords, subjects
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import parse_arabic
 from checker.extract.raw import RawClaim, in_url, is_name_context
@@ -55,7 +55,7 @@ class _Patterns:
         time_units = _alt(v.time_units["en"])
         cur_after = _alt(v.currencies["en"]["after"])
         words = numwords.WORDS_PATTERN
-        month = MONTH.lower()
+        month = self.month = MONTH.lower()
         day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         weekdays = alternation(WEEKDAYS)
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
@@ -81,6 +81,8 @@ class _Patterns:
                 rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
                 rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
+        # date forms left to dateparser (checker/extract/fallback.py)
+        self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
         self.main = re.compile("|".join([
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d))",
             # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
@@ -136,6 +138,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             m = pat.phone.match(low, p)
             if m:
                 last = m.end()
+                continue
+        if pat.long_tail.match(low, p):                  # the 9th of September: dateparser's
+            claim = fallback.english(low, p, pat.month)
+            if claim is not None and claim.start >= last:
+                out.append(claim)
+                last = claim.end
                 continue
         pre = pat.prefix.search(low, max(last, p - 30), p) if _may_have_prefix(low, p, last, pat) else None
         q = pre.start("art") if pre and pre.group("art") else p
