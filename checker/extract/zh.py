@@ -149,11 +149,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             n = _num(m.group()) if m else None
             if n is not None:
                 claim = RawClaim(pre.start(), m.end(), "percent", Interval.exact(n), unit="%")
+        elif text.startswith("百分之", p):         # read from the numeral that follows, as a prefix
+            continue
         else:
             m = pat.main.match(text, p, end)
             if m is not None:
                 claim = _main(text, m, pre)
-                if m.group("skip") is not None:
+                if claim is None:      # read and rejected (一批, 11-10, a phone number): not a claim
                     last = m.end()
         if claim is not None:
             out.append(claim)

@@ -1,0 +1,62 @@
+"""The acceptance table of issue #3 on the seeds (expected values from the issue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.extract import extract_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _claims(prefix):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return extract_text(path.read_text(encoding="utf-8"), path=str(path))
+
+
+def _find(claims, text):
+    found = [c for c in claims if c.text == text]
+    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("seed,text,start,end", [
+    ("001", "今年10月25日上午", "2016-10-25", "2016-10-25"),
+    ("001", "2016年9月10日至12月9日", "2016-09-10", "2016-12-09"),
+    ("002", "9月8日至9日", "2021-09-08", "2021-09-09"),
+    ("002", "Wednesday to Thursday", "2021-09-08", "2021-09-09"),
+    ("004", "2020年12月9日至10日", "2020-12-09", "2020-12-10"),
+    ("004", "December 9 to 10,2020", "2020-12-09", "2020-12-10"),
+    ("000", "2019 年12 月16 日", "2019-12-16", "2019-12-16"),
+    ("000", "December 16,2019", "2019-12-16", "2019-12-16"),
+    ("003", "2017926日", "2017-09-26", "2017-09-26"),
+])
+def test_seed_dates(seed, text, start, end):
+    c = _find(_claims(seed), text)
+    assert (c.value.start, c.value.end) == (start, end)
+
+
+def test_document_dates():
+    assert {c.as_of for c in _claims("001")} == {"2016-11-11"}        # the timestamp line
+    claims = _claims("002")                                            # no dateline: inferred
+    assert {c.as_of for c in claims} == {"2021-09-09"}
+    assert all("as_of_inferred" in c.flags for c in claims)
+
+
+def test_malformed_date_is_marked():
+    assert "malformed" in _find(_claims("003"), "2017926日").flags
+
+
+@pytest.mark.parametrize("text", ["22 年", "22 years"])
+def test_durations(text):
+    c = _find(_claims("000"), text)
+    assert c.kind == "duration" and c.value.nominal == 22 and c.unit == "year"
+
+
+@pytest.mark.parametrize("text", ["二〇三五年", "2035"])
+def test_year_2035_spans_the_year(text):
+    c = _find(_claims("004"), text)
+    assert c.kind == "year" and c.value.nominal == 2035
+    assert (c.to_json()["value"]["start"], c.to_json()["value"]["end"]) == ("2035-01-01", "2035-12-31")
