@@ -13,7 +13,8 @@ from checker.extract.docdate import document_date
 from checker.extract.raw import RawClaim
 from checker.io.document import Document
 from checker.model import Claim, DateValue
-from checker.text.normalize import HAN, normalize
+from checker.scripts import HAN
+from checker.text.normalize import normalize
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")

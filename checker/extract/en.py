@@ -19,13 +19,13 @@ from functools import lru_cache
 
 from checker.extract import fallback, numwords, subjects
 from checker.extract.intervals import interval, vague
-from checker.extract.numerals import parse_arabic
+from checker.extract.numerals import ARABIC, parse_arabic
 from checker.extract.raw import RawClaim, in_url, is_name_context
 from checker.extract.units import canonical
 from checker.model import Interval
 from checker.vocab import alternation, vocabulary
 
-AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+AR = ARABIC
 MONTHS = {m: i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 MONTHS |= {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
@@ -35,6 +35,9 @@ MONTH = "(?:" + "|".join(sorted((re.escape(m) + (r"\.?" if len(m) <= 4 else "") 
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
 RELATIVE = {f"{w} {u}": (u, n) for w, n in (("last", -1), ("this", 0), ("next", 1)) for u in ("year", "month", "week")}
 RELATIVE |= {"yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1)}
+# "$300m", "US$1.2bn", "€5 bln": read only after a currency sign
+SCALE_ABBREVIATIONS = "bn|bln|mn|mln|m|k"
+_ABBREVIATED = {"bn": "billion", "bln": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand"}
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
 
@@ -62,7 +65,8 @@ class _Patterns:
                         | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]}
                         | set(WEEKDAYS) | set(RELATIVE))
         # a trie-shaped alternation fails on a word's first letter: several times faster here
-        self.anchor = re.compile(rf"(?<![a-z0-9])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
+        # digits glued to letters (g20) or inside a decimal or grouped number are not a number's start
+        self.anchor = re.compile(rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
@@ -78,13 +82,13 @@ class _Patterns:
         tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
                 rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
                 rf"(?:(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
-                rf"|(?P<e_unit>(?:[ \t]+|-)(?:{units})(?![\w-]))"
+                rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
                 rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
         self.main = re.compile("|".join([
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d))",
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)|\d{13,})",
             # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
             rf"(?P<e_month>{month})\s+{day.format('e_d')}"
             rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<e_month2>{month})\s+)?{day.format('e_d2')})?"
@@ -106,7 +110,7 @@ class _Patterns:
             rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
             # digits (approximation and currency sign come from `prefix`; number words from
             # numwords, matched apart so that its large pattern is compiled only once)
-            rf"(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b)?" + tail,
+            rf"(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
         ]))
 
 
@@ -163,6 +167,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         if claim is not None:
             out.append(claim)
             last = claim.end
+        else:                  # read and rejected (a name, a pronoun): its digits are not claims
+            last = m.end()
     for c in out:
         c.start += start
         c.end += start
@@ -284,8 +290,13 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
                 m.group("e_unit") or m.group("e_time") or m.group("e_scale")):
             return None
         base = parse_arabic(ar)
-        if m.group("e_scale"):
-            base = numwords.parse_cardinal(ar + " " + m.group("e_scale").strip(" -\t").lower())
+        scale = (m.group("e_scale") or "").strip(" -\t").lower()
+        if scale in _ABBREVIATED:
+            if not cur_before:
+                return None                 # 300m is metres, 5k a race: only money abbreviates scales
+            scale = _ABBREVIATED[scale]
+        if scale:
+            base = numwords.parse_cardinal(ar.replace("，", ",") + " " + scale)
     else:
         phrase = w
         ordinal = numwords.parse_ordinal(phrase)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+# Arabic numerals: 2600, 2,600, 4.2 (a full-width comma separates thousands in full-width text)
+ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_SCALES = "十百千万亿拾佰仟"
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
@@ -28,7 +30,7 @@ def scale_of(word: str) -> int:
 
 def parse_arabic(s: str) -> Decimal | None:
     try:
-        return Decimal(s.replace(",", ""))
+        return Decimal(s.replace(",", "").replace("，", ""))
     except InvalidOperation:
         return None
 

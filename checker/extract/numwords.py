@@ -71,7 +71,9 @@ _HALF = rf"{_S}and{_S}a{_S}half\b"
 _M = rf"(?:{_C99}{_HALF}|{_G1}|{_A}(?:{_S}half\b)?|half{_S}{_A})"   # multiplier of a scale word
 _BIGW, _BIGO = _alt(_BIG), _alt(w + "th" for w in _BIG)
 _HEAD = rf"{_M}{_S}{_BIGW}"                             # "two and a half million"
-_MORE = rf"(?:{_SEP}{_G}{_S}{_BIGW})*"                 # ", three hundred thousand"
+# ", three hundred thousand": scales strictly decrease, so at most three more groups follow
+# (trillion > billion > million > thousand); the bound also keeps the match linear
+_MORE = rf"(?:{_SEP}{_G}{_S}{_BIGW}){{0,3}}"
 _TAILC = rf"(?:{_SEP}{_HM}(?:{_S}{_AND}{_C99})?|{_S}{_AND}{_C99})"
 _TAILO = (rf"(?:{_SEP}{_HM}{_S}{_AND}{_O99}|{_SEP}{_C99}{_S}hundredth\b"
           rf"|{_S}{_AND}{_O99}|{_SEP}{_G}{_S}{_BIGO})")

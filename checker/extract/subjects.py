@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.text.normalize import HAN
+from checker.scripts import HAN
 from checker.vocab import vocabulary
+
+
+_IS_HAN = re.compile(f"[{HAN}]")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,7 @@ def zh_subject(text: str, after: int, before: int) -> str | None:
     # Nothing follows: the noun before the number (签署各类合作文件400余份).
     window = text[max(0, before - n):before]
     k = len(window)
-    while k > 0 and "\u3400" <= window[k - 1] <= "\u9fff":
+    while k > 0 and _IS_HAN.match(window[k - 1]):
         k -= 1
     phrase = window[k:]
     for pattern in (stop_re, verb_re):

@@ -21,18 +21,19 @@ from functools import lru_cache
 
 from checker.extract import subjects
 from checker.extract.intervals import interval, vague
-from checker.extract.numerals import (CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
+from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
 from checker.extract.raw import RawClaim, in_url, is_name_context
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
 
-AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+AR = ARABIC
 CN = rf"[{CN_DIGITS}{CN_SCALES}]+(?:点[{CN_DIGITS}]+)?"
 SCALE = "万亿|千万|百万|万|亿|千|百"
 YEAR_CN = "[〇零一二三四五六七八九]{4}"
 REL_YEAR = "今年|去年|明年|前年|本年|当年|同年"
-CENTURY = "上世纪|上个世纪|20世纪|二十世纪|21世纪|本世纪"
+_CENTURY = {"上世纪": 1900, "上个世纪": 1900, "20世纪": 1900, "二十世纪": 1900, "21世纪": 2000, "本世纪": 2000}
+CENTURY = "|".join(_CENTURY)
 RANGE_SEP = "至|到|-|－|—|–|~|～"
 MONTH_CN = "十[一二]|[一二三四五六七八九十]"                 # 二〇一九年十二月十六日
 DAY_CN = "[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -41,7 +42,8 @@ WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
 _TIME_WORDS = "今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
               "|本周|上周|下周|这周|星期|周|礼拜"
-_ANCHOR = re.compile(rf"[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
+# digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
 _REL = {"今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
         "明天": ("day", 1), "明日": ("day", 1), "本月": ("month", 0), "这个月": ("month", 0),
@@ -101,7 +103,7 @@ class _Patterns:
             r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
             # things with digits that are not claims
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{12,})",
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
             # number expressions (the words before the numeral come from `prefix`)
             rf"(?:(?P<n_vscale>(?<=[数几上])[十百千万亿]+)"
@@ -271,7 +273,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         base = _num(ar or cn)
         if base is None:
             return None
-        if ar is not None and is_name_context(text, start, m.end()):
+        if ar is not None and not m.group("n_unit") and is_name_context(text, start, m.end()):
             return None
         value = None
         qualifier = approx.qualifier if approx else None
@@ -322,7 +324,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         kind, unit = "money", v.currencies["zh"]["after"][m.group("n_cur")]
     elif m.group("n_unit") is not None:
         kind, unit = "quantity", canonical(v.units["zh"][m.group("n_unit")])
-        subject = subjects.zh_subject(text, m.end("n_unit"), start)
+        subject = subjects.zh_subject(text, m.end(), start)
     elif m.group("n_time") is not None:
         word = m.group("n_time")
         if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
@@ -348,7 +350,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     elif m.group("n_meas") is not None:
         meas = v.measures_zh[m.group("n_meas")]
         kind, unit = "count", meas.unit
-        subject = meas.subject or subjects.zh_subject(text, m.end("n_meas"), start)
+        subject = meas.subject or subjects.zh_subject(text, m.end(), start)
     return RawClaim(start, m.end(), kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
 
 
@@ -401,9 +403,6 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
     if m.group("d_hh") is not None:
         claim.flags += (f"time:{int(m.group('d_hh')):02d}:{int(m.group('d_mm') or 0):02d}",)
     return claim
-
-
-_CENTURY = {"上世纪": 1900, "上个世纪": 1900, "20世纪": 1900, "二十世纪": 1900, "21世纪": 2000, "本世纪": 2000}
 
 
 def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:

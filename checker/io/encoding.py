@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from checker.errors import InputError
+from checker.scripts import HAN
 
 __all__ = ["decode", "BINARY_SIGNATURES", "DETECTED_ENCODINGS"]
 
@@ -80,7 +81,7 @@ _COMMON_HANZI = frozenset(
     "論證識議變資質車軍較轉辦農這連進運過達適選還邊鐵長門開間關隊階際離難電響須領頭題類風飛養馬驗"
     "體鬥麼點黨龍"
 )
-_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANZI = re.compile(f"[{HAN}]")
 
 # Control characters that do not occur in text (tab, newlines, form feed and escape are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.io.document import SENTINEL
+from checker.scripts import HAN
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 def _nfkc_tables() -> tuple[dict[int, str], dict[str, str]]:
