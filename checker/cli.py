@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from datetime import date
@@ -42,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     ex.add_argument("--source", metavar="FILE", help="the original text")
     ex.add_argument("--target", metavar="FILE", help="its translation")
-    ex.add_argument("--aligned", action="store_true", help="line i of TARGET translates line i of SOURCE")
+    ex.add_argument("--aligned", action="store_true",
+                    help="line i of TARGET translates line i of SOURCE (for check; extract lists both)")
     ex.add_argument("--format", choices=("jsonl", "json", "text"), default=None,
                     help="output format (default: text on a terminal, jsonl otherwise)")
     ex.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
@@ -110,25 +112,36 @@ def _extract(args) -> int:
     if fmt == "text":
         from rich.console import Console
 
-        # a table for a file or a pipe is as wide as it needs to be, not 80 columns
-        wide = None if (args.output is None and sys.stdout.isatty()) else 240
-        console = Console(record=args.output is not None, width=wide,
-                          file=open(os.devnull, "w") if args.output else None)
+        # on a terminal rich draws (and colours) as it goes; otherwise the table is rendered in
+        # memory, as wide as it needs to be, and written in one piece as UTF-8
+        terminal = args.output is None and sys.stdout.isatty()
+        console = Console() if terminal else Console(file=io.StringIO(), width=240, color_system=None)
         for doc, claims in claims_by_doc:
             console.print(render.to_table(claims, doc.path))
         total = sum(len(c) for _, c in claims_by_doc)
         console.print(f"{total} claims in {len(docs)} file{'s' if len(docs) != 1 else ''}")
-        if args.output:
-            _write(args.output, console.export_text())
+        if not terminal:
+            text = console.file.getvalue()
+            _write(args.output, text) if args.output else _stdout(text)
         return EXIT_OK
     all_claims = [c for _, claims in claims_by_doc for c in claims]
     out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, len(docs))
     if args.output:
         _write(args.output, out)
     else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
+        _stdout(out)
     return EXIT_OK
+
+
+def _stdout(text: str) -> None:
+    """UTF-8 whatever the locale says: claims are Chinese and English text."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
 
 
 def _write(path: str, text: str) -> None:

@@ -18,7 +18,10 @@ from checker.text.normalize import normalize
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+# an English phrase inside a Chinese line: three or more Latin words ("(more than 2,600 peacekeepers)")
+_ENGLISH_RUN = re.compile(r"[A-Za-z$€£][A-Za-z0-9'’$€£%.,:;\-/ \t]*")
 
 
 def paragraph_language(text: str, start: int, end: int) -> str | None:
@@ -29,6 +32,26 @@ def paragraph_language(text: str, start: int, end: int) -> str | None:
     if _LATIN_RUN.search(text, start, end):
         return "en"
     return None
+
+
+def _segments(t: str, s: int, e: int, lang: str):
+    """A line's runs by language: in a line with both scripts, English phrases of three or more
+    words are read as English and the rest, where it has Chinese, as Chinese — so neither loses
+    its qualifiers or subjects ("2600余名维和警察 (more than 2,600 peacekeepers)")."""
+    if not (_LATIN_RUN.search(t, s, e) and _HAN_RUN.search(t, s, e)):
+        yield lang, s, e
+        return
+    pos = s
+    for m in _ENGLISH_RUN.finditer(t, s, e):
+        if len(_LATIN_RUN.findall(m.group())) < 3:
+            continue
+        end = m.start() + len(m.group().rstrip(" \t.,:;-/'’"))
+        if m.start() > pos:
+            yield ("zh" if _HAN_RUN.search(t, pos, m.start()) else "en"), pos, m.start()
+        yield "en", m.start(), end
+        pos = end
+    if pos < e:
+        yield ("zh" if _HAN_RUN.search(t, pos, e) else "en"), pos, e
 
 
 def extract_document(doc: Document, as_of: str | None = None) -> list[Claim]:
@@ -45,8 +68,9 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     for k, para in enumerate(_LINE.finditer(t)):
         s, e = para.span()
         lang = paragraph_language(t, s, e) or lang
-        extractor = zh if lang == "zh" else en
-        raws.extend((lang, k, r) for r in extractor.extract(t, s, e))
+        for seg_lang, a, b in _segments(t, s, e, lang):
+            extractor = zh if seg_lang == "zh" else en
+            raws.extend((seg_lang, k, r) for r in extractor.extract(t, a, b))
     if not raws:
         return []
     doc_date = document_date(text, [r for _, _, r in raws], as_of)
@@ -54,7 +78,7 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     _sentence_times(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     for lang, _, r in raws:
         start, end = norm.offsets.span(r.start, r.end)

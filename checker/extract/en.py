@@ -155,7 +155,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         if m is None and q != p:
             m = pat.main.match(low, p)
         if m is None and not low[p].isdigit():
-            w = numwords.words_re().match(low, q) or (numwords.words_re().match(low, p) if q != p else None)
+            w = _words_at(low, q) or (_words_at(low, p) if q != p else None)
             if w is not None:
                 m = _WordNumber(w, pat.tail.match(low, w.end()))
         if m is None:
@@ -189,6 +189,19 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
     if w is None:
         return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
     return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
+
+
+def _words_at(low: str, pos: int) -> re.Match | None:
+    """Number words at ``pos``; a run that does not parse as one number ("five thousand, six
+    thousand or …") gives way to its longest part before a comma that does."""
+    w = numwords.words_re().match(low, pos)
+    if w is None or numwords.parse_cardinal(w.group()) is not None or numwords.parse_ordinal(w.group()) is not None:
+        return w
+    for cut in reversed([i for i, c in enumerate(low[pos:w.end()], pos) if c == ","]):
+        part = numwords.words_re().match(low, pos, cut)
+        if part is not None and part.end() == cut and numwords.parse_cardinal(part.group()) is not None:
+            return part
+    return w
 
 
 class _WordNumber:
@@ -370,7 +383,7 @@ def _counted(text: str, claim: RawClaim) -> RawClaim:
     if subject is None:
         return claim
     claim.subject = subject
-    if claim.kind == "number":
+    if claim.kind in ("number", "count"):
         claim.kind = "count"
         claim.unit = vocabulary().count_nouns_en.get(subject) or vocabulary().count_nouns_en.get(
             subject.split()[-1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import cn2an
@@ -13,6 +14,7 @@ from num2words import num2words
 from checker.extract import extract_text
 from checker.text.normalize import normalize
 
+LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")   # lines as the contract counts them
 FULL_WIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 
 
@@ -120,8 +122,9 @@ def test_any_text_gives_well_formed_claims(text):
         last_end = c.end
         assert text[c.start:c.end] == c.text
         assert c.text.strip() == c.text or c.text.strip(), c
-        assert c.line == text.count("\n", 0, c.start) + 1
-        assert c.column == c.start - (text.rfind("\n", 0, c.start) + 1) + 1
+        before = LINE_BREAK.split(text[:c.start])
+        assert c.line == len(before)
+        assert c.column == len(before[-1]) + 1
         v = c.value
         if hasattr(v, "low") and v.low is not None and v.high is not None:
             assert v.low <= v.high, c
