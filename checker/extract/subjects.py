@@ -55,7 +55,7 @@ def zh_subject(text: str, after: int, before: int) -> str | None:
         s = stop_re.search(phrase)
         if s:
             phrase = phrase[: s.start()]
-        v = verb_re.search(phrase, 2)           # 12支维和分队参加 → 维和分队
+        v = verb_re.search(phrase)              # 12支维和分队参加 → 维和分队; 12人死亡 → none
         if v:
             phrase = phrase[: v.start()]
         phrase = _cut_at_head(phrase, head_re).rstrip("和及与或")
@@ -86,7 +86,7 @@ def _en():
     stops = frozenset(w.lower() for w in cfg["stop_words"])
     irregular = {k.lower(): v for k, v in cfg["irregular"].items()}
     word = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-    return stops, irregular, word, int(cfg["max_words"])
+    return stops | frozenset(w.lower() for w in cfg.get("verbs", [])), irregular, word, int(cfg["max_words"])
 
 
 def singular(word: str) -> str:
@@ -103,6 +103,8 @@ def singular(word: str) -> str:
     return w
 
 
+_IRREGULAR_KEEP = frozenset({"armed", "advanced", "registered", "licensed", "trained", "qualified",
+                             "skilled", "detained", "wanted", "displaced", "suspected", "unarmed"})
 _COLLECTIVE = frozenset({"police", "personnel", "staff"})
 
 
@@ -137,6 +139,8 @@ def en_phrase(text: str, pos: int) -> tuple[str | None, bool]:
         lw = w.lower()
         if not w:
             break
+        if words and lw.endswith("ed") and len(lw) > 4 and lw not in _IRREGULAR_KEEP:
+            break                                      # "an earthquake struck", "12 officers injured"
         if lw in stops:
             if lw in ("and", "or") and words and not plural:
                 nxt = word_re.match(text, _SPACE.match(text, m.end()).end())
