@@ -12,6 +12,7 @@ from checker import __version__
 from checker.errors import UserError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_BILINGUAL_FORMATS = frozenset({".xlf", ".xliff", ".sdlxliff", ".tmx", ".po", ".pot"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,6 +96,11 @@ def _documents(args):
     paths = list(args.paths)
     if args.source:
         paths += [args.source, args.target]
+    units = [p for p in paths if os.path.splitext(p)[1].lower() in _BILINGUAL_FORMATS]
+    if units:
+        raise UserError(f"{units[0]} is an XLIFF, TMX or PO file: these are read as source/target units by "
+                        "'claimcheck check', which this version does not have yet. Extract reads plain "
+                        "text, Markdown and HTML.")
     if not paths:
         if sys.stdin.isatty():
             raise UserError("no input: give one or more files or directories, or - to read stdin.")

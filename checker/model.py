@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-NUMERIC_KINDS = frozenset({"number", "count", "quantity", "money", "percent", "ordinal", "year", "duration"})
 DATE_KINDS = frozenset({"date", "date_range"})
-KINDS = NUMERIC_KINDS | DATE_KINDS
 
 
 def _json_number(x: Decimal | None) -> int | float | None:

@@ -112,6 +112,7 @@ def test_output_file(tmp_path, capsys):
     (None, ["extract", "--source", "x.txt"], "--target"),
     (None, ["extract", "x.txt", "--format", "xml"], "format"),
     (None, ["check", "x.txt"], "check"),
+    ("xliff", ["extract", "{d}/a.xlf"], "a.xlf"),
 ])
 def test_bad_input_is_one_paragraph_and_exit_2(tmp_path, capsys, setup, argv, words):
     if setup == "binary":
@@ -120,6 +121,9 @@ def test_bad_input_is_one_paragraph_and_exit_2(tmp_path, capsys, setup, argv, wo
         (tmp_path / "empty").mkdir()
     elif setup == "undecodable":
         (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd\x80\x81" * 3 + b"\x00\x9f" * 50)
+    elif setup == "xliff":
+        (tmp_path / "a.xlf").write_text('<xliff version="1.2"><file><body><trans-unit id="1">'
+                                        '<source>共有300余名民警</source></trans-unit></body></file></xliff>')
     elif setup == "emptyfile":
         (tmp_path / "e.txt").write_bytes(b"")
     target = tmp_path / "out.jsonl"

@@ -40,9 +40,3 @@ def canonical(expr: str) -> str:
     """pint's short symbol for a unit expression: 'kilometer ** 2' → 'km**2', 'mu' → 'mu'."""
     ureg = registry()
     return format(ureg.parse_units(expr), "~C")
-
-
-def convert(value: float, from_expr: str, to_expr: str) -> float:
-    """``value`` in unit ``from_expr`` expressed in ``to_expr`` (raises pint's errors if incompatible)."""
-    ureg = registry()
-    return ureg.Quantity(value, from_expr).to(to_expr).magnitude

@@ -182,13 +182,12 @@ def _walk(top: str) -> list[tuple[str, bool]]:
 def _read_directory(top: str) -> list[Document]:
     documents = []
     for path, supported in _walk(top):
-        if supported:   # a .txt/.md/.html file that cannot be read is an error, not skipped
+        try:
             document = _document(path, _read_bytes(path))
-        else:
-            try:        # a file without an extension counts only if it is text
-                document = _document(path, _read_bytes(path))
-            except InputError:
-                document = None
+        except InputError:
+            if supported:   # a .txt/.md/.html file that cannot be read is an error, not skipped
+                raise
+            document = None  # a file without an extension counts only if it is text
         if document is not None:      # empty files are skipped
             documents.append(document)
     if not documents:

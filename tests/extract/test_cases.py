@@ -34,10 +34,13 @@ def test_case(case):
     by_text = {}
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
+    seen: dict[str, int] = {}
     for want in case["claims"]:
-        found = by_text.get(str(want["text"]))
-        assert found, f"no claim {want['text']!r}; found {[c.text for c in claims]}"
-        got = found[0]
+        text = str(want["text"])
+        k = seen[text] = seen.get(text, -1) + 1       # the k-th expected claim of a text is its k-th claim
+        found = by_text.get(text, [])
+        assert len(found) > k, f"no claim {text!r} (#{k + 1}); found {[c.text for c in claims]}"
+        got = found[k]
         for field, expected in want.items():
             if field == "text":
                 continue
