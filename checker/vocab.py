@@ -82,6 +82,8 @@ class Vocabulary:
     currencies: dict[str, dict[str, dict[str, str]]]   # lang → before/after → surface → ISO code
     subjects: dict
     names: dict[str, list[str]]
+    names_before: dict[str, list[str]]
+    idioms_zh: list[str]
 
 
 def _approximations(data: dict) -> dict[str, dict[str, dict[str, Approx]]]:
@@ -147,6 +149,8 @@ def vocabulary() -> Vocabulary:
                            for pos, table in currencies[lang].items()} for lang in ("zh", "en")},
         subjects=subjects,
         names={lang: [str(x) for x in names[lang]["after"]] for lang in ("zh", "en")},
+        names_before={lang: [str(x) for x in names[lang].get("before", [])] for lang in ("zh", "en")},
+        idioms_zh=[str(x) for x in names["zh"].get("idioms", [])],
     )
 
 

@@ -73,6 +73,9 @@ class _Patterns:
         # the last character of every prefix word: only after one is the prefix search needed
         self.prefix_ends = frozenset(w[-1] for w in (*REL_YEAR.split("|"), *CENTURY.split("|"), "第", "百分之",
                                                        *ap["before"], *ap["vague"]))
+        self.idioms = re.compile(alternation(v.idioms_zh))
+        self.idiom_chars = frozenset("".join(v.idioms_zh))
+        self.name_before = frozenset(v.names_before["zh"])
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
@@ -133,6 +136,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             continue
         if in_url(text, p, start):
             continue
+        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before):
+            last = a.end()                        # 三番五次, 第一时间, 双11: words, not numbers
+            continue
         pre = (pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
                if p > last and text[p - 1] in pat.prefix_ends else None)
         kind = pre.lastgroup if pre else None
@@ -163,6 +169,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             out.append(claim)
             last = claim.end
     return out
+
+
+def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
+    """Whether the numeral at ``p`` is part of an idiom (checked only near numeral characters)."""
+    if text[p] not in pat.idiom_chars:
+        return False
+    return any(i.start() <= p < i.end() for i in pat.idioms.finditer(text, max(0, p - 3), p + 4))
 
 
 def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
