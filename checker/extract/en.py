@@ -77,6 +77,7 @@ class _Patterns:
         self.currency_before = {k.lower(): c for k, c in v.currencies["en"]["before"].items()}
         self.currency_after = {re.sub(r"\s+", " ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
         self.names = re.compile(alternation(n.lower() for n in v.names["en"]))
+        self.names_before = frozenset(n.lower() for n in v.names_before["en"])
         self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
         # what may follow a number: a superlative, "or more", %, currency, unit, time unit
         tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
@@ -110,7 +111,8 @@ class _Patterns:
             rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
             # digits (approximation and currency sign come from `prefix`; number words from
             # numwords, matched apart so that its large pattern is compiled only once)
-            rf"(?P<e_ar>{AR})(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
+            r"(?P<decade>(?:1[0-9]|20)\d0)s\b",
+            rf"(?P<e_ar>{AR})(?:[–-](?P<e_ar2>{AR}))?(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
         ]))
 
 
@@ -204,6 +206,33 @@ def _words_at(low: str, pos: int) -> re.Match | None:
     return w
 
 
+_PREV_TOKEN = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")
+
+
+def _named(seg: str, start: int) -> bool:
+    """A number that belongs to a name: No. 1, Boeing 737, Article 3, Beijing 2022 (a capitalised
+    word that does not open its sentence, right before the number)."""
+    m = _PREV_TOKEN.search(seg, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if low in _patterns().names_before:
+        return True
+    if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
+            or low in subjects.stop_words():          # title case: "Through the Year 2035"
+        return False
+    before = seg[:m.start(1)].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
+
+
+# capitalised words that stand before numbers without naming them
+_NOT_NAMES = frozenset({"in", "on", "at", "by", "since", "from", "until", "about", "around", "over", "some",
+                        "nearly", "almost", "and", "or", "of", "to", "for", "with", "the", "a", "an", "than",
+                        "year", "years", "fiscal", "fy", "top", "total", "all", "only", "just", "another",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 class _WordNumber:
     """A number in words and what follows it, read like one match of the main pattern."""
 
@@ -242,6 +271,11 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         if month is not None and not seg[m.start(_month_group(m))].isupper():
             return None                                   # "may 5" is not May 5
         return _date(m)
+    if m.group("decade") is not None:                     # the 1990s
+        from checker.extract.dates import Stated, make
+
+        y = int(m.group("decade"))
+        return make(m.start(), m.end(), Stated(y, is_range=True, y2=y + 9), flags=("decade",))
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
     if m.group("o_dig") is not None:
@@ -251,6 +285,8 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and _named(seg, m.start()):
+        return None
     return _number(low, m, pre)
 
 
@@ -300,9 +336,12 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
 
     if ar is not None:
         if is_name_context(text, m.start("e_ar"), num_end) and not (
-                m.group("e_unit") or m.group("e_time") or m.group("e_scale")):
+                m.group("e_unit") or m.group("e_time") or m.group("e_scale")
+                or _PERIOD.search(text, max(0, start - 6), start)):       # mid-2020 is a year
             return None
         base = parse_arabic(ar)
+        if m.group("e_ar2") is not None:             # 300-400 people
+            return _range(text, m, start, base, parse_arabic(m.group("e_ar2")))
         scale = (m.group("e_scale") or "").strip(" -\t").lower()
         if scale in _ABBREVIATED:
             if not cur_before:
@@ -369,6 +408,26 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
 @lru_cache(maxsize=1)
 def _units_lower() -> dict[str, str]:
     return {k.lower(): e for k, e in vocabulary().units["en"].items()}
+
+
+_PERIOD = re.compile(r"(?:mid|early|late)-\Z")
+
+
+def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None) -> RawClaim | None:
+    """A range of counts or quantities; without a unit or a counted noun it is not a claim."""
+    if lo is None or hi is None or hi <= lo:
+        return None
+    value = Interval(None, lo, hi)
+    if m.group("e_pct") is not None:
+        return RawClaim(start, m.end(), "percent", value, unit="%", qualifier="range")
+    if m.group("e_unit") is not None:
+        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        return RawClaim(start, m.end(), "quantity", value, unit=canonical(_units_lower()[unit_word]), qualifier="range")
+    if m.group("e_time") is not None:
+        unit = vocabulary().time_units["en"][m.group("e_time").strip(" -\t").split()[-1]]
+        return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier="range")
+    claim = _counted(text, RawClaim(start, m.end(), "number", value, qualifier="range"))
+    return claim if claim.subject else None
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:

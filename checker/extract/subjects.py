@@ -89,6 +89,11 @@ def _en():
     return stops | frozenset(w.lower() for w in cfg.get("verbs", [])), irregular, word, int(cfg["max_words"])
 
 
+def stop_words() -> frozenset[str]:
+    """English words that end a noun phrase (rules/subjects.yaml)."""
+    return _en()[0]
+
+
 def singular(word: str) -> str:
     _, irregular, _, _ = _en()
     w = word.lower()

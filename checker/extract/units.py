@@ -23,7 +23,9 @@ def registry():
     for line in vocab.unit_definitions:
         _define(ureg, line)
     for name, expr in vocab.units["zh"].items():
-        if name not in ureg:
+        # Chinese unit names become units of the registry; symbols such as m2 or km/h are only
+        # surface forms of the expression they map to
+        if name.isidentifier() and name not in ureg:
             _define(ureg, f"{name} = {expr}")
     return ureg
 
