@@ -52,7 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
                     help="publication date, when the document does not state one")
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
 
-    for name, text in (("check", "report claims that conflict"), ("index", "add documents to a ledger"),
+    ck = sub.add_parser("check", help="report numbers and dates that drifted in translation")
+    ck.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
+    ck.add_argument("--source", metavar="FILE", help="the original text")
+    ck.add_argument("--target", metavar="FILE", help="its translation")
+    ck.add_argument("--aligned", action="store_true", help="line i of TARGET translates line i of SOURCE")
+    ck.add_argument("--format", choices=("text", "concise", "json", "github"), default=None,
+                    help="output format (default: text on a terminal, concise otherwise)")
+    ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                    help="exit 1 when a finding is at least this severe (default: error)")
+    ck.add_argument("--select", metavar="RULES", help="only these rules: codes, names or prefixes, comma-separated")
+    ck.add_argument("--ignore", metavar="RULES", help="not these rules: codes, names or prefixes, comma-separated")
+    ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date, when the document does not state one")
+    ck.add_argument("--ledger", metavar="DB", help="an archive of published claims (not yet available)")
+    ck.add_argument("--config", metavar="FILE", help="a configuration file (not yet available)")
+    ck.add_argument("--jobs", type=int, metavar="N", help="parallel jobs (accepted; runs in one process)")
+
+    for name, text in (("index", "add documents to a ledger"),
                        ("claims", "what the ledger says about a subject"), ("rules", "list or explain rules")):
         p = sub.add_parser(name, help=text + " (not yet available)")
         p.add_argument("rest", nargs=argparse.REMAINDER)
@@ -71,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "check":
+            return _check(args)
         return _fail(f"'claimcheck {args.command}' is not available in this version yet; "
                      "'claimcheck extract' is.")
     except UserError as e:
@@ -137,6 +157,68 @@ def _extract(args) -> int:
     else:
         _stdout(out)
     return EXIT_OK
+
+
+def _check(args) -> int:
+    from checker.engine import check_bitext
+    from checker.engine.catalogue import SEVERITIES
+    from checker.io.bilingual import read_bitexts
+    from checker.report import findings as render
+
+    for option in ("ledger", "config"):
+        if getattr(args, option):
+            raise UserError(f"--{option} is not available in this version yet.")
+    if (args.source is None) != (args.target is None):
+        raise UserError("--source and --target go together: give both files, or neither.")
+    if args.aligned and args.source is None:
+        raise UserError("--aligned needs --source and --target: it says that line i of the target "
+                        "translates line i of the source.")
+    paths = list(args.paths)
+    if not paths and args.source is None:
+        if sys.stdin.isatty():
+            raise UserError("no input: give one or more files or directories, or - to read stdin.")
+        paths = ["-"]
+    bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
+    keep = _rule_filter(args.select, args.ignore)
+    findings, claims, texts = [], 0, {}
+    for bitext in bitexts:
+        result = check_bitext(bitext, as_of=args.date)
+        findings += [f for f in result.findings if keep(f.rule)]
+        claims += result.claims
+        for seg in bitext.source + bitext.target:
+            if seg.verbatim:
+                texts[seg.path] = seg.doc_text
+    files = len({seg.path for b in bitexts for seg in b.source + b.target})
+    fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
+    if fmt == "text":
+        from rich.console import Console
+
+        terminal = args.output is None and sys.stdout.isatty()
+        console = Console() if terminal else Console(file=io.StringIO(), width=160, color_system=None)
+        render.render_text(console, findings, texts, files, claims)
+        if not terminal:
+            out = console.file.getvalue()
+            _write(args.output, out) if args.output else _stdout(out)
+    else:
+        out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
+               "github": lambda: render.to_github(findings)}[fmt]()
+        _write(args.output, out) if args.output else _stdout(out)
+    if args.fail_on == "never":
+        return EXIT_OK
+    floor = SEVERITIES.index(args.fail_on)
+    return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+
+
+def _rule_filter(select: str | None, ignore: str | None):
+    """--select/--ignore by code (CC101), name (value-mismatch) or prefix (CC1)."""
+    def parse(text):
+        return [w.strip() for w in (text or "").split(",") if w.strip()]
+
+    def hits(rule, words):
+        return any(rule.code.startswith(w.upper()) or rule.name == w or rule.name.startswith(w) for w in words)
+
+    chosen, dropped = parse(select), parse(ignore)
+    return lambda rule: (not chosen or hits(rule, chosen)) and not hits(rule, dropped)
 
 
 def _stdout(text: str) -> None:

@@ -1,0 +1,52 @@
+"""From a bitext to findings: claims per segment, aligned segments, paired and judged claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from checker.bitext import Bitext, Segment
+from checker.engine.translation import judge
+from checker.extract import extract_text
+from checker.findings import Finding
+from checker.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    findings: list[Finding]
+    claims: int
+
+
+def segment_claims(segments: tuple[Segment, ...], as_of: str | None, cache: dict) -> list[list[Claim]]:
+    """The claims of each segment. A verbatim segment's claims come from one extraction of its
+    whole file (so the document's date and offsets hold); a unit of an XML file is read alone and
+    its claims are placed at the unit's line."""
+    out: list[list[Claim]] = []
+    for seg in segments:
+        if seg.verbatim:
+            key = (seg.path, id(seg.doc_text))
+            if key not in cache:
+                cache[key] = extract_text(seg.doc_text, path=seg.path, as_of=as_of)
+            out.append([c for c in cache[key] if seg.start <= c.start < seg.end])
+        else:
+            claims = extract_text(seg.text, path=seg.path, as_of=as_of)
+            out.append([replace(c, line=seg.line + c.line - 1,
+                                column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims])
+    return out
+
+
+def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
+    from checker.text.align import align
+
+    cache: dict = {}
+    source = segment_claims(bitext.source, as_of, cache)
+    target = segment_claims(bitext.target, as_of, cache)
+    findings: list[Finding] = []
+    for pair in align(bitext, source, target):
+        s = [c for i in pair.source for c in source[i]]
+        t = [c for j in pair.target for c in target[j]]
+        tseg = bitext.target[pair.target[0]] if pair.target else None
+        sseg = bitext.source[pair.source[0]] if pair.source else None
+        findings.extend(judge(s, t, pair.confidence, tseg, sseg))
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
+    return CheckResult(findings, sum(map(len, source)) + sum(map(len, target)))

@@ -1,0 +1,45 @@
+"""The rule catalogue (rules/catalogue.yaml): codes, names, categories, severities, messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.errors import UserError
+from checker.vocab import load_yaml
+
+SEVERITIES = ("info", "warning", "error")
+CATEGORIES = frozenset({"translation", "consistency", "corpus"})
+_KEYS = {"name", "category", "severity", "message", "doc", "bad", "good"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    doc: str
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Rule]:
+    """Rules by name (and the same objects by code)."""
+    data = load_yaml("catalogue.yaml")
+    out: dict[str, Rule] = {}
+    for code, spec in data.items():
+        where = f"rules/catalogue.yaml: {code}"
+        if not isinstance(spec, dict) or not _KEYS >= set(spec) or not {"name", "category", "severity", "message"} <= set(spec):
+            raise UserError(f"{where}: expected the keys {', '.join(sorted(_KEYS))}.")
+        if spec["severity"] not in SEVERITIES:
+            raise UserError(f"{where}: severity {spec['severity']!r} is not one of {', '.join(SEVERITIES)}.")
+        if spec["category"] not in CATEGORIES:
+            raise UserError(f"{where}: category {spec['category']!r} is not one of {', '.join(sorted(CATEGORIES))}.")
+        rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""))
+        out[rule.name] = out[rule.code] = rule
+    return out
+
+
+def rule(name: str) -> Rule:
+    return catalogue()[name]

@@ -1,0 +1,157 @@
+"""How two claims compare: the same kind of thing, compatible values, the same approximation.
+
+Values are intervals; two claims agree when their intervals overlap (widened by a rounding
+tolerance), after converting units through the pint registry. Digit strings are never compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.model import Claim, DateValue, Interval
+
+NUMERIC = frozenset({"number", "count", "quantity", "money", "percent", "duration"})
+DATES = frozenset({"date", "date_range", "year"})
+ROUNDING = 1e-9           # stated figures must be equal: 200 is not 201 (approximations have intervals)
+CONVERSION = 0.015        # 1.5 %: a converted unit is rounded more (6.6万公里 ≈ 41,000 miles)
+
+# what an approximation says about where the true value lies
+_DIRECTION = {None: "exact", "more_than": "above", "at_least": "above", "about": "around",
+              "nearly": "below", "less_than": "below", "at_most": "below", "several": "vague", "range": "range"}
+
+
+def family(c: Claim) -> str:
+    if c.kind in DATES:
+        return "date"
+    if c.kind == "ordinal":
+        return "ordinal"
+    return "numeric"
+
+
+def days(c: Claim) -> tuple[str, str] | None:
+    """The day interval of a date or year claim, if known."""
+    if isinstance(c.value, DateValue):
+        return (c.value.start, c.value.end) if c.value.start and c.value.end else None
+    if c.kind == "year" and c.value.is_exact:
+        y = int(c.value.low)
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    same: bool                  # the values agree
+    exact: bool = False         # ... and the stated numbers are equal
+    reason: str = ""            # why not, when they do not
+    unit_problem: bool = False  # they disagree because of the unit
+
+
+OPEN_END = 1.5           # "more than 4,200" is not 42,000: an open end stops at 1.5 × the figure
+
+
+def _bounds(v: Interval, k: float = 1.0):
+    n = float(v.nominal) if v.nominal is not None else None
+    lo = float(v.low) if v.low is not None else (n / OPEN_END if n is not None else float("-inf"))
+    hi = float(v.high) if v.high is not None else (n * OPEN_END if n is not None else float("inf"))
+    return lo * k, hi * k
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
+    (alo, ahi), (blo, bhi) = a, b
+    slack = tol * max(abs(x) for x in (alo, ahi, blo, bhi) if x not in (float("inf"), float("-inf"))) \
+        if any(x not in (float("inf"), float("-inf")) for x in (alo, ahi, blo, bhi)) else 0.0
+    return alo <= bhi + slack and blo <= ahi + slack
+
+
+def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
+    """What to multiply the target's value by to express it in the source's unit (None: not
+    convertible), and whether a conversion happened."""
+    if source.kind == "money" or target.kind == "money":
+        return (1.0, False) if source.unit == target.unit else None
+    if source.kind == "quantity" and target.kind == "quantity" and source.unit and target.unit \
+            and source.unit != target.unit:
+        from checker.extract.units import registry
+
+        try:
+            ureg = registry()
+            return float(ureg.Quantity(1.0, target.unit).to(source.unit).magnitude), True
+        except Exception:
+            return None
+    if source.kind == "duration" and target.kind == "duration" and source.unit != target.unit:
+        from checker.extract.units import registry
+
+        try:
+            return float(registry().Quantity(1.0, target.unit).to(source.unit).magnitude), True
+        except Exception:
+            return None
+    return 1.0, False
+
+
+def compare(source: Claim, target: Claim) -> Verdict:
+    f = family(source)
+    if f != family(target):
+        return Verdict(False, reason="different kinds")
+    if f == "date":
+        a, b = days(source), days(target)
+        if a is None or b is None:
+            sv, tv = source.value, target.value
+            same = isinstance(sv, DateValue) and isinstance(tv, DateValue) and \
+                (sv.month, sv.day, sv.weekday) == (tv.month, tv.day, tv.weekday)
+            return Verdict(same, exact=same, reason="" if same else "different dates")
+        if a == b:
+            return Verdict(True, exact=True)
+        return Verdict(a[0] <= b[1] and b[0] <= a[1] and (a[0] == b[0] or a[1] == b[1]),
+                       reason="different days")
+    sv, tv = source.value, target.value
+    if not (isinstance(sv, Interval) and isinstance(tv, Interval)):
+        return Verdict(False, reason="different kinds")
+    if f == "ordinal":
+        same = sv.nominal == tv.nominal
+        return Verdict(same, exact=same, reason="" if same else "different ordinals")
+    factor = _factor(source, target)
+    if factor is None:
+        return Verdict(False, reason=f"{source.unit} is not {target.unit}", unit_problem=True)
+    k, converted = factor
+    tol = CONVERSION if converted else ROUNDING
+    same = _overlap(_bounds(sv), _bounds(tv, k), tol)
+    exact = sv.nominal is not None and tv.nominal is not None and \
+        abs(float(sv.nominal) - float(tv.nominal) * k) <= tol * max(abs(float(sv.nominal)), 1e-9)
+    if not same and converted and sv.nominal is not None and sv.nominal == tv.nominal:
+        return Verdict(False, reason=f"the number was kept but the unit changed from {source.unit} to "
+                                     f"{target.unit} without converting", unit_problem=True)
+    return Verdict(same, exact=exact, reason="" if same else "different values")
+
+
+def direction(c: Claim) -> str:
+    return _DIRECTION.get(c.qualifier, "exact")
+
+
+def scale_error(source: Claim, target: Claim) -> bool:
+    """The digits agree but the scale does not (4.2万 read as 4,200): a factor of 10^k."""
+    a, b = source.value, target.value
+    if not (isinstance(a, Interval) and isinstance(b, Interval)) or not a.nominal or not b.nominal:
+        return False
+    ratio = a.nominal / b.nominal
+    if ratio < 1:
+        ratio = 1 / ratio
+    return ratio == ratio.to_integral_value() and str(int(ratio)).rstrip("0") == "1" and ratio > 1
+
+
+def digits_alike(source: Claim, target: Claim) -> bool:
+    """Values that look like the same figure mistyped: one digit changed, digits swapped, a
+    scale error. Used to pair a near miss as a mismatch rather than one missing and one extra."""
+    a, b = source.value, target.value
+    if not (isinstance(a, Interval) and isinstance(b, Interval)) or a.nominal is None or b.nominal is None:
+        return False
+    if scale_error(source, target):
+        return True
+    x, y = _digits(a.nominal), _digits(b.nominal)
+    if len(x) != len(y):
+        return False
+    diff = sum(p != q for p, q in zip(x, y))
+    return diff == 1 or (diff == 2 and sorted(x) == sorted(y))
+
+
+def _digits(d: Decimal) -> str:
+    return format(d.normalize(), "f").replace(".", "").lstrip("0") or "0"

@@ -1,0 +1,187 @@
+"""Translation rules: pair the claims of an aligned segment pair, then judge each pair.
+
+Pairing is an assignment: equal values first, then compatible intervals and units, then near
+misses (a digit changed, a scale error) so that a wrong figure is one mismatch rather than one
+missing plus one extra; what is left is missing or extra. Severity follows the evidence: a
+clear mismatch in a confident pair is an error, omissions and additions are warnings at most,
+anything in a low-confidence pair (a free rewrite) is softer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.bitext import Segment
+from checker.engine import compare as cmp
+from checker.engine.catalogue import SEVERITIES, rule
+from checker.findings import Finding
+from checker.model import Claim, Interval
+
+CONFIDENT = 0.6       # a pair at least this sure of itself gets full severities
+DOUBTFUL = 0.3        # below this, everything is info
+
+
+def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
+          target_segment: Segment | None, source_segment: Segment | None) -> list[Finding]:
+    pairs, near, missing, extra = pair_claims(source, target)
+    out: list[Finding] = []
+    for s, t in pairs:
+        out.extend(_qualifier(s, t, confidence))
+    for s, t in near:
+        out.append(_mismatch(s, t, confidence))
+    for s in missing:
+        out.append(_missing(s, confidence, target_segment))
+    for t in extra:
+        out.append(_extra(t, confidence, source_segment))
+    return out
+
+
+def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
+    """(agreeing pairs, near misses, unpaired source claims, unpaired target claims).
+
+    Every candidate pair gets one score — how alike the values are (equal, compatible, a digit
+    apart), whether units and kinds agree, how close their positions are — and the best pairs
+    are taken first, so that 200名 meets "201 suspects" and 200余起 meets "more than 200 cases"
+    rather than the other way round."""
+    edges = []
+    for i, s in enumerate(source):
+        for j, t in enumerate(target):
+            if cmp.family(s) != cmp.family(t):
+                continue
+            v = cmp.compare(s, t)
+            alike = v.same or cmp.digits_alike(s, t) or v.unit_problem
+            score = (6 if v.exact else 4 if v.same else 2 if alike else 0) + _units(s, t) + (s.kind == t.kind) \
+                + 1 - abs(_rel(i, len(source)) - _rel(j, len(target)))
+            if alike and score >= 2.5:
+                edges.append((score, v.same, i, j))
+    edges.sort(key=lambda e: -e[0])
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    pairs, near = [], []
+    for _, same, i, j in edges:
+        if i in used_s or j in used_t:
+            continue
+        used_s.add(i)
+        used_t.add(j)
+        (pairs if same else near).append((source[i], target[j]))
+    # What is left of one family in equal numbers on both sides is the same figures, mistranslated
+    # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
+    for fam in ("numeric", "date", "ordinal"):
+        ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam]
+        lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam]
+        if ls and len(ls) == len(lt):
+            for i, j in zip(ls, lt):
+                used_s.add(i)
+                used_t.add(j)
+                near.append((source[i], target[j]))
+    missing = [s for i, s in enumerate(source) if i not in used_s]
+    extra = [t for j, t in enumerate(target) if j not in used_t]
+    return pairs, near, missing, extra
+
+
+def _units(s: Claim, t: Claim) -> int:
+    """+2 for the same unit, -3 for units that cannot be the same thing (person vs case)."""
+    if not s.unit or not t.unit:
+        return 0
+    if s.unit == t.unit:
+        return 2
+    return 0 if s.kind in ("quantity", "duration") and t.kind == s.kind else -3
+
+
+def _rel(i: int, n: int) -> float:
+    return i / (n - 1) if n > 1 else 0.5
+
+
+def _severity(base: str, confidence: float, soft: bool = False) -> str:
+    k = SEVERITIES.index(base)
+    if soft:
+        k -= 1
+    if confidence < CONFIDENT:
+        k -= 1
+    if confidence < DOUBTFUL:
+        k = 0
+    return SEVERITIES[max(0, k)]
+
+
+def _show(c: Claim) -> str:
+    return " ".join(c.text.split())
+
+
+def _with_subject(c: Claim) -> str:
+    return f"{_show(c)} ({c.subject})" if c.subject else _show(c)
+
+
+def _finding(name: str, severity: str, message: str, at: Claim | None, segment: Segment | None,
+             claims) -> Finding:
+    if at is not None:
+        line, col, text = at.line, at.column, at.text
+        path = at.path
+        end_line = line + text.count("\n")
+        end_col = (col + len(text)) if "\n" not in text else len(text.rsplit("\n", 1)[1]) + 1
+    else:
+        path, line, col = segment.path, segment.line, segment.column
+        end_line, end_col = line, col
+    return Finding(rule(name), severity, message, path or "", line, col, end_line, end_col, tuple(claims))
+
+
+def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
+    family = cmp.family(s)
+    v = cmp.compare(s, t)
+    name = {"date": "date-mismatch", "ordinal": "ordinal-mismatch"}.get(family) or (
+        "unit-mismatch" if v.unit_problem else "value-mismatch")
+    r = rule(name)
+    message = r.message.format(source=_show(s), target=_show(t), subject=s.subject or s.kind, reason=v.reason)
+    if name == "value-mismatch":
+        if not s.subject:
+            message = message.replace(f" ({s.kind})", "")
+        if cmp.scale_error(s, t):
+            message += f" — a scale error ({_number(s)} vs {_number(t)})"
+    return _finding(name, _severity(r.severity, confidence), message, t, None,
+                    (("source", s), ("target", t)))
+
+
+def _number(c: Claim) -> str:
+    v = c.value
+    return f"{int(v.nominal):,}" if isinstance(v, Interval) and v.nominal is not None and \
+        v.nominal == v.nominal.to_integral_value() else _show(c)
+
+
+_SOFT_DRIFT = {frozenset({"exact", "above"}), frozenset({"exact", "around"}), frozenset({"exact", "below"}),
+               frozenset({"exact", "range"}), frozenset({"above", "vague"}), frozenset({"around", "vague"})}
+
+
+def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
+    a, b = cmp.direction(s), cmp.direction(t)
+    if a == b:
+        return []
+    # an approximation dropped or added (6.6万余公里 → 66,000-km) is softer than one reversed
+    # ("more than" → "about")
+    soft = frozenset({a, b}) in _SOFT_DRIFT
+    r = rule("qualifier-drift")
+    message = r.message.format(source=_show(s), target=_show(t), subject=s.subject or "")
+    return [_finding("qualifier-drift", _severity(r.severity, confidence, soft=soft), message, t, None,
+                     (("source", s), ("target", t)))]
+
+
+def _minor(c: Claim) -> bool:
+    """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
+    explicit, small counts written in words (两国 → "bilateral")."""
+    if "relative" in c.flags or c.kind == "year":
+        return True
+    v = c.value
+    return isinstance(v, Interval) and v.nominal is not None and v.nominal <= 10 and \
+        not any(ch.isdigit() for ch in c.text)
+
+
+def _missing(s: Claim, confidence: float, segment: Segment | None) -> Finding:
+    r = rule("missing-claim")
+    message = r.message.format(source=_with_subject(s))
+    return _finding("missing-claim", _severity(r.severity, confidence, soft=_minor(s)), message,
+                    None if segment is not None else s, segment, (("source", s),))
+
+
+def _extra(t: Claim, confidence: float, segment: Segment | None) -> Finding:
+    r = rule("extra-claim")
+    message = r.message.format(target=_with_subject(t))
+    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t)), message, t, None,
+                    (("target", t),))
