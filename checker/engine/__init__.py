@@ -42,6 +42,9 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     source = segment_claims(bitext.source, as_of, cache)
     target = segment_claims(bitext.target, as_of, cache)
     findings: list[Finding] = []
+    if not bitext.source or not bitext.target:
+        # one language only: not a translation, nothing to compare (consistency rules come later)
+        return CheckResult(findings, sum(map(len, source)) + sum(map(len, target)))
     for pair in align(bitext, source, target):
         s = [c for i in pair.source for c in source[i]]
         t = [c for j in pair.target for c in target[j]]

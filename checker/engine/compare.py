@@ -57,11 +57,22 @@ def _bounds(v: Interval, k: float = 1.0):
     return lo * k, hi * k
 
 
+def _coarse(c: Claim) -> bool:
+    """A year, or a month without a day: a statement that may contain finer dates."""
+    v = c.value
+    return c.kind == "year" or (isinstance(v, DateValue) and v.day is None and v.weekday is None)
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
+    """Whether two intervals share a value. Approximate intervals that only touch do not (4.2万余
+    is below 43,000, "over 43,000" above it); a point on the other's edge does (2600 and 2600余)."""
     (alo, ahi), (blo, bhi) = a, b
-    slack = tol * max(abs(x) for x in (alo, ahi, blo, bhi) if x not in (float("inf"), float("-inf"))) \
-        if any(x not in (float("inf"), float("-inf")) for x in (alo, ahi, blo, bhi)) else 0.0
-    return alo <= bhi + slack and blo <= ahi + slack
+    finite = [abs(x) for x in (alo, ahi, blo, bhi) if x not in (float("inf"), float("-inf"))]
+    slack = tol * max(finite) if finite else 0.0
+    lo, hi = max(alo, blo), min(ahi, bhi)
+    if lo < hi - slack:
+        return True
+    return abs(lo - hi) <= slack and (alo == ahi or blo == bhi)
 
 
 def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
@@ -101,8 +112,11 @@ def compare(source: Claim, target: Claim) -> Verdict:
             return Verdict(same, exact=same, reason="" if same else "different dates")
         if a == b:
             return Verdict(True, exact=True)
-        return Verdict(a[0] <= b[1] and b[0] <= a[1] and (a[0] == b[0] or a[1] == b[1]),
-                       reason="different days")
+        # a coarser statement may hold a finer one (2020年 and "December 9, 2020"; 9月 and "September
+        # 8"); two ranges, or two days, that differ do not agree
+        coarse = _coarse(source) or _coarse(target)
+        holds = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+        return Verdict(coarse and holds, reason="different days")
     sv, tv = source.value, target.value
     if not (isinstance(sv, Interval) and isinstance(tv, Interval)):
         return Verdict(False, reason="different kinds")
@@ -147,7 +161,7 @@ def digits_alike(source: Claim, target: Claim) -> bool:
     if scale_error(source, target):
         return True
     x, y = _digits(a.nominal), _digits(b.nominal)
-    if len(x) != len(y):
+    if len(x) != len(y) or len(x) < 2:          # any two single digits differ "by one digit"
         return False
     diff = sum(p != q for p, q in zip(x, y))
     return diff == 1 or (diff == 2 and sorted(x) == sorted(y))
@@ -155,3 +169,4 @@ def digits_alike(source: Claim, target: Claim) -> bool:
 
 def _digits(d: Decimal) -> str:
     return format(d.normalize(), "f").replace(".", "").lstrip("0") or "0"
+

@@ -17,8 +17,8 @@ from checker.engine.catalogue import SEVERITIES, rule
 from checker.findings import Finding
 from checker.model import Claim, Interval
 
-CONFIDENT = 0.6       # a pair at least this sure of itself gets full severities
-DOUBTFUL = 0.3        # below this, everything is info
+CONFIDENT = 0.5       # a pair at least this sure of itself gets full severities
+DOUBTFUL = 0.25       # below this, everything is info
 
 
 def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
@@ -29,11 +29,23 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
         out.extend(_qualifier(s, t, confidence))
     for s, t in near:
         out.append(_mismatch(s, t, confidence))
+    # A figure stated twice on one side and once on the other is a repetition, not a new claim;
+    # a second statement that is a near miss of the first is a mismatch (116th … 115th).
+    said = [c for pair in pairs for c in pair]
+    for t in list(extra):
+        s = next((a for a, b in pairs if b.kind == t.kind and b.unit == t.unit and cmp.digits_alike(b, t)), None)
+        if s is not None:
+            extra.remove(t)
+            out.append(_mismatch(s, t, confidence))
     for s in missing:
-        out.append(_missing(s, confidence, target_segment))
+        out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
     for t in extra:
-        out.append(_extra(t, confidence, source_segment))
+        out.append(_extra(t, confidence, source_segment, _repeats(t, said)))
     return out
+
+
+def _repeats(c: Claim, said: Sequence[Claim]) -> bool:
+    return any(cmp.family(c) == cmp.family(o) and cmp.compare(c, o).exact for o in said)
 
 
 def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
@@ -173,15 +185,15 @@ def _minor(c: Claim) -> bool:
         not any(ch.isdigit() for ch in c.text)
 
 
-def _missing(s: Claim, confidence: float, segment: Segment | None) -> Finding:
+def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
     r = rule("missing-claim")
-    message = r.message.format(source=_with_subject(s))
-    return _finding("missing-claim", _severity(r.severity, confidence, soft=_minor(s)), message,
+    message = r.message.format(source=_with_subject(s)) + (" (it repeats a figure already translated)" if repeated else "")
+    return _finding("missing-claim", _severity(r.severity, confidence, soft=_minor(s) or repeated), message,
                     None if segment is not None else s, segment, (("source", s),))
 
 
-def _extra(t: Claim, confidence: float, segment: Segment | None) -> Finding:
+def _extra(t: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
     r = rule("extra-claim")
-    message = r.message.format(target=_with_subject(t))
-    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t)), message, t, None,
+    message = r.message.format(target=_with_subject(t)) + (" (it repeats a figure already stated)" if repeated else "")
+    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t) or repeated), message, t, None,
                     (("target", t),))

@@ -104,7 +104,7 @@ class _Patterns:
             rf"(?P<rel>{alternation(RELATIVE)})\b",
             # a span of years: 2021-2025, from 2011 to 2022, between 2011 and 2022
             r"(?P<yr1>(?:1[89]|2[01])\d{2})\s*(?:-|–|to|through|(?<=between \d{4}) and)\s*"
-            r"(?P<yr2>(?:1[89]|2[01])\d{2})(?![\d,])",
+            r"(?P<yr2>(?:1[89]|2[01])\d{2})(?!\d|,\d)",
             # ordinals: 116th (words are read with the cardinals below)
             rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
             # counts without a number: dozens of, hundreds of thousands of

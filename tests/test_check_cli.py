@@ -1,0 +1,136 @@
+"""`claimcheck check` end to end: the seeds are clean of errors; a drift injected into their
+English is reported by name on its line; every input form gives the same findings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _findings(capsys, *argv):
+    code, out, err = run(capsys, "check", *argv, "--format", "json", "--fail-on", "never")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_seeds_have_no_errors(capsys):
+    doc = _findings(capsys, str(SEEDS))
+    assert doc["summary"]["findings"]["error"] == 0, [f["message"] for f in doc["findings"] if f["severity"] == "error"]
+    assert doc["summary"]["files"] == 5 and doc["summary"]["claims"] > 150
+    code, _, _ = run(capsys, "check", str(SEEDS), "--format", "json")      # --fail-on error by default
+    assert code == 0
+
+
+def _seed(prefix):
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+INJECTIONS = [
+    # seed, English text, replacement, rule that must report it
+    ("000", "over 42,000 cross-gambling", "over 43,000 cross-gambling", "value-mismatch"),
+    ("000", "arresting over 200,000 suspects", "arresting over 20,000 suspects", "value-mismatch"),
+    ("000", "on December 16,2019", "on December 17,2019", "date-mismatch"),
+    ("000", "the 116th Joint Patrol", "the 115th Joint Patrol", "ordinal-mismatch"),
+    ("000", "more than 2,600 service members", "about 2,600 service members", "qualifier-drift"),
+    ("000", "66,000-km patrols", "66,000-mile patrols", "unit-mismatch"),
+    ("000", "Jiangsu has assigned 231 police", "Jiangsu has assigned police", "missing-claim"),
+    ("004", "from December 9 to 10,2020", "from December 9 to 11,2020", "date-mismatch"),
+    ("004", "The Fifth Lianyungang Forum", "The Fourth Lianyungang Forum", "ordinal-mismatch"),
+    ("004", "Law enforcement authorities of 30 countries", "Law enforcement authorities of 13 countries",
+     "value-mismatch"),
+]
+
+
+@pytest.mark.parametrize("seed,old,new,rule", INJECTIONS, ids=[f"{i[0]}:{i[3]}:{i[2][:20]}" for i in INJECTIONS])
+def test_injected_drift_is_reported_on_its_line(tmp_path, capsys, seed, old, new, rule):
+    text = _seed(seed).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    drifted = text.replace(old, new)
+    path = tmp_path / "article.txt"
+    path.write_text(drifted, encoding="utf-8")
+    line = drifted[:drifted.index(new)].count("\n") + 1
+    doc = _findings(capsys, str(path))
+    loud = [f for f in doc["findings"] if f["severity"] != "info"]
+    assert any(f["name"] == rule and f["line"] == line for f in loud), \
+        [(f["name"], f["line"], f["message"]) for f in loud]
+
+
+ZH = "2019年12月16日，第八支维和警队抵达朱巴。\n全年共破获案件4.2万余起，抓获犯罪嫌疑人1168名。\n"
+EN_OK = "On December 16, 2019, the eighth peacekeeping police unit arrived in Juba.\n" \
+        "Over 42,000 cases were solved and 1,168 suspects arrested during the year.\n"
+EN_BAD = EN_OK.replace("1,168", "1,186")
+
+
+def _names(doc):
+    return sorted((f["name"], f["severity"]) for f in doc["findings"] if f["severity"] != "info")
+
+
+def _po(zh_lines, en_lines):
+    body = "".join(f'msgid "{z}"\nmsgstr "{e}"\n\n' for z, e in zip(zh_lines, en_lines))
+    return 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n' + body
+
+
+def _xliff(zh_lines, en_lines):
+    units = "".join(f'<trans-unit id="{i}"><source>{z}</source><target>{e}</target></trans-unit>\n'
+                    for i, (z, e) in enumerate(zip(zh_lines, en_lines)))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+            f'<file original="a" source-language="zh" target-language="en" datatype="plaintext"><body>\n{units}'
+            '</body></file></xliff>\n')
+
+
+@pytest.mark.parametrize("form", ["one-file", "source-target", "aligned", "directory", "po", "xliff"])
+def test_every_input_form_finds_the_same_drift(tmp_path, capsys, form):
+    zh_lines, en_lines = ZH.splitlines(), EN_BAD.splitlines()
+    if form == "one-file":
+        (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+        argv = [str(tmp_path / "a.txt")]
+    elif form in ("source-target", "aligned"):
+        (tmp_path / "s.txt").write_text(ZH, encoding="utf-8")
+        (tmp_path / "t.txt").write_text(EN_BAD, encoding="utf-8")
+        argv = ["--source", str(tmp_path / "s.txt"), "--target", str(tmp_path / "t.txt")]
+        argv += ["--aligned"] if form == "aligned" else []
+    elif form == "directory":
+        (tmp_path / "news.zh-CN.md").write_text(ZH, encoding="utf-8")
+        (tmp_path / "news.en-US.md").write_text(EN_BAD, encoding="utf-8")
+        argv = [str(tmp_path)]
+    elif form == "po":
+        (tmp_path / "a.po").write_text(_po(zh_lines, en_lines), encoding="utf-8")
+        argv = [str(tmp_path / "a.po")]
+    else:
+        (tmp_path / "a.xlf").write_text(_xliff(zh_lines, en_lines), encoding="utf-8")
+        argv = [str(tmp_path / "a.xlf")]
+    doc = _findings(capsys, *argv)
+    assert _names(doc) == [("value-mismatch", "error")], doc["findings"]
+    (finding,) = [f for f in doc["findings"] if f["severity"] != "info"]
+    assert {c["role"] for c in finding["claims"]} == {"source", "target"}
+    assert "1168" in finding["message"] and "1,186" in finding["message"]
+
+
+def test_fail_on_and_exit_codes(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path / "a.txt"))[0] == 1
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--fail-on", "never")[0] == 0
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--ignore", "value-mismatch")[0] == 0
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--select", "CC10")[0] == 1
+    (tmp_path / "b.txt").write_text(ZH + EN_OK, encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path / "b.txt"))[0] == 0
+
+
+def test_malformed_xliff_is_exit_2_naming_the_file(tmp_path, capsys):
+    (tmp_path / "bad.xlf").write_text('<xliff version="1.2"><file><body><trans-unit id="1"><source>共有3名',
+                                      encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "bad.xlf"))
+    assert code == 2 and "bad.xlf" in err and "Traceback" not in err and out == ""
