@@ -33,7 +33,8 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     # a second statement that is a near miss of the first is a mismatch (116th … 115th).
     said = [c for pair in pairs for c in pair]
     for t in list(extra):
-        s = next((a for a, b in pairs if b.kind == t.kind and b.unit == t.unit and cmp.digits_alike(b, t)), None)
+        s = next((a for a, b in pairs if b.kind == t.kind and b.unit == t.unit and cmp.digits_alike(b, t)
+                  and (t.kind == "ordinal" or _significant(t) >= 3)), None)
         if s is not None:
             extra.remove(t)
             out.append(_mismatch(s, t, confidence))
@@ -79,8 +80,10 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     # What is left of one family in equal numbers on both sides is the same figures, mistranslated
     # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
     for fam in ("numeric", "date", "ordinal"):
-        ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam]
-        lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam]
+        ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam and not _minor(s)]
+        lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam and not _minor(t)]
+        if any(source[i].kind != target[j].kind for i, j in zip(ls, lt)):
+            continue
         if ls and len(ls) == len(lt):
             for i, j in zip(ls, lt):
                 used_s.add(i)
@@ -98,6 +101,14 @@ def _units(s: Claim, t: Claim) -> int:
     if s.unit == t.unit:
         return 2
     return 0 if s.kind in ("quantity", "duration") and t.kind == s.kind else -3
+
+
+def _significant(c: Claim) -> int:
+    """How many significant digits a figure has (a one-digit change in 116 means more than in 70)."""
+    v = c.value
+    if not isinstance(v, Interval) or v.nominal is None:
+        return 0
+    return len(format(v.nominal.normalize(), "f").replace(".", "").strip("0"))
 
 
 def _rel(i: int, n: int) -> float:
@@ -181,8 +192,8 @@ def _minor(c: Claim) -> bool:
     if "relative" in c.flags or c.kind == "year":
         return True
     v = c.value
-    return isinstance(v, Interval) and v.nominal is not None and v.nominal <= 10 and \
-        not any(ch.isdigit() for ch in c.text)
+    return c.kind in ("count", "number") and isinstance(v, Interval) and v.nominal is not None \
+        and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text)
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:

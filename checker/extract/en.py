@@ -297,7 +297,7 @@ def _month_group(m: re.Match) -> str:
 _BEFORE_MONTH = frozenset({"in", "of", "since", "by", "until", "till", "from", "during", "early", "late", "mid",
                            "last", "this", "next", "before", "after", "since", "through", "to"})
 # after these a four-digit number is a year even when a plural noun follows ("in 2021 sales rose")
-_BEFORE_YEAR = frozenset({"in", "since", "by", "from", "until", "till", "and", "during", "before",
+_BEFORE_YEAR = frozenset({"in", "since", "by", "from", "until", "till", "during", "before",
                           "after", "year", "early", "late", "mid", "between", "through", "around", "circa"})
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})

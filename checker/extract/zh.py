@@ -279,7 +279,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
             if bare_scale and approx is None:
                 return None
-            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct")):
+            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")):
                 return None
             if not tail and approx is None and not m.group("n_mid"):
                 return None
@@ -352,6 +352,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                 return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
             return RawClaim(start, m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
+        if "多" in word and value.is_exact:                     # 十一个多月
+            value, qualifier = interval(value.nominal, ap["after_number"]["多"]), "more_than"
         ago = 2 if text.startswith("以前", m.end()) else 1 if text.startswith("前", m.end()) \
             and not text.startswith("前后", m.end()) else 0
         if ago and value.is_exact and unit in ("year", "month", "week", "day"):       # 15年前
