@@ -451,13 +451,14 @@ def _counted(text: str, claim: RawClaim) -> RawClaim:
 
 def _ordinal(text: str, m, n: int) -> RawClaim | None:
     w = m.group("e_w")
-    # "First," opening a sentence is a discourse marker, not a claim
-    if w.lower() == "first" and text[m.end("e_w"):m.end("e_w") + 1] == ",":
+    # "First," opening a sentence is a discourse marker, and "the first ten months" a span
+    if w.lower() == "first" and (text[m.end("e_w"):m.end("e_w") + 1] == "," or _FIRST_SPAN.match(text, m.end("e_w"))):
         return None
     end = m.end("e_super") if m.group("e_super") else m.end("e_w")
     return _ordinal_claim(text, m.start("e_w"), end, n)
 
 
+_FIRST_SPAN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:years?|months?|weeks?|days?|quarters?|half)\b")
 _AGO = re.compile(r"\s+ago\b")
 _ANNIVERSARY = re.compile(r"\s+anniversary\b")
 

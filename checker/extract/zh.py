@@ -40,11 +40,11 @@ DAY_CN = "[二三]十[一二三四五六七八九]?|十[一二三四五六七八
 
 WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
-_TIME_WORDS = "今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
+_TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
               "|本周|上周|下周|这周|星期|周|礼拜"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
-_REL = {"今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
+_REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
         "明天": ("day", 1), "明日": ("day", 1), "本月": ("month", 0), "这个月": ("month", 0),
         "上月": ("month", -1), "上个月": ("month", -1), "下月": ("month", 1), "下个月": ("month", 1),
@@ -81,7 +81,7 @@ class _Patterns:
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
         self.time_word = re.compile(
-            rf"(?P<t_year>今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
+            rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
             rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
             rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
             rf"|(?P<t_week>本周|这周|上周|下周)(?P<t_wd1>[{WEEKDAY_CN}])?"

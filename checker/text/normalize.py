@@ -58,7 +58,7 @@ _V = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"\((?<=[{HAN}?]\()(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[{_V}]{{1,3}}(?:ng|n|r)?\)")
 # Spaces inside a Chinese number expression: 4.2 万, 2 名, 2019 年12 月, 第116 次.
-_SPACE_AFTER_DIGIT = re.compile(rf"[0-9]([ \t]+)(?=[{HAN}%])")
+_SPACE_AFTER_DIGIT = re.compile(rf"[0-9〇零一二两三四五六七八九十百千万亿兩萬億]([ \t]+)(?=[{HAN}%])")
 _SPACE_BEFORE_DIGIT = re.compile(rf"[{HAN}]([ \t]+)(?=[0-9])")
 
 
