@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from checker.bitext import Bitext, Segment  # noqa: E402
 from checker.engine import check_bitext  # noqa: E402
@@ -157,18 +158,49 @@ def run(pairs: int, seed: int) -> dict:
             "injected": dict(total), "check_kb_per_s": chars / 1e3 / elapsed}
 
 
+def corpus_speed(mb: float) -> dict:
+    """`check` on a long bilingual text (benchmarks/corpus.py): KB/s in-process, one core, best of 3."""
+    import tempfile
+
+    import corpus
+
+    from checker.io.bilingual import read_bitexts
+
+    text = corpus.generate(int(mb * 1e6), seed=1)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write(text)
+    (bitext,) = read_bitexts([f.name])
+    best = min(_timed(lambda: check_bitext(bitext)) for _ in range(3))
+    result = check_bitext(bitext)
+    loud = Counter(x.severity for x in result.findings if x.severity != "info")
+    Path(f.name).unlink()
+    return {"kb": len(text.encode()) / 1e3, "kb_per_s": len(text.encode()) / 1e3 / best,
+            "errors": loud.get("error", 0), "warnings": loud.get("warning", 0), "claims": result.claims}
+
+
+def _timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", type=int, default=400)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpus-mb", type=float, default=1.0, help="size of the bilingual text timed (default 1)")
     a = ap.parse_args(argv)
     r = run(a.pairs, a.seed)
+    r["corpus"] = corpus_speed(a.corpus_mb)
     print(f"{'drift':<12} {'claimcheck recall':>18} {'pofilter recall':>16} {'injected':>9}")
     for k in r["recall"]:
         print(f"{k:<12} {r['recall'][k]:>18.3f} {r['pofilter_recall'][k]:>16.3f} {r['injected'][k]:>9}")
     print(f"false positives on {r['pairs']} clean pairs: claimcheck {r['false_positive_rate']:.3%}, "
           f"pofilter {r['pofilter_false_positive_rate']:.3%}")
     print(f"check speed: {r['check_kb_per_s']:.0f} KB/s (one aligned pair at a time, in-process)")
+    c = r["corpus"]
+    print(f"check on a {c['kb']:.0f} KB generated bilingual text (faithful translations): {c['kb_per_s']:.0f} KB/s "
+          f"(target 300), {c['errors']} errors, {c['warnings']} warnings, {c['claims']} claims")
     print(json.dumps(r))
 
 
