@@ -134,3 +134,18 @@ def test_malformed_xliff_is_exit_2_naming_the_file(tmp_path, capsys):
                                       encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "bad.xlf"))
     assert code == 2 and "bad.xlf" in err and "Traceback" not in err and out == ""
+
+
+def test_text_report_shows_both_sentences_and_a_summary(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "a.txt"), "--format", "text")
+    assert code == 1
+    assert "CC101 value-mismatch" in out
+    assert "抓获犯罪嫌疑人1168名" in out and "1,186 suspects" in out       # both sentences quoted
+    assert "1 findings (1 errors" in out and "\x1b[" not in out
+
+
+def test_malformed_po_names_the_line(tmp_path, capsys):
+    (tmp_path / "bad.po").write_text('msgid "共有3名"\nmsgstr "3 people"\nmsgid "x\nmsgstr y\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "bad.po"))
+    assert code == 2 and "bad.po" in err and "line" in err and "Traceback" not in err
