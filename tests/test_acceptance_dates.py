@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from checker.extract import extract_text
+from tests.seeds import SEEDS, find as _find, seed_claims as _claims
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _claims(prefix):
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    return extract_text(path.read_text(encoding="utf-8"), path=str(path))
-
-
-def _find(claims, text):
-    found = [c for c in claims if c.text == text]
-    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("seed,text,start,end", [

@@ -5,24 +5,12 @@ program)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from checker.extract import extract_text
+from tests.seeds import SEEDS, find as _find, seed_claims as _claims
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _claims(prefix: str):
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    return extract_text(path.read_text(encoding="utf-8"), path=str(path))
-
-
-def _find(claims, text, lang=None):
-    found = [c for c in claims if c.text == text and (lang is None or c.lang == lang)]
-    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
-    return found[0]
 
 
 D = Decimal

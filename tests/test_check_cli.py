@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from tests.seeds import SEEDS, seed_path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def run(capsys, *argv):
@@ -34,10 +34,6 @@ def test_seeds_have_no_errors(capsys):
     assert code == 0
 
 
-def _seed(prefix):
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
-
-
 INJECTIONS = [
     # seed, English text, replacement, rule that must report it
     ("000", "over 42,000 cross-gambling", "over 43,000 cross-gambling", "value-mismatch"),
@@ -56,7 +52,7 @@ INJECTIONS = [
 
 @pytest.mark.parametrize("seed,old,new,rule", INJECTIONS, ids=[f"{i[0]}:{i[3]}:{i[2][:20]}" for i in INJECTIONS])
 def test_injected_drift_is_reported_on_its_line(tmp_path, capsys, seed, old, new, rule):
-    text = _seed(seed).read_text(encoding="utf-8")
+    text = seed_path(seed).read_text(encoding="utf-8")
     assert text.count(old) == 1
     drifted = text.replace(old, new)
     path = tmp_path / "article.txt"
