@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.seeds import SEEDS, find as _find, seed_claims as _claims
-
+from tests.seeds import find as _find, seed_claims as _claims
 
 
 @pytest.mark.parametrize("seed,text,start,end", [

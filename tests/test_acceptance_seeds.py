@@ -12,7 +12,6 @@ from checker.extract import extract_text
 from tests.seeds import SEEDS, find as _find, seed_claims as _claims
 
 
-
 D = Decimal
 ANY = object()         # a field the table does not state
 OPEN = None            # an open end of an interval
