@@ -70,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--config", metavar="FILE", help="a configuration file (not yet available)")
     ck.add_argument("--jobs", type=int, metavar="N", help="parallel jobs (accepted; runs in one process)")
 
+    ru = sub.add_parser("rules", help="list the rules, or explain one")
+    ru.add_argument("rule", nargs="?", metavar="RULE", help="a code (CC101) or a name (value-mismatch)")
+
     for name, text in (("index", "add documents to a ledger"),
-                       ("claims", "what the ledger says about a subject"), ("rules", "list or explain rules")):
+                       ("claims", "what the ledger says about a subject")):
         p = sub.add_parser(name, help=text + " (not yet available)")
         p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "rules":
+            return _rules(args)
         return _fail(f"'claimcheck {args.command}' is not available in this version yet; "
                      "'claimcheck extract' is.")
     except UserError as e:
@@ -207,6 +212,21 @@ def _check(args) -> int:
         return EXIT_OK
     floor = SEVERITIES.index(args.fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+
+
+def _rules(args) -> int:
+    from checker.engine.catalogue import catalogue, explain
+
+    rules = {r.code: r for r in catalogue().values()}
+    if args.rule is None:
+        _stdout("".join(f"{r.code}  {r.name:<20} {r.category:<12} {r.severity:<8} {r.doc}\n"
+                        for r in sorted(rules.values(), key=lambda r: r.code)))
+        return EXIT_OK
+    rule = catalogue().get(args.rule) or catalogue().get(args.rule.upper())
+    if rule is None:
+        raise UserError(f"no rule {args.rule!r}; 'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
+    _stdout(explain(rule))
+    return EXIT_OK
 
 
 def _rule_filter(select: str | None, ignore: str | None):

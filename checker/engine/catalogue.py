@@ -21,6 +21,8 @@ class Rule:
     severity: str
     message: str
     doc: str
+    bad: dict | None = None        # an example it reports: {"zh": …, "en": …}
+    good: dict | None = None       # and one it accepts
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +38,25 @@ def catalogue() -> dict[str, Rule]:
             raise UserError(f"{where}: severity {spec['severity']!r} is not one of {', '.join(SEVERITIES)}.")
         if spec["category"] not in CATEGORIES:
             raise UserError(f"{where}: category {spec['category']!r} is not one of {', '.join(sorted(CATEGORIES))}.")
-        rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""))
+        for key in ("bad", "good"):
+            example = spec.get(key)
+            if example is not None and not (isinstance(example, dict) and set(example) == {"zh", "en"}
+                                            and all(isinstance(v, str) for v in example.values())):
+                raise UserError(f"{where}: {key} must be {{zh: \"…\", en: \"…\"}} (quote texts with commas).")
+        rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""),
+                    spec.get("bad"), spec.get("good"))
         out[rule.name] = out[rule.code] = rule
     return out
 
 
 def rule(name: str) -> Rule:
     return catalogue()[name]
+
+
+def explain(r: Rule) -> str:
+    """A rule's documentation, with what it reports and what it accepts, as plain text."""
+    lines = [f"{r.code} {r.name} ({r.category}, default severity {r.severity})", "", r.doc, ""]
+    for label, example in (("Reported", r.bad), ("Accepted", r.good)):
+        if example:
+            lines += [f"{label}:", f"  zh: {example.get('zh', '')}", f"  en: {example.get('en', '')}", ""]
+    return "\n".join(lines)

@@ -26,3 +26,26 @@ def test_translation_case(case):
     if "info" in case:
         quiet = Counter(f.rule.name for f in findings if f.severity == "info")
         assert quiet == Counter(case["info"]), [(f.rule.name, f.severity, f.message) for f in findings]
+
+
+def test_every_catalogue_example_is_reported_and_accepted_as_documented():
+    """The catalogue's own examples hold: each rule reports its 'bad' pair and accepts its 'good' one."""
+    from checker.engine.catalogue import catalogue
+
+    for rule in {r.code: r for r in catalogue().values()}.values():
+        bad = check_bitext(_bitext(rule.bad["zh"], rule.bad["en"]), as_of="2021-11-01").findings
+        good = check_bitext(_bitext(rule.good["zh"], rule.good["en"]), as_of="2021-11-01").findings
+        assert rule.name in {f.rule.name for f in bad if f.severity != "info"}, (rule.code, bad)
+        assert not [f for f in good if f.severity != "info"], (rule.code, good)
+
+
+def test_rules_command_lists_and_explains(capsys):
+    from checker.cli import main
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "CC101  value-mismatch" in out and "CC107" in out
+    assert main(["rules", "qualifier-drift"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("CC104 qualifier-drift") and "Reported:" in out and "2600余名" in out
+    assert main(["rules", "CC999"]) == 2
