@@ -20,7 +20,7 @@ from functools import lru_cache
 from checker.extract import fallback, numwords, subjects
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import ARABIC, parse_arabic
-from checker.extract.raw import RawClaim, in_url, is_name_context
+from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import Interval
 from checker.vocab import alternation, vocabulary
@@ -136,16 +136,18 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     pat = _patterns()
     out: list[RawClaim] = []
     last = 0
+    urls = may_hold_urls(low, 0, len(low))
     for a in pat.anchor.finditer(low):
         p = a.start()
-        if p < last or in_url(low, p):
+        if p < last or (urls and in_url(low, p)):
             continue
         if p > 0 and low[p - 1] == "+":                  # +86 10 6543 2100
             m = pat.phone.match(low, p)
             if m:
                 last = m.end()
                 continue
-        if pat.long_tail.match(low, p):                  # the 9th of September: dateparser's
+        if ("of" in low[p + 1:p + 18] or "the" in low[p + 3:p + 14]) and pat.long_tail.match(low, p):
+            # the 9th of September, September the 9th: dateparser's
             claim = fallback.english(low, p, pat.month)
             if claim is not None and claim.start >= last:
                 out.append(claim)

@@ -59,3 +59,8 @@ def in_url(text: str, pos: int, floor: int = 0) -> bool:
     lo = max(floor, pos - 200)
     j = max(text.rfind("://", lo, pos), text.rfind("@", lo, pos), text.rfind("www.", lo, pos))
     return j >= 0 and _SPACE.search(text, j, pos) is None
+
+
+def may_hold_urls(text: str, start: int, end: int) -> bool:
+    """A cheap test, once per paragraph, before asking in_url of every numeral."""
+    return text.find("://", start, end) >= 0 or text.find("@", start, end) >= 0 or text.find("www.", start, end) >= 0

@@ -22,7 +22,7 @@ from functools import lru_cache
 from checker.extract import subjects
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
-from checker.extract.raw import RawClaim, in_url, is_name_context
+from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
@@ -130,11 +130,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     pat = _patterns()
     out: list[RawClaim] = []
     last = start
+    urls = may_hold_urls(text, start, end)
     for a in _ANCHOR.finditer(text, start, end):
         p = a.start()
         if p < last:
             continue
-        if in_url(text, p, start):
+        if urls and in_url(text, p, start):
             continue
         if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before):
             last = a.end()                        # 三番五次, 第一时间, 双11: words, not numbers
