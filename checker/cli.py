@@ -62,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                     help="exit 1 when a finding is at least this severe (default: error)")
-    ck.add_argument("--select", metavar="RULES", help="only these rules: codes, names or prefixes, comma-separated")
-    ck.add_argument("--ignore", metavar="RULES", help="not these rules: codes, names or prefixes, comma-separated")
+    ck.add_argument("--select", metavar="RULES",
+                    help="only these rules: codes, names, prefixes or categories, comma-separated")
+    ck.add_argument("--ignore", metavar="RULES",
+                    help="not these rules: codes, names, prefixes or categories, comma-separated")
     ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when the document does not state one")
     ck.add_argument("--ledger", metavar="DB", help="an archive of published claims (not yet available)")
@@ -230,12 +232,12 @@ def _rules(args) -> int:
 
 
 def _rule_filter(select: str | None, ignore: str | None):
-    """--select/--ignore by code (CC101), name (value-mismatch) or prefix (CC1)."""
+    """--select/--ignore by code (CC101), name (value-mismatch), prefix (CC1) or category (translation)."""
     def parse(text):
         return [w.strip() for w in (text or "").split(",") if w.strip()]
 
     def hits(rule, words):
-        return any(rule.code.startswith(w.upper()) or rule.name == w or rule.name.startswith(w) for w in words)
+        return any(rule.code.startswith(w.upper()) or rule.name.startswith(w) or rule.category == w for w in words)
 
     chosen, dropped = parse(select), parse(ignore)
     return lambda rule: (not chosen or hits(rule, chosen)) and not hits(rule, dropped)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from checker.bitext import Bitext, Segment
+from checker.engine.consistency import check_claims
 from checker.engine.translation import judge
 from checker.extract import extract_text
 from checker.findings import Finding
@@ -41,15 +42,20 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     cache: dict = {}
     source = segment_claims(bitext.source, as_of, cache)
     target = segment_claims(bitext.target, as_of, cache)
-    findings: list[Finding] = []
+    texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+    every = sorted((c for claims in source + target for c in claims), key=lambda c: (c.path or "", c.start))
+    findings: list[Finding] = check_claims(every, texts)
     if not bitext.source or not bitext.target:
-        # one language only: not a translation, nothing to compare (consistency rules come later)
-        return CheckResult(findings, sum(map(len, source)) + sum(map(len, target)))
+        # one language only: not a translation, nothing to compare
+        return CheckResult(_sorted(findings), len(every))
     for pair in align(bitext, source, target):
         s = [c for i in pair.source for c in source[i]]
         t = [c for j in pair.target for c in target[j]]
         tseg = bitext.target[pair.target[0]] if pair.target else None
         sseg = bitext.source[pair.source[0]] if pair.source else None
         findings.extend(judge(s, t, pair.confidence, tseg, sseg))
-    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
-    return CheckResult(findings, sum(map(len, source)) + sum(map(len, target)))
+    return CheckResult(_sorted(findings), len(every))
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule.code))

@@ -1,0 +1,122 @@
+"""Consistency rules: what one document contradicts by itself, whatever its translation says.
+
+invalid-date (impossible and malformed dates), weekday-mismatch (a weekday written with a date
+it does not fall on), date-arithmetic (an anniversary or a span that does not fit the years it is
+counted from), percent-out-of-range (a share above 100 %).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from checker.engine.catalogue import rule
+from checker.findings import Finding
+from checker.model import Claim, DateValue, Interval
+
+WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAYS_ZH = "一二三四五六日"
+# what may stand between a date and the weekday written with it: "2021年9月8日（星期三）",
+# "Wednesday, September 8"
+_BETWEEN = re.compile(r"[\s,，(（]{0,3}\Z")
+_SHARE_ZH = re.compile(r"^(?:的|以上的|左右的)")
+_SHARE_EN = re.compile(r"^\s+of\s+(?:the|all|its|their)\b", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
+    """Findings of the consistency rules for the claims of one document (its text by path)."""
+    out: list[Finding] = []
+    for c in claims:
+        if "malformed" in c.flags or "invalid" in c.flags:
+            out.append(_invalid(c))
+        elif c.kind == "percent":
+            out.extend(_percent(c, texts.get(c.path or "")))
+    out.extend(_weekdays(claims, texts))
+    out.extend(_arithmetic(claims, texts))
+    return out
+
+
+def _finding(name: str, message: str, at: Claim, others: Sequence[Claim] = ()) -> Finding:
+    r = rule(name)
+    return Finding(r, r.severity, message, at.path or "", at.line, at.column, at.line,
+                   at.column + len(at.text.split("\n")[0]), tuple(("self", c) for c in (at, *others)))
+
+
+def _invalid(c: Claim) -> Finding:
+    v = c.value
+    if "malformed" in c.flags:
+        reading = f"likely {v.start}" if isinstance(v, DateValue) and v.start and v.start == v.end else \
+            f"likely {v.start[:7]}" if isinstance(v, DateValue) and v.start else "no likely reading"
+        reason = f"is malformed (年 or 月 lost?): {reading}"
+    else:
+        reason = "is not a date that exists"
+    return _finding("invalid-date", rule("invalid-date").message.format(claim=_show(c), reason=reason), c)
+
+
+def _percent(c: Claim, text: str | None) -> list[Finding]:
+    v = c.value
+    if not isinstance(v, Interval) or v.nominal is None or v.nominal <= 100 or text is None:
+        return []
+    after = text[c.end:c.end + 12]
+    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not
+    if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
+        return []
+    return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
+
+
+def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
+    out = []
+    for i, c in enumerate(claims):
+        if "weekday" not in c.flags or not isinstance(c.value, DateValue) or c.value.weekday is None:
+            continue
+        text = texts.get(c.path or "")
+        if text is None:
+            continue
+        # the date written right before (zh) or right after (en) the weekday
+        neighbours = [o for o in claims[max(0, i - 1):i + 2] if o is not c and o.kind == "date"
+                      and isinstance(o.value, DateValue) and o.value.start and o.value.start == o.value.end
+                      and "weekday" not in o.flags]
+        for o in neighbours:
+            a, b = (o, c) if o.end <= c.start else (c, o)
+            if not _BETWEEN.search(text, a.end, b.start) or b.start - a.end > 3:
+                continue
+            actual = date.fromisoformat(o.value.start).isoweekday()
+            if actual != c.value.weekday:
+                names = WEEKDAYS_EN if c.lang == "en" else [f"星期{d}" for d in WEEKDAYS_ZH]
+                message = rule("weekday-mismatch").message.format(
+                    date=_show(o), actual=names[actual - 1], stated=names[c.value.weekday - 1])
+                out.append(_finding("weekday-mismatch", message, c, (o,)))
+    return out
+
+
+def _arithmetic(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
+    """An anniversary (21周年, the 50th anniversary) or a span in years (22年来, over the past 22
+    years) in the same sentence as the year it counts from (自2000年以来, since 2000)."""
+    out = []
+    for c in claims:
+        counted = "anniversary" in c.flags or (c.kind == "duration" and c.unit == "year")
+        if not counted or not isinstance(c.value, Interval) or not c.value.is_exact or c.as_of is None:
+            continue
+        text = texts.get(c.path or "")
+        start = next((o for o in claims if "since" in o.flags and isinstance(o.value, DateValue) and o.value.start
+                      and text is not None and _same_sentence(text, o, c)), None)
+        if start is None:
+            continue
+        years = int(c.as_of[:4]) - int(start.value.start[:4])
+        n = int(c.value.nominal)
+        if abs(years - n) > (0 if "anniversary" in c.flags else 1):
+            reason = f"from {start.value.start[:4]} to {c.as_of[:4]} is {years} years, not {n}"
+            message = rule("date-arithmetic").message.format(first=_show(start), second=_show(c), reason=reason)
+            out.append(_finding("date-arithmetic", message, c, (start,)))
+    return out
+
+
+def _same_sentence(text: str, a: Claim, b: Claim) -> bool:
+    lo, hi = sorted((a.start, b.start))
+    return _SENTENCE_END.search(text, lo, hi) is None
+
+
+def _show(c: Claim) -> str:
+    return " ".join(c.text.split())

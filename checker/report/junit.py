@@ -1,0 +1,60 @@
+"""Rendering findings as JUnit XML: one test case per checked file, a failure per finding at or
+above --fail-on; the findings below it are told in the test case's system-out."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from checker.engine.catalogue import SEVERITIES
+from checker.findings import Finding
+
+
+def fails(f: Finding, fail_on: str) -> bool:
+    """Whether a finding is a failure at this --fail-on (info < warning < error; never: none)."""
+    return fail_on != "never" and f.rank >= SEVERITIES.index(fail_on)
+
+
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}"
+
+
+def _body(f: Finding) -> str:
+    lines = [f"{_where(f)}: {f.rule.code} [{f.severity}] {f.rule.name}: {f.message}"]
+    for role, claim in f.claims:
+        lines.append(f"  {role}: {claim.text!s}  ({claim.path or f.path}:{claim.line}:{claim.column})")
+    return "\n".join(lines) + "\n"
+
+
+def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) -> str:
+    if fail_on != "never" and fail_on not in SEVERITIES:
+        raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)} or never, not {fail_on!r}")
+    paths = list(dict.fromkeys(files))
+    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
+    for f in findings:
+        if f.path not in by_path:           # a finding in a file not given: it still gets its test case
+            by_path[f.path] = []
+            paths.append(f.path)
+        by_path[f.path].append(f)
+
+    root = ET.Element("testsuites", name="claimcheck")
+    suite = ET.SubElement(root, "testsuite", name="claimcheck")
+    failures = 0
+    for path in paths:
+        case = ET.SubElement(suite, "testcase", classname="claimcheck", name=path)
+        passed = []
+        for f in by_path[path]:
+            if fails(f, fail_on):
+                failure = ET.SubElement(case, "failure", type=f"{f.rule.code} {f.rule.name}",
+                                        message=f"{_where(f)}: {f.message}")
+                failure.text = _body(f)
+                failures += 1
+            else:
+                passed.append(f)
+        if passed:
+            ET.SubElement(case, "system-out").text = "".join(_body(f) for f in passed)
+    counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    for element in (root, suite):
+        element.attrib.update(counts)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True).decode("utf-8") + "\n"
