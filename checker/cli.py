@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--source", metavar="FILE", help="the original text")
     ck.add_argument("--target", metavar="FILE", help="its translation")
     ck.add_argument("--aligned", action="store_true", help="line i of TARGET translates line i of SOURCE")
-    ck.add_argument("--format", choices=("text", "concise", "json", "github"), default=None,
+    ck.add_argument("--format", choices=("text", "concise", "json", "sarif", "github", "junit"), default=None,
                     help="output format (default: text on a terminal, concise otherwise)")
     ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
@@ -208,7 +208,8 @@ def _check(args) -> int:
             _write(args.output, out) if args.output else _stdout(out)
     else:
         out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
-               "github": lambda: render.to_github(findings)}[fmt]()
+               "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
+               "junit": lambda: _junit(findings, bitexts, args.fail_on)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
     if args.fail_on == "never":
         return EXIT_OK
@@ -229,6 +230,21 @@ def _rules(args) -> int:
         raise UserError(f"no rule {args.rule!r}; 'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
     _stdout(explain(rule))
     return EXIT_OK
+
+
+def _sarif(findings) -> str:
+    from checker import __version__
+    from checker.engine.catalogue import catalogue
+    from checker.report.sarif import to_sarif
+
+    return to_sarif(findings, catalogue().values(), __version__)
+
+
+def _junit(findings, bitexts, fail_on: str) -> str:
+    from checker.report.junit import to_junit
+
+    files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
+    return to_junit(findings, files, fail_on)
 
 
 def _rule_filter(select: str | None, ignore: str | None):

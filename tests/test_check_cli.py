@@ -149,3 +149,19 @@ def test_malformed_po_names_the_line(tmp_path, capsys):
     (tmp_path / "bad.po").write_text('msgid "共有3名"\nmsgstr "3 people"\nmsgid "x\nmsgstr y\n', encoding="utf-8")
     code, _, err = run(capsys, "check", str(tmp_path / "bad.po"))
     assert code == 2 and "bad.po" in err and "line" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "concise"])
+def test_machine_formats_through_the_cli(tmp_path, capsys, fmt):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), "--format", fmt)
+    assert code == 1 and err == "" and "\x1b[" not in out
+    if fmt == "sarif":
+        doc = json.loads(out)
+        assert doc["version"] == "2.1.0" and doc["runs"][0]["results"][0]["ruleId"] == "CC101"
+    elif fmt == "junit":
+        assert out.startswith("<?xml") and "CC101" in out and "<failure" in out
+    elif fmt == "github":
+        assert out.startswith("::error file=") and "CC101" in out
+    else:
+        assert ": CC101 [error] value-mismatch:" in out

@@ -22,7 +22,7 @@ def _where(f: Finding) -> str:
 def _body(f: Finding) -> str:
     lines = [f"{_where(f)}: {f.rule.code} [{f.severity}] {f.rule.name}: {f.message}"]
     for role, claim in f.claims:
-        lines.append(f"  {role}: {claim.text!s}  ({claim.path or f.path}:{claim.line}:{claim.column})")
+        lines.append(f"  {role}: {claim.text}  ({claim.path or f.path}:{claim.line}:{claim.column})")
     return "\n".join(lines) + "\n"
 
 
