@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                     help="exit 1 when a finding is at least this severe (default: error)")
+    ck.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    ck.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
     ck.add_argument("--select", metavar="RULES",
                     help="only these rules: codes, names, prefixes or categories, comma-separated")
     ck.add_argument("--ignore", metavar="RULES",
@@ -186,6 +188,8 @@ def _check(args) -> int:
             raise UserError("no input: give one or more files or directories, or - to read stdin.")
         paths = ["-"]
     bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
+    if args.stdin_filename:
+        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     keep = _rule_filter(args.select, args.ignore)
     findings, claims, texts = [], 0, {}
     for bitext in bitexts:
@@ -211,7 +215,7 @@ def _check(args) -> int:
                "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
                "junit": lambda: _junit(findings, bitexts, args.fail_on)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
-    if args.fail_on == "never":
+    if args.fail_on == "never" or args.exit_zero:
         return EXIT_OK
     floor = SEVERITIES.index(args.fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
@@ -230,6 +234,17 @@ def _rules(args) -> int:
         raise UserError(f"no rule {args.rule!r}; 'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
     _stdout(explain(rule))
     return EXIT_OK
+
+
+def _renamed(bitext, name: str):
+    """Text read from stdin reported under --stdin-filename."""
+    from dataclasses import replace
+
+    from checker.io.read import STDIN_PATH
+
+    def seg(s):
+        return replace(s, path=name) if s.path == STDIN_PATH else s
+    return replace(bitext, source=tuple(map(seg, bitext.source)), target=tuple(map(seg, bitext.target)))
 
 
 def _sarif(findings) -> str:

@@ -165,3 +165,13 @@ def test_machine_formats_through_the_cli(tmp_path, capsys, fmt):
         assert out.startswith("::error file=") and "CC101" in out
     else:
         assert ": CC101 [error] value-mismatch:" in out
+
+
+def test_stdin_filename_and_exit_zero(monkeypatch, capsys):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((ZH + EN_BAD).encode("utf-8"))))
+    code, out, _ = run(capsys, "check", "-", "--stdin-filename", "news/a.md", "--format", "concise", "--exit-zero")
+    assert code == 0
+    assert out.startswith("news/a.md:") and "CC101" in out
