@@ -174,6 +174,9 @@ def _check(args) -> int:
     from checker.io.bilingual import read_bitexts
     from checker.report import findings as render
 
+    from checker.engine.catalogue import catalogue
+
+    catalogue()                        # validated before any work: a broken rules file is exit 2
     for option in ("ledger", "config"):
         if getattr(args, option):
             raise UserError(f"--{option} is not available in this version yet.")

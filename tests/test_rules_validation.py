@@ -1,0 +1,70 @@
+"""Rules files are validated when loaded: errors name the file (and the line) and say what was
+expected; the CLI turns them into exit 2."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import vocab
+from checker.engine import catalogue as cat
+from checker.errors import UserError
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+@pytest.fixture()
+def rules(tmp_path, monkeypatch):
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    monkeypatch.setattr(vocab, "rules_dir", lambda: copy)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    vocab.vocabulary.cache_clear()
+    cat.catalogue.cache_clear()
+    yield copy
+    vocab.vocabulary.cache_clear()
+    cat.catalogue.cache_clear()
+
+
+def test_malformed_yaml_names_file_and_line(rules):
+    (rules / "approximations.yaml").write_text("qualifiers:\n  about: {interval: around\nzh: [\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"approximations\.yaml:\d+: malformed YAML"):
+        vocab.vocabulary()
+
+
+def test_unknown_interval_is_refused(rules):
+    text = (rules / "approximations.yaml").read_text(encoding="utf-8")
+    (rules / "approximations.yaml").write_text(text.replace("interval: around", "interval: aroundish"), encoding="utf-8")
+    with pytest.raises(UserError, match="unknown interval 'aroundish'"):
+        vocab.vocabulary()
+
+
+def test_catalogue_bad_severity_and_example(rules):
+    text = (rules / "catalogue.yaml").read_text(encoding="utf-8")
+    (rules / "catalogue.yaml").write_text(text.replace("severity: error", "severity: fatal", 1), encoding="utf-8")
+    with pytest.raises(UserError, match="severity 'fatal'"):
+        cat.catalogue()
+    cat.catalogue.cache_clear()
+    (rules / "catalogue.yaml").write_text(text.replace('en: "sent 2,600 peacekeeping police"}',
+                                                      "en: sent 2,600 peacekeeping police}"), encoding="utf-8")
+    with pytest.raises(UserError, match="quote texts with commas"):
+        cat.catalogue()
+
+
+def test_a_changed_file_is_read_again_not_served_from_the_cache(rules):
+    assert vocab.load_yaml("names.yaml")["zh"]["before"] == ["双"]
+    path = rules / "names.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("before: [双]", "before: [双, 单]"), encoding="utf-8")
+    assert vocab.load_yaml("names.yaml")["zh"]["before"] == ["双", "单"]
+
+
+def test_cli_reports_a_broken_rules_file_as_exit_2(rules, tmp_path, capsys):
+    from checker.cli import main
+
+    (rules / "catalogue.yaml").write_text("CC101: [\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("共有3名民警。\nThree officers.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "a.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "catalogue.yaml" in err and "Traceback" not in err
