@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--format", choices=("text", "concise", "json", "sarif", "github", "junit"), default=None,
                     help="output format (default: text on a terminal, concise otherwise)")
     ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
-                    help="exit 1 when a finding is at least this severe (default: error)")
+    ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                    help="exit 1 when a finding is at least this severe (default: error, or the configuration's)")
     ck.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     ck.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
     ck.add_argument("--select", metavar="RULES",
@@ -71,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when the document does not state one")
     ck.add_argument("--ledger", metavar="DB", help="an archive of published claims (not yet available)")
-    ck.add_argument("--config", metavar="FILE", help="a configuration file (not yet available)")
+    ck.add_argument("--config", metavar="FILE", help="the configuration file to use (.claimcheck.toml or pyproject.toml)")
+    ck.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    ck.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    ck.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     ck.add_argument("--jobs", type=int, metavar="N", help="parallel jobs (accepted; runs in one process)")
 
     ru = sub.add_parser("rules", help="list the rules, or explain one")
@@ -169,17 +172,19 @@ def _extract(args) -> int:
 
 
 def _check(args) -> int:
-    from checker.engine import check_bitext
-    from checker.engine.catalogue import SEVERITIES
+    from dataclasses import replace
+    from pathlib import Path
+
+    from checker.config import apply_config, load_config
+    from checker.engine import check_bitext, compare
+    from checker.engine.catalogue import SEVERITIES, catalogue
+    from checker.engine.suppress import suppress
     from checker.io.bilingual import read_bitexts
     from checker.report import findings as render
 
-    from checker.engine.catalogue import catalogue
-
     catalogue()                        # validated before any work: a broken rules file is exit 2
-    for option in ("ledger", "config"):
-        if getattr(args, option):
-            raise UserError(f"--{option} is not available in this version yet.")
+    if args.ledger:
+        raise UserError("--ledger is not available in this version yet.")
     if (args.source is None) != (args.target is None):
         raise UserError("--source and --target go together: give both files, or neither.")
     if args.aligned and args.source is None:
@@ -190,18 +195,43 @@ def _check(args) -> int:
         if sys.stdin.isatty():
             raise UserError("no input: give one or more files or directories, or - to read stdin.")
         paths = ["-"]
+    first = args.source or (args.stdin_filename if paths[0] == "-" and args.stdin_filename else paths[0])
+    start = Path(first) if first != "-" else Path.cwd()
+    config = load_config(start if start.exists() else Path.cwd(), Path(args.config) if args.config else None,
+                         isolated=args.isolated)
+    # the command line chooses over the configuration; both ignore lists count
+    config = replace(config, select=tuple(_words(args.select)) or config.select,
+                     ignore=config.ignore + tuple(_words(args.ignore)))
+    compare.set_tolerances(config.tolerances)
+    fail_on = args.fail_on or config.fail_on or "error"
+
     bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
-    keep = _rule_filter(args.select, args.ignore)
     findings, claims, texts = [], 0, {}
     for bitext in bitexts:
         result = check_bitext(bitext, as_of=args.date)
-        findings += [f for f in result.findings if keep(f.rule)]
+        findings += result.findings
         claims += result.claims
         for seg in bitext.source + bitext.target:
             if seg.verbatim:
                 texts[seg.path] = seg.doc_text
+    findings, unused = suppress(findings, texts)     # before the configuration, or a comment for a
+    findings = apply_config(config, findings + unused)  # rule the configuration drops looks unused
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
+    if args.write_baseline:
+        from checker.engine.baseline import write_baseline
+
+        write_baseline(findings, Path(args.write_baseline))
+        print(f"claimcheck: wrote {len(findings)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+    if args.baseline:
+        from checker.engine.baseline import apply_baseline
+
+        findings, stale = apply_baseline(findings, Path(args.baseline))
+        if stale:
+            print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
+                  + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
+                  + (" …" if len(stale) > 5 else ""), file=sys.stderr)
     files = len({seg.path for b in bitexts for seg in b.source + b.target})
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
     if fmt == "text":
@@ -216,12 +246,42 @@ def _check(args) -> int:
     else:
         out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
                "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
-               "junit": lambda: _junit(findings, bitexts, args.fail_on)}[fmt]()
+               "junit": lambda: _junit(findings, bitexts, fail_on)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
-    if args.fail_on == "never" or args.exit_zero:
+    if fail_on == "never" or args.exit_zero:
         return EXIT_OK
-    floor = SEVERITIES.index(args.fail_on)
+    floor = SEVERITIES.index(fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+
+
+def _words(text: str | None) -> list[str]:
+    return [w.strip() for w in (text or "").split(",") if w.strip()]
+
+
+def _renamed(bitext, name: str):
+    """Text read from stdin reported under --stdin-filename."""
+    from dataclasses import replace
+
+    from checker.io.read import STDIN_PATH
+
+    def seg(s):
+        return replace(s, path=name) if s.path == STDIN_PATH else s
+    return replace(bitext, source=tuple(map(seg, bitext.source)), target=tuple(map(seg, bitext.target)))
+
+
+def _sarif(findings) -> str:
+    from checker import __version__
+    from checker.engine.catalogue import catalogue
+    from checker.report.sarif import to_sarif
+
+    return to_sarif(findings, catalogue().values(), __version__)
+
+
+def _junit(findings, bitexts, fail_on: str) -> str:
+    from checker.report.junit import to_junit
+
+    files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
+    return to_junit(findings, files, fail_on)
 
 
 def _rules(args) -> int:
@@ -263,18 +323,6 @@ def _junit(findings, bitexts, fail_on: str) -> str:
 
     files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
     return to_junit(findings, files, fail_on)
-
-
-def _rule_filter(select: str | None, ignore: str | None):
-    """--select/--ignore by code (CC101), name (value-mismatch), prefix (CC1) or category (translation)."""
-    def parse(text):
-        return [w.strip() for w in (text or "").split(",") if w.strip()]
-
-    def hits(rule, words):
-        return any(rule.code.startswith(w.upper()) or rule.name.startswith(w) or rule.category == w for w in words)
-
-    chosen, dropped = parse(select), parse(ignore)
-    return lambda rule: (not chosen or hits(rule, chosen)) and not hits(rule, dropped)
 
 
 def _stdout(text: str) -> None:

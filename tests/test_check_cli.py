@@ -175,3 +175,42 @@ def test_stdin_filename_and_exit_zero(monkeypatch, capsys):
     code, out, _ = run(capsys, "check", "-", "--stdin-filename", "news/a.md", "--format", "concise", "--exit-zero")
     assert code == 0
     assert out.startswith("news/a.md:") and "CC101" in out
+
+
+def test_configuration_is_found_and_can_be_ignored(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    (tmp_path / ".claimcheck.toml").write_text('ignore = ["value-mismatch"]\n', encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path / "a.txt"))[0] == 0
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--isolated")[0] == 1
+    (tmp_path / "strict.toml").write_text('[severity]\nCC101 = "warning"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "strict.toml"),
+                       "--format", "concise")
+    assert code == 0 and "CC101 [warning]" in out
+    (tmp_path / "bad.toml").write_text('select = ["CC999"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "bad.toml"))
+    assert code == 2 and "bad.toml:1" in err
+
+
+def test_suppression_comments_in_markdown(tmp_path, capsys):
+    en = EN_BAD.splitlines()
+    text = ZH + en[0] + "\n\n<!-- claimcheck: ignore CC101 -->\n" + en[1] + "\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "a.md"), "--format", "concise")
+    assert code == 0 and "CC101" not in out
+    (tmp_path / "b.md").write_text(ZH + EN_OK + "<!-- claimcheck: ignore CC101 -->\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "b.md"), "--format", "concise")
+    assert "unused-suppression" in out
+
+
+def test_baseline_fails_only_on_new_findings(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--write-baseline", str(baseline))[0] == 1
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--baseline", str(baseline))[0] == 0
+    # an edit elsewhere moves the finding down a line: still in the baseline
+    (tmp_path / "a.txt").write_text("\n" + ZH + EN_BAD, encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path / "a.txt"), "--baseline", str(baseline))[0] == 0
+    # a new drift is reported; the fixed one is a stale entry
+    (tmp_path / "a.txt").write_text(ZH + EN_OK.replace("42,000", "24,000"), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), "--baseline", str(baseline), "--format", "concise")
+    assert code == 1 and "24,000" in out and "no longer match" in err

@@ -50,6 +50,14 @@ class Verdict:
 OPEN_END = 1.5           # "more than 4,200" is not 42,000: an open end stops at 1.5 × the figure
 
 
+def set_tolerances(tolerances: dict[str, float]) -> None:
+    """The configuration's tolerances ([tool.claimcheck.tolerances]: rounding, conversion, open_end)."""
+    global ROUNDING, CONVERSION, OPEN_END
+    ROUNDING = max(float(tolerances.get("rounding", 0.0)), 1e-9)
+    CONVERSION = float(tolerances.get("conversion", CONVERSION))
+    OPEN_END = float(tolerances.get("open_end", OPEN_END))
+
+
 def _bounds(v: Interval, k: float = 1.0):
     n = float(v.nominal) if v.nominal is not None else None
     lo = float(v.low) if v.low is not None else (n / OPEN_END if n is not None else float("-inf"))
