@@ -43,7 +43,10 @@ from checker.errors import UserError
 LEVELS = ("info", "warning", "error", "off")
 FAIL_ON = ("error", "warning", "info", "never")
 CATEGORY_NAMES = ("translation", "consistency", "corpus")
-DEFAULT_TOLERANCES = {"rounding": 0.0, "conversion": 0.015, "open_end": 1.5}
+def _default_tolerances() -> dict[str, float]:
+    from checker.engine.catalogue import tolerances   # the rules' parameters (rules/catalogue.yaml)
+
+    return tolerances()
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
 
 _KEYS = {"select", "ignore", "severity", "per-file-ignores", "tolerances", "fail-on", "extend"}
@@ -56,7 +59,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    tolerances: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TOLERANCES))
+    tolerances: dict[str, float] = field(default_factory=_default_tolerances)
     fail_on: str | None = None
     source: str | None = None
 
@@ -169,7 +172,7 @@ def _load_file(path: Path, required: bool, chain: tuple[Path, ...] = ()) -> dict
 
 
 def _build(values: dict, path: Path) -> Config:
-    tolerances = dict(DEFAULT_TOLERANCES)
+    tolerances = _default_tolerances()
     tolerances.update(values.get("tolerances", {}))
     return Config(select=tuple(values.get("select", ())), ignore=tuple(values.get("ignore", ())),
                   severity=dict(values.get("severity", {})),
@@ -213,9 +216,9 @@ def _validate(raw: _Raw) -> dict:
             tol: dict[str, float] = {}
             for name, number in table.items():
                 n = name.replace("-", "_")
-                if n not in DEFAULT_TOLERANCES:
+                if n not in _default_tolerances():
                     raise UserError(f"{raw.where(key, name)}: unknown tolerance {name!r}; expected one of "
-                                    f"{', '.join(DEFAULT_TOLERANCES)}.")
+                                    f"{', '.join(_default_tolerances())}.")
                 if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
                     raise UserError(f"{raw.where(key, name)}: tolerance {name} is {number!r}; "
                                     "expected a number ≥ 0.")

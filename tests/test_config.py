@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import (DEFAULT_TOLERANCES, Config, apply_config, effective_severity, find_config,
+from checker.config import (Config, apply_config, effective_severity, find_config,
                             load_config, rule_selected)
 from checker.engine.catalogue import rule
 from checker.errors import UserError
@@ -24,7 +24,7 @@ def write(path: Path, text: str) -> Path:
 
 def test_no_config_gives_defaults(tmp_path):
     c = load_config(tmp_path)
-    assert c == Config() and c.source is None and c.tolerances == DEFAULT_TOLERANCES
+    assert c == Config() and c.source is None and c.tolerances == {"rounding": 0.0, "conversion": 0.015, "open_end": 1.5}
 
 
 def test_found_upward_from_a_file(tmp_path):

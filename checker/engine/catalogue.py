@@ -10,7 +10,7 @@ from checker.vocab import load_yaml
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = frozenset({"translation", "consistency", "corpus"})
-_KEYS = {"name", "category", "severity", "message", "doc", "bad", "good"}
+_KEYS = {"name", "category", "severity", "message", "doc", "bad", "good", "parameters"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Rule:
     doc: str
     bad: dict | None = None        # an example it reports: {"zh": …, "en": …}
     good: dict | None = None       # and one it accepts
+    parameters: dict | None = None  # tolerances a configuration may change
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +45,16 @@ def catalogue() -> dict[str, Rule]:
                                             and all(isinstance(v, str) for v in example.values())):
                 raise UserError(f"{where}: {key} must be {{zh: \"…\", en: \"…\"}} (quote texts with commas).")
         rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""),
-                    spec.get("bad"), spec.get("good"))
+                    spec.get("bad"), spec.get("good"), dict(spec.get("parameters") or {}))
         out[rule.name] = out[rule.code] = rule
+    return out
+
+
+def tolerances() -> dict[str, float]:
+    """Every rule's parameters, by name: the defaults a configuration's [tolerances] overrides."""
+    out: dict[str, float] = {}
+    for r in catalogue().values():
+        out.update({k: float(v) for k, v in (r.parameters or {}).items()})
     return out
 
 

@@ -13,8 +13,11 @@ from checker.model import Claim, DateValue, Interval
 
 NUMERIC = frozenset({"number", "count", "quantity", "money", "percent", "duration"})
 DATES = frozenset({"date", "date_range", "year"})
-ROUNDING = 1e-9           # stated figures must be equal: 200 is not 201 (approximations have intervals)
-CONVERSION = 0.015        # 1.5 %: a converted unit is rounded more (6.6万公里 ≈ 41,000 miles)
+# Tolerances: the parameters of CC101 and CC105 in rules/catalogue.yaml, which a configuration may
+# change (set_tolerances). Stated figures must be equal (200 is not 201; approximations have
+# intervals); a converted unit is rounded (6.6万公里 ≈ 41,000 miles).
+ROUNDING = 1e-9
+CONVERSION = 0.015
 
 # what an approximation says about where the true value lies
 _DIRECTION = {None: "exact", "more_than": "above", "at_least": "above", "about": "around",
@@ -47,7 +50,7 @@ class Verdict:
     unit_problem: bool = False  # they disagree because of the unit
 
 
-OPEN_END = 1.5           # "more than 4,200" is not 42,000: an open end stops at 1.5 × the figure
+OPEN_END = 1.5
 
 
 def set_tolerances(tolerances: dict[str, float]) -> None:
