@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.errors import UserError
-from checker.vocab import load_yaml
+from checker.vocab import load_yaml, rules_dir
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = frozenset({"translation", "consistency", "corpus"})
@@ -30,9 +30,11 @@ class Rule:
 def catalogue() -> dict[str, Rule]:
     """Rules by name (and the same objects by code)."""
     data = load_yaml("catalogue.yaml")
+    text = (rules_dir() / "catalogue.yaml").read_text(encoding="utf-8")
     out: dict[str, Rule] = {}
     for code, spec in data.items():
-        where = f"rules/catalogue.yaml: {code}"
+        k = text.find(f"\n{code}:")
+        where = f"rules/catalogue.yaml:{text.count(chr(10), 0, k) + 2 if k >= 0 else 1}: {code}"
         if not isinstance(spec, dict) or not _KEYS >= set(spec) or not {"name", "category", "severity", "message"} <= set(spec):
             raise UserError(f"{where}: expected the keys {', '.join(sorted(_KEYS))}.")
         if spec["severity"] not in SEVERITIES:
