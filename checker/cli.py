@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--source", metavar="FILE", help="the original text")
     ck.add_argument("--target", metavar="FILE", help="its translation")
     ck.add_argument("--aligned", action="store_true", help="line i of TARGET translates line i of SOURCE")
-    ck.add_argument("--format", choices=("text", "concise", "json", "sarif", "github", "junit"), default=None,
+    ck.add_argument("--format", choices=("text", "concise", "json", "sarif", "github", "junit", "html"), default=None,
                     help="output format (default: text on a terminal, concise otherwise)")
     ck.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
@@ -208,9 +208,10 @@ def _check(args) -> int:
     bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
-    findings, claims, texts = [], 0, {}
+    findings, claims, texts, reports = [], 0, {}, []
     for bitext in bitexts:
         result = check_bitext(bitext, as_of=args.date)
+        reports.append((bitext, result))
         findings += result.findings
         claims += result.claims
         for seg in bitext.source + bitext.target:
@@ -246,7 +247,8 @@ def _check(args) -> int:
     else:
         out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
                "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
-               "junit": lambda: _junit(findings, bitexts, fail_on)}[fmt]()
+               "junit": lambda: _junit(findings, bitexts, fail_on),
+               "html": lambda: _html(reports, findings, files, claims)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
     if fail_on == "never" or args.exit_zero:
         return EXIT_OK
@@ -275,6 +277,12 @@ def _sarif(findings) -> str:
     from checker.report.sarif import to_sarif
 
     return to_sarif(findings, catalogue().values(), __version__)
+
+
+def _html(reports, findings, files: int, claims: int) -> str:
+    from checker.report.html import to_html
+
+    return to_html(reports, findings, files, claims)
 
 
 def _junit(findings, bitexts, fail_on: str) -> str:
@@ -316,6 +324,12 @@ def _sarif(findings) -> str:
     from checker.report.sarif import to_sarif
 
     return to_sarif(findings, catalogue().values(), __version__)
+
+
+def _html(reports, findings, files: int, claims: int) -> str:
+    from checker.report.html import to_html
+
+    return to_html(reports, findings, files, claims)
 
 
 def _junit(findings, bitexts, fail_on: str) -> str:

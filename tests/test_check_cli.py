@@ -214,3 +214,14 @@ def test_baseline_fails_only_on_new_findings(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ZH + EN_OK.replace("42,000", "24,000"), encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), "--baseline", str(baseline), "--format", "concise")
     assert code == 1 and "24,000" in out and "no longer match" in err
+
+
+def test_html_report_is_one_self_contained_page(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD + "<script>alert(1)</script>\n", encoding="utf-8")
+    target = tmp_path / "report.html"
+    code, out, _ = run(capsys, "check", str(tmp_path / "a.txt"), "--format", "html", "-o", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert code == 1 and out == ""
+    assert page.startswith("<!DOCTYPE html>") and "http://" not in page and "https://" not in page
+    assert '<mark class="error"' in page and ">1,186</mark>" in page and ">1168名</mark>" in page
+    assert "CC101 value-mismatch" in page and "<script>" not in page       # text is escaped

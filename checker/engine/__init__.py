@@ -16,6 +16,7 @@ from checker.model import Claim
 class CheckResult:
     findings: list[Finding]
     claims: int
+    pairs: tuple = ()          # the aligned segment pairs (for reports that show them side by side)
 
 
 def segment_claims(segments: tuple[Segment, ...], as_of: str | None, cache: dict) -> list[list[Claim]]:
@@ -48,13 +49,14 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     if not bitext.source or not bitext.target:
         # one language only: not a translation, nothing to compare
         return CheckResult(_sorted(findings), len(every))
-    for pair in align(bitext, source, target):
+    pairs = align(bitext, source, target)
+    for pair in pairs:
         s = [c for i in pair.source for c in source[i]]
         t = [c for j in pair.target for c in target[j]]
         tseg = bitext.target[pair.target[0]] if pair.target else None
         sseg = bitext.source[pair.source[0]] if pair.source else None
         findings.extend(judge(s, t, pair.confidence, tseg, sseg))
-    return CheckResult(_sorted(findings), len(every))
+    return CheckResult(_sorted(findings), len(every), tuple(pairs))
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
