@@ -225,3 +225,10 @@ def test_html_report_is_one_self_contained_page(tmp_path, capsys):
     assert page.startswith("<!DOCTYPE html>") and "http://" not in page and "https://" not in page
     assert '<mark class="error"' in page and ">1,186</mark>" in page and ">1168名</mark>" in page
     assert "CC101 value-mismatch" in page and "<script>" not in page       # text is escaped
+
+
+def test_jobs_give_the_same_findings(capsys):
+    one = _findings(capsys, str(SEEDS))
+    two = _findings(capsys, str(SEEDS), "--jobs", "2")
+    assert one == two and one["findings"]
+    assert run(capsys, "check", str(SEEDS), "--jobs", "0", "--exit-zero")[0] == 0
