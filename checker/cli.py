@@ -80,10 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     ru = sub.add_parser("rules", help="list the rules, or explain one")
     ru.add_argument("rule", nargs="?", metavar="RULE", help="a code (CC101) or a name (value-mismatch)")
 
-    for name, text in (("index", "add documents to a ledger"),
-                       ("claims", "what the ledger says about a subject")):
-        p = sub.add_parser(name, help=text + " (not yet available)")
-        p.add_argument("rest", nargs=argparse.REMAINDER)
+    ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
+    ix.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
+    ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date, when a document does not state one")
+
+    cl = sub.add_parser("claims", help="what the ledger says, by subject")
+    cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    cl.add_argument("--subject", metavar="TEXT", help="only this subject (as extract reports it)")
+    cl.add_argument("--format", choices=("text", "json"), default=None,
+                    help="output format (default: text on a terminal, json otherwise)")
     return parser
 
 
@@ -103,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
-        return _fail(f"'claimcheck {args.command}' is not available in this version yet; "
-                     "'claimcheck extract' is.")
+        if args.command == "index":
+            return _index(args)
+        if args.command == "claims":
+            return _claims(args)
+        return _fail(f"unknown command {args.command!r}.")
     except UserError as e:
         return _fail(str(e))
     except KeyboardInterrupt:
@@ -268,6 +278,57 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
         return list(pool.map(work, bitexts, chunksize=max(1, len(bitexts) // (4 * jobs))))
+
+
+def _index(args) -> int:
+    from collections import Counter
+
+    from checker.extract import extract_document
+    from checker.io import read_paths
+    from checker.ledger import Ledger
+
+    docs = read_paths(args.paths)
+    outcome: Counter = Counter()
+    with Ledger(args.ledger) as ledger:
+        for doc in docs:
+            outcome[ledger.index_document(doc.path, doc.text, extract_document(doc, as_of=args.date))] += 1
+        stats = ledger.stats()
+    print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
+          f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
+    return EXIT_OK
+
+
+def _claims(args) -> int:
+    import json
+    from pathlib import Path
+
+    from checker.ledger import Ledger
+
+    if not Path(args.ledger).is_file():
+        raise UserError(f"{args.ledger}: no such ledger. Create one with 'claimcheck index PATH --ledger {args.ledger}'.")
+    with Ledger(args.ledger) as ledger:
+        rows = ledger.claims_for(args.subject)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        _stdout(json.dumps({"version": 1, "subject": args.subject, "claims": rows}, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"subject: {args.subject}" if args.subject else "all claims", title_justify="left")
+    for name in ("as_of", "document", "line", "lang", "kind", "text", "value", "qualifier", "subject"):
+        table.add_column(name)
+    for r in rows:
+        value = r.get("nominal") if r.get("nominal") is not None else r.get("start_day") or ""
+        table.add_row(str(r.get("as_of") or ""), str(r.get("path")), str(r.get("line")), r.get("lang") or "",
+                      r.get("kind") or "", " ".join(str(r.get("text")).split()), str(value),
+                      r.get("qualifier") or "", r.get("subject") or "")
+    terminal = sys.stdout.isatty()
+    console = Console() if terminal else Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(table)
+    if not terminal:
+        _stdout(console.file.getvalue())
+    return EXIT_OK
 
 
 def _words(text: str | None) -> list[str]:

@@ -1,0 +1,223 @@
+"""The ledger against real SQLite files: re-indexing, round trips, concurrency, SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checker.errors import UserError
+from checker.extract import extract_text
+from checker.ledger import Ledger
+from checker.ledger.store import SCHEMA_VERSION
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SEED = "2016-11-11 08:14:33\n向联合国派遣维和警察2455人次。"
+
+# A writer run in another process: indexes documents doc-{prefix}-{i}, document i holding
+# claims_in(i) claims, so that a reader can tell whether any document is incomplete.
+WRITER = r"""
+import sys
+from decimal import Decimal
+from checker.ledger import Ledger
+from checker.model import Claim, Interval
+
+db, prefix, n, base = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+
+def claims_in(i):
+    return base + i % 7
+
+with Ledger(db) as ledger:
+    for i in range(n):
+        k = claims_in(i)
+        claims = [Claim(None, j + 1, 1, 0, 4, "zh", "count", str(j), Interval.exact(Decimal(j)),
+                        "person", None, f"subject-{i}", "2020-01-01") for j in range(k)]
+        ledger.index_document(f"doc-{prefix}-{i:04d}", f"{prefix} {i} {k}", claims)
+print("done", flush=True)
+"""
+
+
+def claims_in(i: int, base: int) -> int:
+    return base + i % 7
+
+
+def start_writer(db: Path, prefix: str, n: int, base: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), prefix, str(n), str(base)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def assert_documents_complete(ledger: Ledger, base: int) -> None:
+    for doc in ledger.documents():
+        i = int(doc["path"].rsplit("-", 1)[1])
+        assert doc["claims"] == claims_in(i, base), doc
+
+
+# -- adding, skipping, replacing ---------------------------------------------------------------
+
+def test_add_unchanged_replaced(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        assert ledger.index_document("a.txt", SEED, extract_text(SEED)) == "added"
+        assert ledger.index_document("a.txt", SEED, extract_text(SEED)) == "unchanged"
+        assert ledger.stats() == {"documents": 1, "claims": 2}
+        changed = SEED.replace("2455", "2600")
+        assert ledger.index_document("a.txt", changed, extract_text(changed)) == "replaced"
+        assert ledger.stats() == {"documents": 1, "claims": 2}
+        values = [c["nominal"] for c in ledger.claims_for("维和警察")]
+        assert values == [2600.0]
+        assert ledger.index_document("b.txt", SEED, extract_text(SEED)) == "added"
+        assert ledger.stats() == {"documents": 2, "claims": 4}
+    with Ledger(db) as ledger:                  # reopening keeps everything, still unchanged
+        assert ledger.index_document("b.txt", SEED, extract_text(SEED)) == "unchanged"
+        assert [d["path"] for d in ledger.documents()] == ["a.txt", "b.txt"]
+        assert ledger.check_integrity()
+
+
+def test_new_file_is_wal_and_versioned(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(db):
+        pass
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"claims_subject", "claims_subject_as_of", "documents_path"} <= indexes
+    con.close()
+
+
+# -- round trip --------------------------------------------------------------------------------
+
+def test_claims_round_trip(tmp_path):
+    text = ("2021-09-18\n中国已累计派出维和警察2600余人次。\n"
+            "China has sent more than 2,600 peacekeeping police. It was 2.5 percent.\n")
+    claims = extract_text(text)
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        ledger.index_document("news/2021.txt", text, claims)
+        rows = ledger.claims_for()
+        docs = ledger.documents()
+    assert len(rows) == len(claims)
+    assert docs[0]["as_of"] == "2021-09-18" and len(docs[0]["sha256"]) == 64
+    by_key = {(r["line"], r["column"]): r for r in rows}
+    for c in claims:
+        r = by_key[(c.line, c.column)]
+        assert r["path"] == "news/2021.txt"
+        assert (r["lang"], r["kind"], r["text"], r["unit"], r["qualifier"], r["subject"],
+                r["as_of"], r["start"], r["end"]) == (c.lang, c.kind, c.text, c.unit, c.qualifier,
+                                                      c.subject, c.as_of, c.start, c.end)
+        assert r["flags"] == list(c.flags)
+        if c.kind in ("date", "date_range"):
+            assert (r["start_day"], r["end_day"]) == (c.value.start, c.value.end)
+            assert r["nominal"] is r["low"] is r["high"] is None
+        else:
+            for name in ("nominal", "low", "high"):
+                v = getattr(c.value, name)
+                assert r[name] == (None if v is None else float(v)), (c, name)
+    open_ended = [r for r in rows if r["kind"] != "date" and r["high"] is None]
+    assert open_ended, rows                     # "more than 2,600" / 2600余 keep an open end
+    dates = [r for r in rows if r["kind"] == "date"]
+    assert dates and dates[0]["start_day"] == "2021-09-18"
+
+
+def test_claims_for_orders_by_as_of_then_path_then_line(tmp_path):
+    from checker.model import Claim, Interval
+    def claim(line, as_of):
+        return Claim(None, line, 1, 0, 1, "en", "count", "1", Interval.exact(Decimal(line)),
+                     None, None, "s", as_of)
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        ledger.index_document("b", "b", [claim(2, "2020-01-01"), claim(1, "2020-01-01")])
+        ledger.index_document("a", "a", [claim(3, "2021-01-01"), claim(9, "2020-01-01")])
+        ledger.index_document("c", "c", [claim(1, None)])
+        order = [(r["path"], r["line"]) for r in ledger.claims_for("s")]
+        assert order == [("a", 9), ("b", 1), ("b", 2), ("a", 3), ("c", 1)]
+        assert ledger.claims_for("nothing") == []
+
+
+# -- not a ledger ------------------------------------------------------------------------------
+
+def test_text_file_is_not_a_ledger(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes, not a database\n" * 100)
+    with pytest.raises(UserError, match="notes.txt"):
+        Ledger(path)
+    assert path.read_text().startswith("just some notes")
+
+
+def test_foreign_sqlite_database_is_not_a_ledger(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE people (name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError, match="other.db"):
+        Ledger(path)
+
+
+def test_directory_is_not_a_ledger(tmp_path):
+    with pytest.raises(UserError, match=str(tmp_path.name)):
+        Ledger(tmp_path)
+
+
+# -- concurrency and crashes -------------------------------------------------------------------
+
+@pytest.mark.timeout(120)
+def test_two_processes_index_at_once(tmp_path):
+    db = tmp_path / "ledger.db"
+    writers = [start_writer(db, prefix, 300, 20) for prefix in ("x", "y")]
+    for w in writers:
+        out, err = w.communicate()
+        assert w.returncode == 0, err
+        assert "done" in out
+    with Ledger(db) as ledger:
+        assert ledger.check_integrity()
+        assert ledger.stats() == {"documents": 600,
+                                  "claims": 2 * sum(claims_in(i, 20) for i in range(300))}
+        assert_documents_complete(ledger, 20)
+
+
+@pytest.mark.timeout(120)
+def test_writer_killed_mid_index_leaves_a_consistent_ledger(tmp_path):
+    db = tmp_path / "ledger.db"
+    base = 400                                  # many claims per document: kills land mid-write
+    writer = start_writer(db, "k", 500, base)
+    try:
+        committed = 0
+        while committed == 0:
+            assert writer.poll() is None, writer.stderr.read()
+            if db.exists():
+                try:
+                    with Ledger(db) as ledger:
+                        committed = ledger.stats()["documents"]
+                except UserError:               # the writer may still be creating the schema
+                    pass
+            time.sleep(0.005)
+        os.kill(writer.pid, signal.SIGKILL)
+    finally:
+        writer.wait()
+        writer.stdout.close()
+        writer.stderr.close()
+    assert writer.returncode == -signal.SIGKILL
+    with Ledger(db) as ledger:
+        assert ledger.check_integrity()
+        stats = ledger.stats()
+        assert 0 < stats["documents"] < 500
+        assert_documents_complete(ledger, base)
+        # the ledger keeps working after the crash: the rest can be indexed, none re-added
+        done = {d["path"] for d in ledger.documents()}
+    rerun = start_writer(db, "k", 500, base)
+    _, err = rerun.communicate()
+    assert rerun.returncode == 0, err
+    with Ledger(db) as ledger:
+        assert ledger.check_integrity()
+        assert ledger.stats()["documents"] == 500
+        assert_documents_complete(ledger, base)
+        assert done <= {d["path"] for d in ledger.documents()}
