@@ -147,11 +147,13 @@ class Ledger:
 
     def _check_identity(self) -> bool:
         """True when the file is a ledger of this version; False when empty; UserError otherwise."""
-        db = self._db
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        app = db.execute("PRAGMA application_id").fetchone()[0]
+        # one statement, so one snapshot: read apart, another process creating the ledger could
+        # commit between the reads (version 0, then tables) and make it look foreign
+        version, app, tables = self._db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id), "
+            "(SELECT count(*) FROM sqlite_master)").fetchone()
         if version == 0 and app == 0:
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
                 raise UserError(f"{self.path}: not a claimcheck ledger (an SQLite database "
                                 "holding other tables)")
