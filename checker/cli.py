@@ -382,38 +382,6 @@ def _rules(args) -> int:
     return EXIT_OK
 
 
-def _renamed(bitext, name: str):
-    """Text read from stdin reported under --stdin-filename."""
-    from dataclasses import replace
-
-    from checker.io.read import STDIN_PATH
-
-    def seg(s):
-        return replace(s, path=name) if s.path == STDIN_PATH else s
-    return replace(bitext, source=tuple(map(seg, bitext.source)), target=tuple(map(seg, bitext.target)))
-
-
-def _sarif(findings) -> str:
-    from checker import __version__
-    from checker.engine.catalogue import catalogue
-    from checker.report.sarif import to_sarif
-
-    return to_sarif(findings, catalogue().values(), __version__)
-
-
-def _html(reports, findings, files: int, claims: int) -> str:
-    from checker.report.html import to_html
-
-    return to_html(reports, findings, files, claims)
-
-
-def _junit(findings, bitexts, fail_on: str) -> str:
-    from checker.report.junit import to_junit
-
-    files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
-    return to_junit(findings, files, fail_on)
-
-
 def _stdout(text: str) -> None:
     """UTF-8 whatever the locale says: claims are Chinese and English text."""
     buffer = getattr(sys.stdout, "buffer", None)
@@ -426,15 +394,6 @@ def _stdout(text: str) -> None:
 
 
 def _write(path: str, text: str) -> None:
-    """Write all or nothing: a temporary file renamed over the target."""
-    tmp = f"{path}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise UserError(f"cannot write {path}: {e.strerror or e}.") from None
+    from checker.io.write import write_atomically
+
+    write_atomically(path, text)

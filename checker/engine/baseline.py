@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from checker.errors import UserError
+from checker.io.write import write_atomically
 from checker.findings import Finding
 
 VERSION = 1
@@ -48,21 +47,7 @@ def write_baseline(findings: list[Finding], path: Path) -> None:
                      key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["message"]))
     data = {"version": VERSION, "tool": "claimcheck", "findings": entries}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise UserError(f"{path}: cannot write the baseline ({e.strerror or e}).") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise UserError(f"{path}: cannot write the baseline ({e.strerror or e}).") from None
+    write_atomically(path, text, "the baseline")
 
 
 def read_baseline(path: Path) -> list[dict]:
