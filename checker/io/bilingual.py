@@ -58,7 +58,7 @@ from checker.errors import InputError
 from checker.extract import paragraph_language
 from checker.io.document import SENTINEL, Document
 from checker.io.encoding import decode
-from checker.io.read import SUPPORTED_EXTENSIONS, read_paths
+from checker.io.read import SUPPORTED_EXTENSIONS, read_paths, walk_files
 from checker.scripts import HAN
 
 __all__ = ["read_bitexts", "UNIT_EXTENSIONS", "language_tag"]
@@ -566,41 +566,15 @@ def _walk(top: str) -> list[tuple[str, str]]:
     "text" (an extension read_paths reads) or "maybe" (no extension, or only a zh/en tag: read
     if it is text)."""
     files: list[tuple[str, str]] = []
-    visited: set[tuple[int, int]] = set()
-
-    def visit(directory: str) -> None:
-        try:
-            info = os.stat(directory)
-            key = (info.st_dev, info.st_ino)
-            if key in visited:
-                return
-            visited.add(key)
-            with os.scandir(directory) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError:
-            read_paths([directory])      # raises the reader's message for this directory
-            raise InputError(f"Cannot read {directory}. Check that it is a readable directory "
-                             "and try again.") from None
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = os.path.join(directory, entry.name)
-            try:
-                mode = os.stat(path).st_mode
-            except OSError:
-                continue
-            if stat.S_ISDIR(mode):
-                visit(path)
-            elif stat.S_ISREG(mode):
-                ext = os.path.splitext(entry.name)[1].lower()
-                if ext in UNIT_EXTENSIONS:
-                    files.append((path, "units"))
-                elif ext in SUPPORTED_EXTENSIONS:
-                    files.append((path, "text"))
-                elif ext == "" or _is_tag_extension(entry.name):
-                    files.append((path, "maybe"))
-
-    visit(top)
+    for path in walk_files(top):
+        name = os.path.basename(path)
+        ext = os.path.splitext(name)[1].lower()
+        if ext in UNIT_EXTENSIONS:
+            files.append((path, "units"))
+        elif ext in SUPPORTED_EXTENSIONS:
+            files.append((path, "text"))
+        elif ext == "" or _is_tag_extension(name):
+            files.append((path, "maybe"))
     return files
 
 

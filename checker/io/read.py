@@ -142,16 +142,17 @@ def _read_stdin(stdin: BinaryIO | None) -> bytes:
     return data or b""
 
 
-def _walk(top: str) -> list[tuple[str, bool]]:
-    """Files under ``top`` in sorted order, each with: has it a supported extension (else none)."""
-    files: list[tuple[str, bool]] = []
+def walk_files(top: str) -> list[str]:
+    """Every regular file under ``top``, depth first in sorted order, hidden ones skipped, each
+    directory visited once (a symbolic link back up the tree cannot loop)."""
+    files: list[str] = []
     visited: set[tuple[int, int]] = set()
 
     def visit(directory: str) -> None:
         try:
             info = os.stat(directory)
             key = (info.st_dev, info.st_ino)
-            if key in visited:        # a symbolic link back up the tree
+            if key in visited:
                 return
             visited.add(key)
             with os.scandir(directory) as it:
@@ -169,13 +170,19 @@ def _walk(top: str) -> list[tuple[str, bool]]:
             if stat.S_ISDIR(mode):
                 visit(path)
             elif stat.S_ISREG(mode):              # never FIFOs, sockets or devices
-                ext = os.path.splitext(entry.name)[1].lower()
-                if ext in SUPPORTED_EXTENSIONS:
-                    files.append((path, True))
-                elif ext == "":
-                    files.append((path, False))
+                files.append(path)
 
     visit(top)
+    return files
+
+
+def _walk(top: str) -> list[tuple[str, bool]]:
+    """Files under ``top`` read as documents, each with: has it a supported extension (else none)."""
+    files = []
+    for path in walk_files(top):
+        ext = os.path.splitext(path)[1].lower()
+        if ext in SUPPORTED_EXTENSIONS or ext == "":
+            files.append((path, ext != ""))
     return files
 
 
