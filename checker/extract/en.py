@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.extract import fallback, numwords, subjects
+from checker.extract.dates import Stated, make, make_date
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import ARABIC, parse_arabic
 from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
@@ -264,8 +265,6 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         # a month alone is a date only where a preposition says so: "as of June", "in March"
         if not seg[m.start()].isupper() or _prev_word(low, m.start()) not in _BEFORE_MONTH:
             return None
-        from checker.extract.dates import Stated, make
-
         return make(m.start(), m.end(), Stated(m=_month(m.group("e_monthonly"))))
     if m.group("e_month") is not None or m.group("e_month0") is not None \
             or m.group("e_monthy") is not None or m.group("e_iso") is not None:
@@ -274,8 +273,6 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
             return None                                   # "may 5" is not May 5
         return _date(m)
     if m.group("decade") is not None:                     # the 1990s
-        from checker.extract.dates import Stated, make
-
         y = int(m.group("decade"))
         return make(m.start(), m.end(), Stated(y, is_range=True, y2=y + 9), flags=("decade",))
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
@@ -392,16 +389,12 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
         unit = v.time_units["en"][time_word]
         ago = _AGO.match(text, m.end())
         if ago and value.is_exact and unit in ("year", "month", "week", "day"):     # 15 years ago
-            from checker.extract.dates import Stated, make
-
             return make(start, ago.end(), Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier=qualifier)
     if ar is not None and value.is_exact and not m.group("e_scale") and "," not in ar and "." not in ar \
             and len(ar) == 4 and 1000 <= base <= 2199 and approx is None \
             and (_prev_word(text, start) in _BEFORE_YEAR or not _counts_a_noun(text, m.end())):
         if _prev_word(text, start) == "since":               # since 2000: from then to the document date
-            from checker.extract.dates import Stated, make
-
             return make(text.rfind("since", 0, start), m.end(), Stated(int(base), since=True), flags=("since",))
         return RawClaim(start, m.end(), "year", Interval.exact(base))
     return _counted(text, RawClaim(start, m.end(), "number", value, qualifier=qualifier))
@@ -474,8 +467,6 @@ def _ordinal_claim(text: str, start: int, end: int, n: int) -> RawClaim:
 
 
 def _time_words(low: str, seg: str, m: re.Match) -> RawClaim | None:
-    from checker.extract.dates import Stated, make
-
     if m.group("wd1") is not None:
         if not seg[m.start()].isupper():
             return None
@@ -491,8 +482,6 @@ def _time_words(low: str, seg: str, m: re.Match) -> RawClaim | None:
 
 
 def _date(m: re.Match) -> RawClaim:
-    from checker.extract.dates import make_date
-
     if m.group("e_iso") is not None:
         return make_date(m.start(), m.end(), int(m.group("e_iso")), int(m.group("e_isom")), int(m.group("e_isod")))
     if m.group("e_monthy") is not None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.extract import subjects
+from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
 from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
@@ -184,30 +185,22 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     if m.group("d_m") is not None or m.group("d_iso") is not None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
     if m.group("yr1") is not None:
-        from checker.extract.dates import Stated, make
-
         y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
         if y2 <= y1:
             return None
         return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
     if m.group("clock") is not None:
-        from checker.extract.dates import Stated, make
-
         hh, mm = int(m.group("clock")), int(m.group("clock_mm") or 0)
         if hh > 24 or mm > 59:
             return None
         return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
     if m.group("d_day") is not None:
-        from checker.extract.dates import make_day
-
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
     if m.group("named_m") is not None:
         if m.start() == 0 or text[m.start() - 1] not in "“\"「":
             return None
-        from checker.extract.dates import Stated, make
-
         return make(m.start(), m.end(), Stated(m=int(m.group("named_m")), d=int(m.group("named_d"))),
                     flags=("named",))
     if m.group("bad") is not None:
@@ -224,8 +217,6 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
 
 
 def _time_word(m: re.Match) -> RawClaim:
-    from checker.extract.dates import Stated, make
-
     if m.group("t_wd") is not None:
         wd2 = m.group("t_wd2")
         return make(m.start(), m.end(), Stated(weekday=_WEEKDAY[m.group("t_wd")],
@@ -343,13 +334,9 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         word = m.group("n_time")
         if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
             if text.startswith("以来", m.end()) or text.startswith("来", m.end()):   # 2020年以来
-                from checker.extract.dates import Stated, make
-
                 return make(start, m.end() + (2 if text.startswith("以来", m.end()) else 1),
                             Stated(int(base), since=True), flags=("since",))
             if text[m.end():m.end() + 1] in ("底", "末"):                          # 2021年底
-                from checker.extract.dates import Stated, make
-
                 return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
             return RawClaim(start, m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
@@ -358,8 +345,6 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         ago = 2 if text.startswith("以前", m.end()) else 1 if text.startswith("前", m.end()) \
             and not text.startswith("前后", m.end()) else 0
         if ago and value.is_exact and unit in ("year", "month", "week", "day"):       # 15年前
-            from checker.extract.dates import Stated, make
-
             return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
@@ -402,8 +387,6 @@ def _int(s: str | None) -> int | None:
 def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
     """A date as stated (``rel``: 今年/去年… before it); resolution against the document date is
     issue #3's work."""
-    from checker.extract.dates import make_date
-
     if m.group("d_iso") is not None:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
@@ -441,6 +424,4 @@ def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
 
 
 def _malformed(m: re.Match) -> RawClaim:
-    from checker.extract.dates import malformed
-
     return malformed(m.start(), m.end(), m.group("bad"), m.group("bad_u"))
