@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="not these rules: codes, names, prefixes or categories, comma-separated")
     ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when the document does not state one")
-    ck.add_argument("--ledger", metavar="DB", help="an archive of published claims (not yet available)")
+    ck.add_argument("--ledger", metavar="DB",
+                    help="also check the documents against this archive of published claims (claimcheck index)")
     ck.add_argument("--config", metavar="FILE", help="the configuration file to use (.claimcheck.toml or pyproject.toml)")
     ck.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     ck.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
@@ -85,10 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
+    ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
     cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
-    cl.add_argument("--subject", metavar="TEXT", help="only this subject (as extract reports it)")
+    cl.add_argument("--subject", metavar="TEXT",
+                    help="only this subject, in either language and any phrasing the glossary knows")
     cl.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser
@@ -194,7 +197,7 @@ def _check(args) -> int:
 
     catalogue()                        # validated before any work: a broken rules file is exit 2
     if args.ledger:
-        raise UserError("--ledger is not available in this version yet.")
+        _existing_ledger(args.ledger)
     if (args.source is None) != (args.target is None):
         raise UserError("--source and --target go together: give both files, or neither.")
     if args.aligned and args.source is None:
@@ -226,6 +229,8 @@ def _check(args) -> int:
         for seg in bitext.source + bitext.target:
             if seg.verbatim:
                 texts[seg.path] = seg.doc_text
+    if args.ledger:
+        findings += _corpus(args.ledger, [r for _, r in reports])
     findings, unused = suppress(findings, texts)     # before the configuration, or a comment for a
     findings = apply_config(config, findings + unused)  # rule the configuration drops looks unused
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
@@ -280,18 +285,32 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
         return list(pool.map(work, bitexts, chunksize=max(1, len(bitexts) // (4 * jobs))))
 
 
+def _existing_ledger(path: str) -> None:
+    from pathlib import Path
+
+    if not Path(path).is_file():
+        raise UserError(f"{path}: no such ledger. Create one with 'claimcheck index PATH --ledger {path}'.")
+
+
+def _corpus(ledger_path: str, results) -> list:
+    from checker.engine.corpus import check_results
+    from checker.ledger import Ledger
+
+    with Ledger(ledger_path) as ledger:
+        return check_results(ledger, results)
+
+
 def _index(args) -> int:
     from collections import Counter
 
-    from checker.extract import extract_document
-    from checker.io import read_paths
-    from checker.ledger import Ledger
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import Ledger, index_result
 
-    docs = read_paths(args.paths)
+    bitexts = read_bitexts(args.paths)
     outcome: Counter = Counter()
     with Ledger(args.ledger) as ledger:
-        for doc in docs:
-            outcome[ledger.index_document(doc.path, doc.text, extract_document(doc, as_of=args.date))] += 1
+        for result in _check_all(bitexts, args.date, args.jobs or 1):
+            outcome.update(index_result(ledger, result))
         stats = ledger.stats()
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
@@ -304,8 +323,7 @@ def _claims(args) -> int:
 
     from checker.ledger import Ledger
 
-    if not Path(args.ledger).is_file():
-        raise UserError(f"{args.ledger}: no such ledger. Create one with 'claimcheck index PATH --ledger {args.ledger}'.")
+    _existing_ledger(args.ledger)
     with Ledger(args.ledger) as ledger:
         rows = ledger.claims_for(args.subject)
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")

@@ -35,3 +35,67 @@ def test_index_then_claims(tmp_path, capsys):
 def test_claims_without_a_ledger_is_exit_2(tmp_path, capsys):
     assert main(["claims", "--ledger", str(tmp_path / "none.db")]) == 2
     assert "no such ledger" in capsys.readouterr().err
+
+
+def _json(capsys):
+    return json.loads(capsys.readouterr().out)
+
+
+def test_check_against_a_ledger(tmp_path, capsys):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "b.txt").write_text(B, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "archive"), "--ledger", str(db)]) == 0
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2021-09-09 18:00:00\n目前已有2455名维和警察参与联合国维和行动。\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(draft), "--ledger", str(db), "--format", "json"]) == 1
+    findings = _json(capsys)["findings"]
+    conflict = [f for f in findings if f["name"] == "value-conflict"]
+    assert len(conflict) == 1
+    f = conflict[0]
+    assert (f["category"], f["severity"], f["path"], f["line"]) == ("corpus", "error", str(draft), 2)
+    assert [c["role"] for c in f["claims"]] == ["document", "archive"]
+    assert f["claims"][1]["path"].endswith("b.txt") and f["claims"][1]["text"] == "2600余名"
+    # the corpus rules are selected and ignored like any other
+    assert main(["check", str(draft), "--ledger", str(db), "--ignore", "corpus"]) == 0
+    capsys.readouterr()
+    # without --ledger, no corpus rule runs
+    assert main(["check", str(draft), "--format", "json"]) == 0
+    assert not [f for f in _json(capsys)["findings"] if f["category"] == "corpus"]
+
+
+def test_check_with_a_missing_ledger_is_exit_2(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("目前已有2455名维和警察。\n", encoding="utf-8")
+    assert main(["check", str(draft), "--ledger", str(tmp_path / "none.db")]) == 2
+    err = capsys.readouterr().err
+    assert "no such ledger" in err and "Traceback" not in err
+
+
+def test_a_document_is_not_compared_with_itself(tmp_path, capsys):
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "b.txt"), "--ledger", str(db)]) == 0
+    capsys.readouterr()
+    changed = tmp_path / "b.txt"
+    changed.write_text(B.replace("2600", "2455"), encoding="utf-8")   # edited since it was indexed
+    assert main(["check", str(changed), "--ledger", str(db), "--format", "json", "--select", "corpus"]) == 0
+    assert _json(capsys)["findings"] == []
+
+
+def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys):
+    # "service members" is in no glossary: the bilingual article aligns it with 维和警察
+    bilingual = ("2021-09-09 10:00:00\n22年来，中国先后派出2600余名维和警察。\n\n"
+                 "Over the past 22 years, China has sent more than 2,600 service members.\n")
+    (tmp_path / "a.txt").write_text(bilingual, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--ledger", str(db), "--subject", "service members", "--format", "json"]) == 0
+    texts = {r["text"] for r in _json(capsys)["claims"]}
+    assert {"2600余名", "more than 2,600"} <= texts
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2021-09-09 20:00:00\nSo far, China has sent 2,455 service members.\n", encoding="utf-8")
+    assert main(["check", str(draft), "--ledger", str(db), "--format", "json", "--select", "corpus"]) == 1
+    assert [f["name"] for f in _json(capsys)["findings"]] == ["value-conflict"]

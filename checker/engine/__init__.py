@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from checker.bitext import Bitext, Segment
 from checker.engine.consistency import check_claims
-from checker.engine.translation import judge
+from checker.engine.translation import judge, pair_claims
 from checker.extract import extract_text
 from checker.findings import Finding
 from checker.model import Claim
@@ -17,6 +17,8 @@ class CheckResult:
     findings: list[Finding]
     claims: int
     pairs: tuple = ()          # the aligned segment pairs (for reports that show them side by side)
+    files: tuple = ()          # (path, text, claims) of each file read (for the corpus rules and the ledger)
+    agreeing: tuple = ()       # aligned (source, target) claims that agree: one fact in two languages
 
 
 def segment_claims(segments: tuple[Segment, ...], as_of: str | None, cache: dict) -> list[list[Claim]]:
@@ -45,18 +47,39 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     target = segment_claims(bitext.target, as_of, cache)
     texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
     every = sorted((c for claims in source + target for c in claims), key=lambda c: (c.path or "", c.start))
+    files = _files(bitext, cache, source + target)
     findings: list[Finding] = check_claims(every, texts)
     if not bitext.source or not bitext.target:
         # one language only: not a translation, nothing to compare
-        return CheckResult(_sorted(findings), len(every))
+        return CheckResult(_sorted(findings), len(every), files=files)
     pairs = align(bitext, source, target)
+    agreeing = []
     for pair in pairs:
         s = [c for i in pair.source for c in source[i]]
         t = [c for j in pair.target for c in target[j]]
         tseg = bitext.target[pair.target[0]] if pair.target else None
         sseg = bitext.source[pair.source[0]] if pair.source else None
-        findings.extend(judge(s, t, pair.confidence, tseg, sseg))
-    return CheckResult(_sorted(findings), len(every), tuple(pairs))
+        paired = pair_claims(s, t)
+        agreeing.extend(paired[0])
+        findings.extend(judge(s, t, pair.confidence, tseg, sseg, paired))
+    return CheckResult(_sorted(findings), len(every), tuple(pairs), files, tuple(agreeing))
+
+
+def _files(bitext: Bitext, cache: dict, claims: list[list[Claim]]) -> tuple:
+    """(path, text, claims) of each file: a verbatim file's whole extraction (paragraphs in no
+    language too); a file of translation units, its units' claims and their joined text."""
+    out: dict[str, tuple] = {}
+    units: dict[str, tuple[list[str], list[Claim]]] = {}
+    for seg, seg_claims in zip(bitext.source + bitext.target, claims):
+        if seg.verbatim:
+            out.setdefault(seg.path, (seg.path, seg.doc_text, tuple(cache[(seg.path, id(seg.doc_text))])))
+        else:
+            texts, found = units.setdefault(seg.path, ([], []))
+            texts.append(seg.text)
+            found.extend(seg_claims)
+    for path, (texts, found) in units.items():
+        out[path] = (path, "\n".join(texts), tuple(found))
+    return tuple(out.values())
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

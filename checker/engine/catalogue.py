@@ -10,6 +10,8 @@ from checker.vocab import load_yaml, rules_dir
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = frozenset({"translation", "consistency", "corpus"})
+# what a rule's examples hold: a Chinese and an English text, or an archived article and a document
+EXAMPLE_SIDES = {"translation": ("zh", "en"), "consistency": ("zh", "en"), "corpus": ("archive", "document")}
 _KEYS = {"name", "category", "severity", "message", "doc", "bad", "good", "parameters"}
 
 
@@ -41,11 +43,13 @@ def catalogue() -> dict[str, Rule]:
             raise UserError(f"{where}: severity {spec['severity']!r} is not one of {', '.join(SEVERITIES)}.")
         if spec["category"] not in CATEGORIES:
             raise UserError(f"{where}: category {spec['category']!r} is not one of {', '.join(sorted(CATEGORIES))}.")
+        sides = EXAMPLE_SIDES[spec["category"]]
         for key in ("bad", "good"):
             example = spec.get(key)
-            if example is not None and not (isinstance(example, dict) and set(example) == {"zh", "en"}
+            if example is not None and not (isinstance(example, dict) and set(example) == set(sides)
                                             and all(isinstance(v, str) for v in example.values())):
-                raise UserError(f"{where}: {key} must be {{zh: \"…\", en: \"…\"}} (quote texts with commas).")
+                raise UserError(f"{where}: {key} must be {{{sides[0]}: \"…\", {sides[1]}: \"…\"}} "
+                                "(quote texts with commas).")
         rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""),
                     spec.get("bad"), spec.get("good"), dict(spec.get("parameters") or {}))
         out[rule.name] = out[rule.code] = rule
@@ -69,5 +73,9 @@ def explain(r: Rule) -> str:
     lines = [f"{r.code} {r.name} ({r.category}, default severity {r.severity})", "", r.doc, ""]
     for label, example in (("Reported", r.bad), ("Accepted", r.good)):
         if example:
-            lines += [f"{label}:", f"  zh: {example.get('zh', '')}", f"  en: {example.get('en', '')}", ""]
+            lines.append(f"{label}:")
+            for side in EXAMPLE_SIDES[r.category]:
+                text = example.get(side, "").replace("\n", "\n    " + " " * len(side))
+                lines.append(f"  {side}: {text}")
+            lines.append("")
     return "\n".join(lines)

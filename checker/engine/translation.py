@@ -22,8 +22,10 @@ DOUBTFUL = 0.25       # below this, everything is info
 
 
 def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
-          target_segment: Segment | None, source_segment: Segment | None) -> list[Finding]:
-    pairs, near, missing, extra = pair_claims(source, target)
+          target_segment: Segment | None, source_segment: Segment | None, paired=None) -> list[Finding]:
+    """The translation findings of one aligned segment pair (``paired``: its pair_claims result)."""
+    pairs, near, missing, extra = paired if paired is not None else pair_claims(source, target)
+    missing, extra = list(missing), list(extra)
     out: list[Finding] = []
     for s, t in pairs:
         out.extend(_qualifier(s, t, confidence))

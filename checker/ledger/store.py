@@ -10,6 +10,9 @@ One file, in WAL mode, written one transaction per document (``BEGIN IMMEDIATE``
   replaces that path's claims.
 
 Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates as ISO days.
+Each claim is filed under its subject key (checker/ledger/subjects.py); an English claim aligned
+with an agreeing Chinese claim of the same document takes its partner's key and clause, and the
+pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import UserError
+from checker.ledger.subjects import best_pairs, file_keys, learnable, subject_key
 from checker.model import Claim, DateValue, Interval
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
 BUSY_TIMEOUT_MS = 60_000
 
@@ -58,15 +62,25 @@ CREATE TABLE claims (
     "column"    INTEGER NOT NULL,
     start       INTEGER NOT NULL,
     "end"       INTEGER NOT NULL,
-    flags       TEXT NOT NULL DEFAULT '[]'
+    flags       TEXT NOT NULL DEFAULT '[]',
+    subject_key TEXT,
+    cumulative  INTEGER NOT NULL DEFAULT 0,
+    context     TEXT
 );
 CREATE INDEX claims_document ON claims(document_id);
 CREATE INDEX claims_subject ON claims(subject);
-CREATE INDEX claims_subject_as_of ON claims(subject, as_of);
+CREATE INDEX claims_key_as_of ON claims(subject_key, as_of);
+CREATE TABLE subject_pairs (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    en          TEXT NOT NULL,
+    zh          TEXT NOT NULL
+);
+CREATE INDEX subject_pairs_document ON subject_pairs(document_id);
 """
 
 _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nominal", "low", "high",
-                  "start_day", "end_day", "as_of", "line", "column", "start", "end", "flags")
+                  "start_day", "end_day", "as_of", "line", "column", "start", "end", "flags",
+                  "subject_key", "cumulative", "context")
 _INSERT_CLAIM = (
     "INSERT INTO claims (document_id, " + ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS) + ") VALUES ("
     + ", ".join("?" * (len(_CLAIM_COLUMNS) + 1)) + ")")
@@ -80,7 +94,7 @@ def _real(x: Decimal | None) -> float | None:
     return None if x is None else float(x)
 
 
-def _claim_row(document_id: int, c: Claim) -> tuple:
+def _claim_row(document_id: int, c: Claim, key: str | None, context: str | None) -> tuple:
     nominal = low = high = start_day = end_day = None
     if isinstance(c.value, Interval):
         nominal, low, high = _real(c.value.nominal), _real(c.value.low), _real(c.value.high)
@@ -88,7 +102,7 @@ def _claim_row(document_id: int, c: Claim) -> tuple:
         start_day, end_day = c.value.start, c.value.end
     return (document_id, c.lang, c.kind, c.text, c.subject, c.unit, c.qualifier, nominal, low,
             high, start_day, end_day, c.as_of, c.line, c.column, c.start, c.end,
-            json.dumps(list(c.flags), ensure_ascii=False))
+            json.dumps(list(c.flags), ensure_ascii=False), key, int("cumulative" in c.flags), context)
 
 
 def _document_as_of(claims: Sequence[Claim]) -> str | None:
@@ -112,6 +126,7 @@ class Ledger:
                                        isolation_level=None)
         except sqlite3.Error as e:
             raise UserError(f"{self.path}: cannot open the ledger: {e}") from None
+        self._learnt: dict[str, str] | None = None
         try:
             self._open()
         except sqlite3.DatabaseError as e:
@@ -164,7 +179,9 @@ class Ledger:
             raise UserError(f"{self.path}: ledger schema version {version} is newer than this "
                             f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck")
         if version != SCHEMA_VERSION:
-            raise UserError(f"{self.path}: unknown ledger schema version {version}")
+            raise UserError(f"{self.path}: the ledger was written by an older claimcheck (schema "
+                            f"version {version}, this one writes {SCHEMA_VERSION}); index the "
+                            "archive again into a new ledger file")
         return True
 
     @staticmethod
@@ -193,10 +210,14 @@ class Ledger:
     # -- writing -------------------------------------------------------------------------------
 
     def index_document(self, path: str, text: str, claims: Sequence[Claim], *,
-                       as_of: str | None = None) -> str:
+                       as_of: str | None = None, pairs: Sequence[tuple[Claim, Claim]] = (),
+                       texts: dict[str, str] | None = None) -> str:
         """Store one document's claims in one transaction: "added", "replaced" or "unchanged".
 
         ``as_of`` is the document's date; by default the as-of date most of its claims carry.
+        ``pairs`` are the document's aligned (Chinese, English) claims that agree in value: the
+        English claim is filed under its partner's subject, and the pair teaches the ledger;
+        ``texts`` holds the text of a partner's file when it is another file (name.zh/name.en).
         """
         path = str(path)
         digest = text_sha256(text)
@@ -217,16 +238,33 @@ class Ledger:
             else:
                 doc_id = row["id"]
                 db.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
+                db.execute("DELETE FROM subject_pairs WHERE document_id = ?", (doc_id,))
                 db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ? WHERE id = ?",
                            (digest, doc_as_of, now, doc_id))
                 outcome = "replaced"
-            db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c) for c in claims))
+            learnt = self.learnt_subjects()
+            keys = file_keys({**(texts or {}), path: text}, claims, pairs, learnt)
+            db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c, *keys[id(c)]) for c in claims))
+            taught = {p for zh, en in pairs if (p := learnable(en.subject, zh.subject))}
+            db.executemany("INSERT INTO subject_pairs (document_id, en, zh) VALUES (?, ?, ?)",
+                           ((doc_id, en, zh) for en, zh in sorted(taught)))
             db.execute("COMMIT")
+            if taught:
+                self._learnt = None
             return outcome
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+
+    def learnt_subjects(self) -> dict[str, str]:
+        """English subject -> Chinese key, from the translations indexed so far (a clear majority
+        of the documents that aligned the two)."""
+        if self._learnt is None:
+            rows = self._db.execute("SELECT en, zh, count(DISTINCT document_id) FROM subject_pairs "
+                                    "GROUP BY en, zh")
+            self._learnt = best_pairs((r[0], r[1], r[2]) for r in rows)
+        return self._learnt
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -237,8 +275,9 @@ class Ledger:
                "FROM claims c JOIN documents d ON d.id = c.document_id")
         args: tuple = ()
         if subject is not None:
-            sql += " WHERE c.subject = ?"
-            args = (subject,)
+            # the subject as written, and every subject filed under the same key
+            sql += " WHERE c.subject = ? OR c.subject_key = ?"
+            args = (subject, subject_key(subject, self.learnt_subjects()) or subject)
         sql += ' ORDER BY c.as_of IS NULL, c.as_of, d.path, c.line, c."column", c.id'
         out = []
         for row in self._db.execute(sql, args):
@@ -246,6 +285,28 @@ class Ledger:
             d["flags"] = json.loads(d["flags"])
             out.append(d)
         return out
+
+    def series(self, key: str, as_of: str, exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = (),
+               limit: int = 200) -> tuple[list[dict], list[dict], list[dict]]:
+        """The archive's claims under one subject key: those that speak for the day ``as_of``,
+        the ``limit`` latest before it (newest first) and the ``limit`` earliest after it, leaving
+        out the documents at the paths in ``exclude`` or with a text in ``exclude_sha256``. Each
+        is a range scan of one index."""
+        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+        base = (f"SELECT d.path AS path, {cols} FROM claims c JOIN documents d ON d.id = c.document_id "
+                "WHERE c.subject_key = ? AND ")
+        skip = ""
+        if exclude:
+            skip = f" AND d.path NOT IN ({', '.join('?' * len(exclude))})"
+        if exclude_sha256:
+            skip += f" AND d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})"
+        args = tuple(exclude) + tuple(exclude_sha256)
+        out = []
+        for cond, order in (("c.as_of = ?", ""), ("c.as_of < ?", " ORDER BY c.as_of DESC"),
+                            ("c.as_of > ?", " ORDER BY c.as_of ASC")):
+            rows = self._db.execute(base + cond + skip + order + f" LIMIT {int(limit)}", (key, as_of) + args)
+            out.append([dict(r) for r in rows])
+        return out[0], out[1], out[2]
 
     def documents(self) -> list[dict]:
         rows = self._db.execute(

@@ -1,5 +1,7 @@
 """Every rule's cases, one data file per rule (tests/engine/cases/rules/CODE-name.yaml), run by
-one parametrised test: translation cases are a Chinese/English pair, consistency cases one text."""
+one parametrised test: translation cases are a Chinese/English pair, consistency cases one text,
+corpus cases an archive (articles indexed into a real ledger file) and a document checked
+against it."""
 
 from __future__ import annotations
 
@@ -30,13 +32,39 @@ def test_every_rule_has_its_file_with_cases_that_pass_and_fail():
     for code, rule in rules.items():
         assert code in named and named[code].stem == f"{code}-{rule.name}", code
         cases = yaml.safe_load(named[code].read_text(encoding="utf-8"))
-        assert any(rule.name in c["findings"] for c in cases), f"{code}: no case it reports"
-        assert any(not c["findings"] for c in cases), f"{code}: no case it accepts"
+        reported = [c for c in cases if rule.name in c["findings"] + c.get("info", [])]
+        assert reported, f"{code}: no case it reports"
+        # an info rule's quiet case must say so (an `info` list without it)
+        assert any(rule.name not in c["findings"] and (rule.severity != "info" or rule.name not in
+                                                       c.get("info", [rule.name])) for c in cases), \
+            f"{code}: no case it accepts"
+
+
+def corpus_findings(tmp_path: Path, archive: list[str], document: str, date: str | None = None):
+    """Index each archived article as its own file, then check the document against the ledger,
+    as `claimcheck index` and `claimcheck check --ledger` do."""
+    from checker.engine.corpus import check_results
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import Ledger, index_result
+
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        for i, text in enumerate(archive):
+            f = tmp_path / f"archive-{i}.txt"
+            f.write_text(text, encoding="utf-8")
+            for b in read_bitexts([str(f)]):
+                index_result(ledger, check_bitext(b))
+        f = tmp_path / "document.txt"
+        f.write_text(document, encoding="utf-8")
+        results = [check_bitext(b, as_of=date) for b in read_bitexts([str(f)])]
+        return check_results(ledger, results)
 
 
 @pytest.mark.parametrize("path,case", CASES)
-def test_rule_case(path, case):
-    if "zh" in case:
+def test_rule_case(path, case, tmp_path):
+    if "archive" in case:
+        findings = corpus_findings(tmp_path, case["archive"], case["document"], case.get("date"))
+    elif "zh" in case:
         findings = check_bitext(_bitext(case["zh"], case["en"]), as_of="2021-11-01").findings
     else:
         claims = extract_text(case["text"], path="a.txt")

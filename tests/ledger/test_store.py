@@ -91,7 +91,7 @@ def test_new_file_is_wal_and_versioned(tmp_path):
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"claims_subject", "claims_subject_as_of", "documents_path"} <= indexes
+    assert {"claims_subject", "claims_key_as_of", "documents_path"} <= indexes
     con.close()
 
 

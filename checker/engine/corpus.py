@@ -1,0 +1,234 @@
+"""Corpus rules: a document's claims against the archive of what was published before (the ledger).
+
+Each claim with a subject is looked up under its subject key (checker/ledger/subjects.py) among
+the archive's claims that speak for the same day, and the nearest before and after it. Then:
+
+* value-conflict — the same subject, the same day, the same measure, incompatible values;
+* stale-figure — the document repeats a figure the archive has since replaced by another;
+* cumulative-decrease — a running total (累计, 已, "have contributed", an ordinal series) that is
+  lower than an earlier one, or higher than a later one;
+* figure-timeline (info) — the figure changed over time in a way that holds: the timeline;
+* measure-differs (info) — the archive counts the subject in another measure (人次 and 名).
+
+Values are compared as intervals (checker/engine/compare.py), never as digit strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from checker.engine import compare as cmp
+from checker.engine.catalogue import rule
+from checker.findings import Finding
+from checker.ledger.subjects import file_keys, glossary, is_generic, similarity
+from checker.model import Claim, Interval
+
+CHECKED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal"})
+_COUNTS = frozenset({"count", "number"})
+_TIMELINE = 6               # archive entries shown in a timeline
+
+
+def archive_claim(row: dict) -> Claim:
+    def dec(x):
+        return None if x is None else Decimal(repr(x)).normalize()
+
+    value = Interval(dec(row["nominal"]), dec(row["low"]), dec(row["high"]))
+    import json
+
+    flags = row["flags"] if isinstance(row["flags"], list) else json.loads(row["flags"] or "[]")
+    return Claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
+                 row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
+                 row["as_of"], tuple(flags))
+
+
+def _comparable_kind(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind or (a.kind in _COUNTS and b.kind in _COUNTS)
+
+
+def other_measure(a: Claim, b: Claim) -> bool:
+    """Two counts of one subject in different measures: 2455人次 (person-times), 2600余名 (persons)."""
+    return a.kind in _COUNTS and b.kind in _COUNTS and bool(a.unit) and bool(b.unit) and a.unit != b.unit
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    return cmp.compare(a, b).same
+
+
+def _above(a: Claim, b: Claim) -> bool:
+    """a is certainly larger than b (their intervals do not meet and a lies above)."""
+    if _agree(a, b):
+        return False
+    alo, _ = cmp._bounds(a.value)
+    _, bhi = cmp._bounds(b.value)
+    return alo > bhi
+
+
+def _show(c: Claim) -> str:
+    return " ".join(c.text.split())
+
+
+def _where(c: Claim) -> str:
+    return f"{c.as_of}, {c.path}:{c.line}"
+
+
+def _finding(name: str, message: str, c: Claim, archive: Sequence[Claim], severity: str | None = None) -> Finding:
+    end_col = c.column + len(c.text) if "\n" not in c.text else len(c.text.rsplit("\n", 1)[1]) + 1
+    return Finding(rule(name), severity or rule(name).severity, message, c.path or "", c.line, c.column,
+                   c.line + c.text.count("\n"), end_col,
+                   (("document", c),) + tuple(("archive", a) for a in archive))
+
+
+def _headline(claims: Sequence[Claim]) -> list[Claim]:
+    """The figures that speak for their whole subject: of the claims one document makes about one
+    subject, day and measure, the largest (2名中国维和警察 among 20名维和警察 are parts of a group,
+    not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article states it
+    in both languages). Order is kept."""
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        k = (c.path, c.as_of, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
+        if k not in best or _above(c, best[k]):
+            best[k] = c
+    # a bare number (two) is a part of a measured figure of its document and day, unless larger
+    for k, c in list(best.items()):
+        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
+            del best[k]
+    keep = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in keep]
+
+
+def check_results(ledger, results) -> list[Finding]:
+    """The corpus findings of checked bitexts (engine CheckResults) against the ledger; the
+    checked files themselves, if already indexed, are left out of the archive."""
+    from checker.ledger import bilingual_pairs
+
+    files = [f for r in results for f in r.files]
+    pairs = bilingual_pairs(p for r in results for p in r.agreeing)
+    return check_corpus(files, pairs, ledger, exclude=[path for path, _, _ in files],
+                        exclude_texts=[text for _, text, _ in files])
+
+
+def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Sequence[tuple[Claim, Claim]],
+                 ledger, exclude: Sequence[str] = (), exclude_texts: Sequence[str] = ()) -> list[Finding]:
+    """The corpus findings for the claims of the checked files ((path, text, claims) each),
+    whose aligned agreeing (Chinese, English) claims are ``pairs``; archive documents at the
+    paths in ``exclude`` or with a text in ``exclude_texts`` (the checked files themselves, if
+    indexed) are left out."""
+    from checker.ledger.store import text_sha256
+
+    hashes = sorted({text_sha256(t) for t in exclude_texts})
+    texts = {path: text for path, text, _ in files}
+    learnt = ledger.learnt_subjects()
+    threshold = glossary().context_similarity
+    partnered = {id(en) for _, en in pairs}
+    out: list[Finding] = []
+    for path, text, claims in files:
+        keys = file_keys(texts, claims, pairs, learnt)
+        by_key: dict[str, list[Claim]] = {}
+        for c in claims:
+            key = keys[id(c)][0]
+            if c.kind in CHECKED and isinstance(c.value, Interval) and c.as_of and id(c) not in partnered \
+                    and key is not None:
+                by_key.setdefault(key, []).append(c)
+        for key, group in by_key.items():
+            for c in (group if is_generic(key) else _headline(group)):
+                out.extend(_check_one(c, key, keys[id(c)][1], ledger, exclude, hashes, threshold))
+    return out
+
+
+def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes, threshold) -> list[Finding]:
+    """One document claim against the archive's claims under its key. A generic key (国家) is a
+    series only as a running total: a cumulative claim is compared with cumulative claims whose
+    clause is alike (rules/glossary.yaml)."""
+    generic = is_generic(key)
+    if generic and not (context and "cumulative" in c.flags):
+        return []       # 两国, 四国, 48个国家: one sentence's event, not a series
+    rows = ledger.series(key, c.as_of, exclude, hashes)
+    same, before, after = (
+        [a for r in group
+         if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= threshold)
+         for a in (archive_claim(r),) if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)]
+        for group in rows)
+    pick = _once if generic else _headline
+    return _judge(c, key, pick(same), pick(before), pick(after))
+
+
+def _once(claims: Sequence[Claim]) -> list[Claim]:
+    """Each figure once per document (a bilingual article states it in both languages)."""
+    seen, out = set(), []
+    for c in claims:
+        k = (c.path, c.as_of, c.value, c.unit)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: list[Claim]) -> list[Finding]:
+    out: list[Finding] = []
+    measured = lambda group: [a for a in group if not other_measure(c, a)]  # noqa: E731
+    conflicts = [a for a in measured(same) if not _agree(c, a)]
+    if conflicts:
+        shown = ", ".join(f"{_show(a)} ({a.path}:{a.line})" for a in conflicts[:3])
+        out.append(_finding("value-conflict", rule("value-conflict").message.format(
+            document=_show(c), subject=key, as_of=c.as_of, archive=shown), c, conflicts))
+    stale = _stale(c, before)
+    if stale:
+        old, new = stale
+        note = _measure_note(c, old, new)
+        out.append(_finding("stale-figure", rule("stale-figure").message.format(
+            document=_show(c), subject=key, old=f"{_show(old)} ({_where(old)})",
+            new=f"{_show(new)} ({_where(new)})") + note, c, [old, new]))
+    cumulative = c.kind == "ordinal" or "cumulative" in c.flags or \
+        any("cumulative" in a.flags for a in same + before + after)
+    if cumulative and not stale:
+        higher = next((a for a in measured(before) if _above(a, c)), None)
+        lower = next((a for a in measured(after) if _above(c, a)), None)
+        if higher or lower:
+            other = higher or lower
+            out.append(_finding("cumulative-decrease", rule("cumulative-decrease").message.format(
+                subject=key, earlier=f"{_show(higher or c)} ({_where(higher or c)})",
+                later=f"{_show(lower or c)} ({_where(lower or c)})"), c, [other]))
+    if not out:
+        changed = [a for a in before[:_TIMELINE] + after[:_TIMELINE] if not _agree(c, a)]
+        if changed:
+            timeline = sorted(before[:_TIMELINE] + after[:_TIMELINE], key=lambda a: (a.as_of, a.path or ""))
+            steps = [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of < c.as_of] + \
+                [f"this document: {_show(c)} ({c.as_of})"] + \
+                [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of > c.as_of]
+            kind = "a running total that grows" if cumulative else "a figure that changes over time"
+            out.append(_finding("figure-timeline", rule("figure-timeline").message.format(
+                subject=key, kind=kind, timeline=" → ".join(steps)), c, timeline))
+    nearest = sorted((a for a in same + before[:_TIMELINE] + after[:_TIMELINE] if other_measure(c, a)),
+                     key=lambda a: abs(_days(a.as_of) - _days(c.as_of)))
+    if nearest:
+        a = nearest[0]
+        out.append(_finding("measure-differs", rule("measure-differs").message.format(
+            document=_show(c), unit=c.unit, subject=key, archive=f"{_show(a)} ({_where(a)})",
+            archive_unit=a.unit), c, [a]))
+    return out
+
+
+def _stale(c: Claim, before: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(the older archive figure the document repeats, the newer one that replaced it)."""
+    if not before:
+        return None
+    newest = before[0]
+    if _agree(c, newest) or any(_agree(c, a) for a in before if a.as_of == newest.as_of):
+        return None
+    for old in before:
+        if old.as_of < newest.as_of and _agree(c, old):
+            return old, newest
+    return None
+
+
+def _measure_note(*claims: Claim) -> str:
+    if any(other_measure(a, b) for a in claims for b in claims):
+        return "; note that the measures differ (" + ", ".join(f"{_show(a)}: {a.unit}" for a in claims) + ")"
+    return ""
+
+
+def _days(iso: str | None) -> int:
+    from datetime import date
+
+    return date.fromisoformat(iso).toordinal() if iso else 0
