@@ -322,31 +322,49 @@ def _claims(args) -> int:
     from pathlib import Path
 
     from checker.ledger import Ledger
+    from checker.ledger.subjects import subject_key
 
     _existing_ledger(args.ledger)
     with Ledger(args.ledger) as ledger:
         rows = ledger.claims_for(args.subject)
+        key = subject_key(args.subject, ledger.learnt_subjects()) if args.subject else None
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        _stdout(json.dumps({"version": 1, "subject": args.subject, "claims": rows}, ensure_ascii=False, indent=2) + "\n")
+        _stdout(json.dumps({"version": 1, "subject": args.subject, "key": key, "claims": rows},
+                           ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"subject: {args.subject}" if args.subject else "all claims", title_justify="left")
-    for name in ("as_of", "document", "line", "lang", "kind", "text", "value", "qualifier", "subject"):
+    title = f"subject: {args.subject} (filed under {key})" if args.subject else "all claims"
+    table = Table(title=title, title_justify="left")
+    for name in ("as_of", "document", "line", "lang", "kind", "text", "value", "unit", "qualifier", "subject", "key"):
         table.add_column(name)
     for r in rows:
-        value = r.get("nominal") if r.get("nominal") is not None else r.get("start_day") or ""
+        value = _row_value(r)
         table.add_row(str(r.get("as_of") or ""), str(r.get("path")), str(r.get("line")), r.get("lang") or "",
-                      r.get("kind") or "", " ".join(str(r.get("text")).split()), str(value),
-                      r.get("qualifier") or "", r.get("subject") or "")
+                      r.get("kind") or "", " ".join(str(r.get("text")).split()), value, r.get("unit") or "",
+                      " ".join(filter(None, (r.get("qualifier"), "cumulative" if r.get("cumulative") else None))),
+                      r.get("subject") or "", r.get("subject_key") or "")
     terminal = sys.stdout.isatty()
     console = Console() if terminal else Console(file=io.StringIO(), width=200, color_system=None)
     console.print(table)
     if not terminal:
         _stdout(console.file.getvalue())
     return EXIT_OK
+
+
+def _row_value(r: dict) -> str:
+    """A ledger row's value as a person reads it: 2,600 [2,600, …], or its days."""
+    if r.get("start_day"):
+        return r["start_day"] if r["start_day"] == r.get("end_day") else f"{r['start_day']} .. {r.get('end_day') or '…'}"
+
+    def num(x):
+        return "…" if x is None else f"{int(x):,}" if float(x).is_integer() else f"{x:,.6g}"
+
+    if r.get("low") is not None and r.get("low") == r.get("high"):
+        return num(r["low"])
+    return f"{num(r.get('nominal'))} [{num(r.get('low'))}, {num(r.get('high'))}]"
 
 
 def _words(text: str | None) -> list[str]:
