@@ -321,11 +321,13 @@ class Ledger:
         return {"documents": documents, "claims": claims}
 
     def check_integrity(self) -> bool:
-        """SQLite's integrity check passes and every claim belongs to an existing document."""
+        """SQLite's integrity check passes and every claim and learnt pair belongs to an existing
+        document."""
         result = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             return False
         orphans = self._db.execute(
-            "SELECT count(*) FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
-            "WHERE d.id IS NULL").fetchone()[0]
+            "SELECT (SELECT count(*) FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
+            "WHERE d.id IS NULL) + (SELECT count(*) FROM subject_pairs p LEFT JOIN documents d "
+            "ON d.id = p.document_id WHERE d.id IS NULL)").fetchone()[0]
         return orphans == 0
