@@ -221,3 +221,29 @@ def test_writer_killed_mid_index_leaves_a_consistent_ledger(tmp_path):
         assert ledger.stats()["documents"] == 500
         assert_documents_complete(ledger, base)
         assert done <= {d["path"] for d in ledger.documents()}
+
+
+def test_reindexing_a_translation_replaces_what_it_taught(tmp_path):
+    from checker.engine import check_bitext
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import index_result
+
+    text = ("2021-09-09 10:00:00\n中国先后派出2600余名维和警察。\n\n"
+            "China has sent more than 2,600 blue helmets.\n")
+    f = tmp_path / "a.txt"
+    db = tmp_path / "ledger.db"
+
+    def index(t):
+        f.write_text(t, encoding="utf-8")
+        with Ledger(db) as ledger:
+            out = [o for b in read_bitexts([str(f)]) for o in index_result(ledger, check_bitext(b))]
+            return out, ledger.learnt_subjects(), ledger.check_integrity()
+
+    outcome, learnt, ok = index(text)
+    assert outcome == ["added"] and learnt == {"blue helmet": "维和警察"} and ok
+    assert index(text)[0] == ["unchanged"]
+    outcome, learnt, ok = index(text.replace("blue helmets", "peacekeepers in blue"))
+    assert outcome == ["replaced"] and "blue helmet" not in learnt and ok
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM subject_pairs").fetchone()[0] <= 1
+    con.close()
