@@ -108,6 +108,45 @@ class Measure:
     subject: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Series:
+    """rules/series.yaml: cues of running totals, and the words that make a year range a plan's."""
+
+    cumulative: dict[str, dict[str, tuple[str, ...]]]   # lang → cue kind → words
+    plans: dict[str, tuple[str, ...]]                    # lang → words naming a plan's period
+    future: dict[str, tuple[str, ...]]                   # lang → words of a forecast
+
+
+_SERIES_KEYS = {("cumulative", "zh"): {"before", "not", "since", "spans"},
+                ("cumulative", "en"): {"phrases", "since", "past", "participles", "not_perfect"},
+                ("periods", "zh"): {"plans", "future"}, ("periods", "en"): {"plans", "future"}}
+
+
+def _words(value, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+        raise UserError(f"{where}: expected a non-empty list of words, found {value!r}.")
+    return tuple(value)
+
+
+def _series(data: dict) -> Series:
+    where = "rules/series.yaml"
+    _expect(data, {"cumulative", "periods"}, where)
+    for key in ("cumulative", "periods"):
+        if not isinstance(data.get(key), dict):
+            raise UserError(f"{where}: {key}: expected a mapping with zh and en.")
+        _expect(data[key], {"zh", "en"}, f"{where}: {key}")
+    parsed = {}
+    for (part, lang), keys in _SERIES_KEYS.items():
+        spec, here = data[part].get(lang), f"{where}: {part}.{lang}"
+        if not isinstance(spec, dict) or set(spec) != keys:
+            raise UserError(f"{here}: expected the keys {', '.join(sorted(keys))}.")
+        parsed[part, lang] = {k: _words(v, f"{here}.{k}") for k, v in spec.items()}
+    langs = ("zh", "en")
+    return Series({lang: parsed["cumulative", lang] for lang in langs},
+                  {lang: parsed["periods", lang]["plans"] for lang in langs},
+                  {lang: parsed["periods", lang]["future"] for lang in langs})
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     approx: dict[str, dict[str, dict[str, Approx]]]   # lang → position → word → Approx
@@ -121,6 +160,7 @@ class Vocabulary:
     names: dict[str, list[str]]
     names_before: dict[str, list[str]]
     idioms_zh: list[str]
+    series: Series
 
 
 def _approximations(data: dict) -> dict[str, dict[str, dict[str, Approx]]]:
@@ -188,6 +228,7 @@ def vocabulary() -> Vocabulary:
         names={lang: [str(x) for x in names[lang]["after"]] for lang in ("zh", "en")},
         names_before={lang: [str(x) for x in names[lang].get("before", [])] for lang in ("zh", "en")},
         idioms_zh=[str(x) for x in names["zh"].get("idioms", [])],
+        series=_series(load_yaml("series.yaml")),
     )
 
 

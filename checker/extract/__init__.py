@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from checker.extract import en, zh
+from checker.extract import en, series, zh
 from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
 from checker.extract.docdate import document_date
 from checker.extract.raw import RawClaim
@@ -76,6 +76,7 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     doc_date = document_date(text, [r for _, _, r in raws], as_of)
     _resolve_dates(raws, doc_date)
     _sentence_times(t, raws)
+    series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]

@@ -1,7 +1,8 @@
 """Extraction cases kept as data (tests/extract/cases/*.yaml), run by one parametrised test.
 
 A case may give `as_of` (the --date of the run); date claims are checked by `start`/`end` (the
-resolved days) or by the stated parts (`year`, `month`, `day`, `weekday`), and `flag`."""
+resolved days) or by the stated parts (`year`, `month`, `day`, `weekday`), and `flag`. Any claim
+may give `flags` (flags it must carry) and `not_flags` (flags it must not carry)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def test_case(case):
                                                      else expected), f"{want['text']}: {field} {got.value}"
             elif field == "flag":
                 assert expected in got.flags, f"{want['text']}: {got.flags}"
+            elif field in ("flags", "not_flags"):
+                for flag in expected:
+                    assert (flag in got.flags) == (field == "flags"), f"{want['text']}: {field} {flag}: {got.flags}"
             elif field in ("nominal", "low", "high"):
                 assert isinstance(got.value, Interval), got
                 actual = getattr(got.value, field)

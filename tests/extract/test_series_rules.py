@@ -1,0 +1,38 @@
+"""rules/series.yaml is validated when loaded: a wrong shape names the file and what was expected."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import vocab
+from checker.errors import UserError
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+@pytest.fixture()
+def series(tmp_path, monkeypatch):
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    monkeypatch.setattr(vocab, "rules_dir", lambda: copy)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    vocab.vocabulary.cache_clear()
+    yield copy / "series.yaml"
+    vocab.vocabulary.cache_clear()
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("    since: [since]\n", "", r"series\.yaml: cumulative\.en: expected the keys"),
+    ("    since: [以来]\n", "    since: []\n", r"series\.yaml: cumulative\.zh\.since: expected a non-empty list"),
+    ("periods:\n", "period:\n", r"series\.yaml: unknown key"),
+    ("    future: [将,", "    future: [7,", r"series\.yaml: periods\.zh\.future: expected a non-empty list"),
+])
+def test_a_malformed_series_file_is_refused(series, old, new, message):
+    text = series.read_text(encoding="utf-8")
+    assert old in text
+    series.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        vocab.vocabulary()
