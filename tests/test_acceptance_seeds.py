@@ -79,3 +79,13 @@ def test_every_seed_claim_points_at_its_line_and_column():
         lines = text.split("\n")
         for c in extract_text(text, path=str(path)):
             assert lines[c.line - 1][c.column - 1:].startswith(c.text.split("\n")[0])
+
+
+@pytest.mark.parametrize("seed,text,subject", [
+    ("001", "第51次", "湄公河联合巡逻执法"),            # the name after the ordinal
+    ("000", "116th", "joint patrol on mekong river"),   # a Title Case name goes on through "on"
+    ("000", "第116 次", None),                          # no event in its own sentence
+])
+def test_ordinals_name_what_they_number(seed, text, subject):
+    c = _find(_claims(seed), text)
+    assert c.kind == "ordinal" and c.subject == subject

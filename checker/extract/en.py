@@ -175,6 +175,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         else:                  # read and rejected (a name, a pronoun): its digits are not claims
             last = m.end()
     for c in out:
+        if c.kind == "ordinal":
+            c.subject = subjects.en_ordinal_subject(seg, c.end)
         c.start += start
         c.end += start
     return out

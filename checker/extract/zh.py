@@ -168,6 +168,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 if claim is None:      # read and rejected (一批, 11-10, a phone number): not a claim
                     last = m.end()
         if claim is not None:
+            if claim.kind == "ordinal" and claim.unit != "plenary session":
+                claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
     return out
