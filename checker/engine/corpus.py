@@ -81,17 +81,17 @@ def _finding(name: str, message: str, c: Claim, archive: Sequence[Claim], severi
 
 def _headline(claims: Sequence[Claim]) -> list[Claim]:
     """The figures that speak for their whole subject: of the claims one document makes about one
-    subject, day and measure, the largest (2名中国维和警察 among 20名维和警察 are parts of a group,
-    not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article states it
-    in both languages). Order is kept."""
+    subject in one measure, the largest (2名中国维和警察 among 20名维和警察 at a ceremony are parts
+    of a group, not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article
+    states it in both languages). Order is kept."""
     best: dict[tuple, Claim] = {}
     for c in claims:
-        k = (c.path, c.as_of, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
+        k = (c.path, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
         if k not in best or _above(c, best[k]):
             best[k] = c
-    # a bare number (two) is a part of a measured figure of its document and day, unless larger
+    # a bare number (two) is a part of a measured figure of its document, unless larger
     for k, c in list(best.items()):
-        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
+        if k[2] is None and any(o[:2] == k[:2] and o[2] is not None and not _above(c, best[o]) for o in best):
             del best[k]
     keep = {id(c) for c in best.values()}
     return [c for c in claims if id(c) in keep]
@@ -150,7 +150,9 @@ def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes,
          for a in (archive_claim(r),) if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)]
         for group in rows)
     pick = _once if generic else _headline
-    return _judge(c, key, pick(same), pick(before), pick(after))
+    kept = {id(a) for a in pick(same + before + after)}      # a document's claims may span the windows
+    same, before, after = ([a for a in group if id(a) in kept] for group in (same, before, after))
+    return _judge(c, key, same, before, after)
 
 
 def _once(claims: Sequence[Claim]) -> list[Claim]:
@@ -179,11 +181,11 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
         out.append(_finding("stale-figure", rule("stale-figure").message.format(
             document=_show(c), subject=key, old=f"{_show(old)} ({_where(old)})",
             new=f"{_show(new)} ({_where(new)})") + note, c, [old, new]))
-    cumulative = c.kind == "ordinal" or "cumulative" in c.flags or \
-        any("cumulative" in a.flags for a in same + before + after)
+    cumulative = _running(c)
     if cumulative and not stale:
-        higher = next((a for a in measured(before) if _above(a, c)), None)
-        lower = next((a for a in measured(after) if _above(c, a)), None)
+        # only running totals are compared: a figure without the cue may count something else
+        higher = next((a for a in measured(before) if _running(a) and _above(a, c)), None)
+        lower = next((a for a in measured(after) if _running(a) and _above(c, a)), None)
         if higher or lower:
             other = higher or lower
             out.append(_finding("cumulative-decrease", rule("cumulative-decrease").message.format(
@@ -207,6 +209,11 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
             document=_show(c), unit=c.unit, subject=key, archive=f"{_show(a)} ({_where(a)})",
             archive_unit=a.unit), c, [a]))
     return out
+
+
+def _running(c: Claim) -> bool:
+    """A running total: said to be cumulative (累计, 已, "so far"), or the number of an ordinal series."""
+    return c.kind == "ordinal" or "cumulative" in c.flags
 
 
 def _stale(c: Claim, before: list[Claim]) -> tuple[Claim, Claim] | None:
