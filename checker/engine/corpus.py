@@ -100,10 +100,17 @@ def _headline(claims: Sequence[Claim]) -> list[Claim]:
 def check_results(ledger, results) -> list[Finding]:
     """The corpus findings of checked bitexts (engine CheckResults) against the ledger; the
     checked files themselves, if already indexed, are left out of the archive."""
-    from checker.ledger import bilingual_pairs
+    from checker.ledger import bilingual_pairs, shared_flags
 
-    files = [f for r in results for f in r.files]
     pairs = bilingual_pairs(p for r in results for p in r.agreeing)
+    renamed: dict[int, Claim] = {}
+    files = []
+    for r in results:
+        for path, text, claims in r.files:
+            flagged = shared_flags(claims, pairs)
+            renamed.update((id(c), f) for c, f in zip(claims, flagged))
+            files.append((path, text, flagged))
+    pairs = [(renamed.get(id(zh), zh), renamed.get(id(en), en)) for zh, en in pairs]
     return check_corpus(files, pairs, ledger, exclude=[path for path, _, _ in files],
                         exclude_texts=[text for _, text, _ in files])
 
@@ -198,7 +205,8 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
             steps = [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of < c.as_of] + \
                 [f"this document: {_show(c)} ({c.as_of})"] + \
                 [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of > c.as_of]
-            kind = "a running total that grows" if cumulative else "a figure that changes over time"
+            running = cumulative or any(_running(a) for a in timeline)     # the series, not only c
+            kind = "a running total that grows" if running else "a figure that changes over time"
             out.append(_finding("figure-timeline", rule("figure-timeline").message.format(
                 subject=key, kind=kind, timeline=" → ".join(steps)), c, timeline))
     nearest = sorted((a for a in same + before[:_TIMELINE] + after[:_TIMELINE] if other_measure(c, a)),
