@@ -8,6 +8,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from checker.extract import en, series, zh
+from checker.extract.asof import sentence_times
 from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
 from checker.extract.docdate import document_date
 from checker.extract.raw import RawClaim
@@ -75,7 +76,7 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
         return []
     doc_date = document_date(text, [r for _, _, r in raws], as_of)
     _resolve_dates(raws, doc_date)
-    _sentence_times(t, raws)
+    sentence_times(t, raws, doc_date)
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
@@ -130,22 +131,3 @@ def _days_of(value) -> list[date]:
     first, last = date.fromisoformat(value.start), date.fromisoformat(value.end)
     n = (last - first).days
     return [first + timedelta(days=i) for i in range(n + 1)] if 0 <= n <= 31 else []
-
-
-# "截至2021年底", "as of June": a date that sets the time its sentence speaks for
-_AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
-
-
-def _sentence_times(t: str, raws: list[tuple[str, int, RawClaim]]) -> None:
-    for _, _, r in raws:
-        if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
-            continue
-        if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
-            continue
-        start = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
-        stop = _SENTENCE_END.search(t, r.end)
-        end = stop.start() if stop else len(t)
-        for _, _, o in raws:
-            if start <= o.start < end and o is not r:
-                o.as_of = r.value.end

@@ -1,0 +1,87 @@
+"""The time a claim speaks for (its ``as_of``) when its sentence says one: a cue (截至2021年底, as of
+June) sets it for the whole sentence; otherwise a figure in a sentence that states exactly one
+day of the past (今年10月25日上午，……第51次联合巡逻执法正式启动) speaks for that day. Other claims
+keep the document's date."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from checker.extract.dates import DocDate, Stated
+from checker.extract.raw import RawClaim
+from checker.model import DateValue
+
+# "截至2021年底", "as of June": a date that sets the time its sentence speaks for
+_AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+# the figures an event's day dates; a date speaks for itself and a year is a time of its own
+DATED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal", "duration"})
+# a day read against another (昨天, 本周三, 10日 of the document's month, 15年前) or not surely a day
+_NOT_EVENT_DAYS = frozenset({"relative", "weekday", "weekday_inferred", "month_inferred", "since",
+                             "invalid", "malformed", "named", "decade"})
+
+
+def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None) -> None:
+    _cues(t, raws)
+    if doc_date is not None:
+        _event_days(t, raws, doc_date)
+
+
+def _cues(t: str, raws) -> None:
+    for _, _, r in raws:
+        if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
+            continue
+        if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
+        stop = _SENTENCE_END.search(t, r.end)
+        end = stop.start() if stop else len(t)
+        for _, _, o in raws:
+            if start <= o.start < end and o is not r:
+                o.as_of = r.value.end
+
+
+def _event_days(t: str, raws, doc_date: DocDate) -> None:
+    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+    sentences: dict[int, list[RawClaim]] = {}
+    for _, _, r in raws:
+        sentences.setdefault(bisect_left(ends, r.start), []).append(r)
+    for claims in sentences.values():
+        # with two times in a sentence, which one a figure is for is not said
+        times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]
+        if len(times) != 1 or not _event_day(times[0], doc_date):
+            continue
+        day = times[0]
+        # The day's as_of is as sure as its year: written out (2021年10月4日), it holds whatever
+        # the document's date; guessed (4月29日, year_inferred) or read against an inferred
+        # document date (今年10月25日), it is flagged as_of_inferred like the document's date.
+        guessed = "year_inferred" in day.flags or (day.stated.y is None and doc_date.inferred)
+        for r in claims:
+            if r.kind in DATED and r.as_of is None:
+                r.as_of = day.value.start
+                if guessed and "as_of_inferred" not in r.flags:
+                    r.flags += ("as_of_inferred",)
+
+
+def _states_time(r: RawClaim) -> bool:
+    """A date that names a time (not a clock time alone, 20时许, nor an event's name, “10·5”)."""
+    v = r.value
+    return isinstance(v, DateValue) and "named" not in r.flags and (
+        v.start is not None or any(x is not None for x in (v.year, v.month, v.day, v.weekday)))
+
+
+def _event_day(r: RawClaim, doc_date: DocDate) -> bool:
+    """One day the text writes out (a month and a day, the year written, relative or inferred),
+    on or before the document's date: news reports what happened, and a day ahead is a plan."""
+    s, v = r.stated, r.value
+    if r.kind != "date" or not isinstance(s, Stated) or not isinstance(v, DateValue):
+        return False
+    if v.start is None or v.start != v.end or s.m is None or s.d is None or s.ago or s.since:
+        return False
+    if (s.rel is not None and s.rel[0] != "year") or _NOT_EVENT_DAYS.intersection(r.flags):
+        return False
+    day = date.fromisoformat(v.start)
+    # a document dated by a year only (an inferred lower bound) may be any day of that year or later
+    return day.year <= doc_date.day.year if doc_date.precision == "year" else day <= doc_date.day
