@@ -59,3 +59,11 @@ def test_year_2035_spans_the_year(text):
     c = _find(_claims("004"), text)
     assert c.kind == "year" and c.value.nominal == 2035
     assert (c.to_json()["value"]["start"], c.to_json()["value"]["end"]) == ("2035-01-01", "2035-12-31")
+
+
+def test_a_span_of_years_dates_seed_000():
+    # 從2011 年到2022 年 puts the document in 2022 or later, after its 2021 年10 月4 日
+    claims = _claims("000")
+    assert _find(claims, "2021 年10 月4 日").as_of == "2022-01-01"
+    assert "as_of_inferred" in _find(claims, "2021 年10 月4 日").flags
+    assert _find(claims, "4 月29 日").value.start == "2022-04-29"

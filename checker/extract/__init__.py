@@ -74,7 +74,7 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
             raws.extend((seg_lang, k, r) for r in extractor.extract(t, a, b))
     if not raws:
         return []
-    doc_date = document_date(text, [r for _, _, r in raws], as_of)
+    doc_date = document_date(text, [r for _, _, r in raws], as_of, t)
     _resolve_dates(raws, doc_date)
     sentence_times(t, raws, doc_date)
     series.mark(t, raws)

@@ -102,6 +102,8 @@ def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[st
     flags: tuple[str, ...] = ()
     if not (valid(s.y, s.m, s.d) and (not s.is_range or valid(s.y2 or s.y, s.m2 or s.m, s.d2))):
         return DateValue(year=s.y, month=s.m, day=s.d), ("invalid",)
+    if anchor is not None and anchor.precision == "year" and _needs_a_day(s):
+        anchor = None             # 昨天, 上月, 周三, 10日: a document dated by its year only cannot place them
     a = anchor.day if anchor else None
     if s.ago is not None:
         if a is None:
@@ -165,6 +167,12 @@ def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[st
     else:
         _, hi = _span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+def _needs_a_day(s: Stated) -> bool:
+    """Whether ``s`` is read against the document's day, not only its year."""
+    return bool((s.rel and s.rel[0] != "year") or (s.ago and s.ago[0] != "year")
+                or (s.m is None and s.y is None and (s.weekday is not None or s.d is not None)))
 
 
 def weekdays_from(first: date, s: Stated) -> DateValue:

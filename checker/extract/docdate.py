@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from checker.extract.dates import DocDate, Stated, valid
 from checker.extract.raw import RawClaim
+from checker.vocab import alternation, vocabulary
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
@@ -60,33 +62,86 @@ def stated_document_date(text: str) -> tuple[DocDate | None, tuple[int, int] | N
     return None, None
 
 
-def infer(raws: list[RawClaim]) -> DocDate | None:
+def infer(raws: list[RawClaim], text: str = "") -> DocDate | None:
     """The latest date the text states in full (a year, month and day it writes out): news
-    reports what has happened, so its date is on or after it. Flagged as inferred."""
+    reports what has happened, so its date is on or after it. A span of years that ends in a
+    written year (从2011年到2022年, from 2011 to 2022) puts it on or after January 1 of that year,
+    unless ``text`` (the normalised text the claims' offsets point into) shows the span to be a
+    plan's or a forecast's. The latest of these bounds wins; a bound from a span of years gives
+    the year only (precision "year"). Flagged as inferred."""
     latest = None
+    year = None
     for r in raws:
         s = r.stated
-        if not isinstance(s, Stated) or s.y is None or s.m is None or s.d is None or s.rel or s.ago:
+        if not isinstance(s, Stated) or s.rel or s.ago or "invalid" in r.flags or "malformed" in r.flags:
             continue
-        if "invalid" in r.flags or "malformed" in r.flags or not valid(s.y, s.m, s.d):
-            continue
-        end = date(s.y2 or s.y, s.m2 or s.m, s.d2 or s.d) if s.is_range and valid(s.y2 or s.y, s.m2 or s.m, s.d2 or s.d) \
-            else date(s.y, s.m, s.d)
-        latest = end if latest is None or end > latest else latest
+        if s.y is not None and s.m is not None and s.d is not None and valid(s.y, s.m, s.d):
+            end = date(s.y2 or s.y, s.m2 or s.m, s.d2 or s.d) \
+                if s.is_range and valid(s.y2 or s.y, s.m2 or s.m, s.d2 or s.d) else date(s.y, s.m, s.d)
+            latest = end if latest is None or end > latest else latest
+        elif _ends_a_span_of_years(r, text) and (year is None or s.y2 > year):
+            year = s.y2
+    if year is not None and (latest is None or date(year, 1, 1) > latest):
+        return DocDate(date(year, 1, 1), precision="year", source="inferred")
     return DocDate(latest, source="inferred") if latest else None
 
 
-def document_date(text: str, raws: list[RawClaim], option: str | None) -> DocDate | None:
-    """Front matter or a full dateline first; then ``--date``; then inferred from the text."""
+_SENTENCE = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _period_words():
+    """Words of a plan (after or just before the span) and of a forecast (in its sentence)."""
+    series = vocabulary().series
+
+    def words(table):
+        zh, en = alternation(table["zh"]), alternation(table["en"]).replace(r"\ ", r"\s+")
+        return re.compile(rf"{zh}|\b(?:{en})\b", re.I)
+
+    return words(series.plans), words(series.future)
+
+
+def _ends_a_span_of_years(r: RawClaim, text: str) -> bool:
+    """从2011年到2022年, 2011-2022: a span of written years (not 2020年以来, the 1990s, nor a plan's
+    2021—2025年规划 or a forecast's span, 将在2021年到2035年…, which may lie ahead)."""
+    s = r.stated
+    if not (s.is_range and s.y is not None and s.y2 is not None and s.m is None and s.m2 is None) \
+            or s.since or "decade" in r.flags:
+        return False
+    if not text:
+        return True
+    plans, future = _period_words()
+    head = text[max(0, r.start - 24):r.start]
+    if _opened(head, "《", "》") or _opened(head[-8:], "“「『", "”」』"):
+        return False                         # in a title or a short quotation: 《2018-2022年行动计划》
+    if plans.search(text, r.end, r.end + 10) or plans.search(head, len(head) - 16):
+        return False
+    start = max((m.end() for m in _SENTENCE.finditer(text, max(0, r.start - 300), r.start)), default=0)
+    stop = _SENTENCE.search(text, r.end)
+    return not future.search(text[start:stop.start() if stop else len(text)])
+
+
+def _opened(head: str, opening: str, closing: str) -> bool:
+    """Whether ``head`` opens a mark it does not close."""
+    k = max(head.rfind(c) for c in opening)
+    return k >= 0 and not any(c in head[k:] for c in closing)
+
+
+def document_date(text: str, raws: list[RawClaim], option: str | None, norm: str = "") -> DocDate | None:
+    """Front matter or a full dateline first; then ``--date``; then inferred from the text
+    (``norm``: the normalised text the claims' offsets point into)."""
     stated, partial = stated_document_date(text)
     if stated is not None:
         return stated
     given = DocDate(date.fromisoformat(option), source="option") if option else None
-    fallback = given or infer(raws)
+    fallback = given or infer(raws, norm)
     if partial is not None and fallback is not None:
         # "Beijing, Sept 9 (Xinhua)": the dateline's day, in the year nearest the other evidence
         month, d = partial
-        years = [y for y in (fallback.day.year - 1, fallback.day.year, fallback.day.year + 1) if valid(y, month, d)]
+        around = (fallback.day.year - 1, fallback.day.year, fallback.day.year + 1)
+        if fallback.precision == "year":                  # a lower bound: that year or later
+            around = around[1:]
+        years = [y for y in around if valid(y, month, d)]
         y = min(years, key=lambda yy: abs((date(yy, month, d) - fallback.day).days))
         return DocDate(date(y, month, d), source="dateline" if given else "inferred")
     return fallback

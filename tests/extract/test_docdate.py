@@ -60,3 +60,50 @@ def test_sentence_sets_its_own_time():
     by_text = {c.text: c for c in claims}
     assert by_text["200余万名"].as_of == "2021-12-31"
     assert by_text["3000起"].as_of == "2023-03-01"
+
+
+def _doc_day(text, option=None):
+    claims = extract_text(text, as_of=option)
+    own = [c for c in claims if c.kind in ("date", "date_range", "year")]
+    return ({c.as_of for c in own} or {c.as_of for c in claims}), claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("从2014年到2019年，双方开展联合巡逻60余次。", "2019-01-01"),
+    ("2012 年至2018 年，中心共培训法官900名。", "2018-01-01"),
+    ("From 2012 to 2018, the centre trained 900 judges.", "2018-01-01"),
+    ("In 2012-2018, the centre trained 900 judges.", "2018-01-01"),
+    # the latest bound wins: a full date after the span, or a span after the full date
+    ("从2011年到2016年共开展培训40期。2017年3月8日，第41期开班。", "2017-03-08"),
+    ("2017年3月8日，培训班开班。2011年至2019年共开展培训40期。", "2019-01-01"),
+])
+def test_a_span_of_years_puts_the_document_in_or_after_its_last_year(text, expected):
+    dates, claims = _doc_day(text)
+    assert dates == {expected}
+    assert all("as_of_inferred" in c.flags for c in claims if c.kind in ("date", "date_range"))
+
+
+@pytest.mark.parametrize("text", [
+    "2015年以来，全市共破案200起。",                              # since: no end is written
+    "到2035年，全省将建成300个服务站。",                           # a target, not a span
+    "The province will build 300 stations by 2035.",
+    "2035年前，全省建成300个服务站。",
+    "《2021—2025年警务合作规划》发布，明确了30项任务。",           # a title
+    "2021-2025年规划提出新建100个站点。",                          # a plan's period
+    "The Five-Year Plan (2021-2025) sets out 40 tasks.",
+    "预计从2023年到2030年，全市人口增加20万人。",                  # a forecast
+    "From 2023 to 2030, the city will add 200,000 residents.",
+    "“2016—2020年”专项行动共查处案件500起。",                     # a name in quotation marks
+])
+def test_spans_that_may_lie_ahead_say_nothing_of_the_date(text):
+    claims = extract_text(text)
+    assert claims and {c.as_of for c in claims} == {None}
+
+
+def test_a_year_bound_places_partial_dates_in_that_year_and_no_relative_days():
+    text = "从2015年到2021年，共开展巡逻90次。5月5日，第91次巡逻启动；昨天，巡逻队返航。"
+    _, claims = _doc_day(text)
+    by_text = {c.text: c for c in claims}
+    assert by_text["5月5日"].value.start == "2021-05-05"
+    assert "year_inferred" in by_text["5月5日"].flags
+    assert by_text["昨天"].value.start is None          # the day of a document dated by its year is unknown
