@@ -13,6 +13,8 @@ Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates
 Each claim is filed under its subject key (checker/ledger/subjects.py); an English claim aligned
 with an agreeing Chinese claim of the same document takes its partner's key and clause, and the
 pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
+Triggers keep that dictionary counted (``subject_dictionary``: how many documents taught each
+pair), so reading it costs the number of distinct pairs, not the size of the archive.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from checker.errors import UserError
 from checker.ledger.subjects import best_pairs, file_keys, learnable, subject_key
 from checker.model import Claim, DateValue, Interval
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
 BUSY_TIMEOUT_MS = 60_000
 
@@ -76,6 +78,20 @@ CREATE TABLE subject_pairs (
     zh          TEXT NOT NULL
 );
 CREATE INDEX subject_pairs_document ON subject_pairs(document_id);
+CREATE TABLE subject_dictionary (
+    en        TEXT NOT NULL,
+    zh        TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (en, zh)
+) WITHOUT ROWID;
+CREATE TRIGGER subject_pairs_taught AFTER INSERT ON subject_pairs BEGIN
+    INSERT INTO subject_dictionary (en, zh, documents) VALUES (NEW.en, NEW.zh, 1)
+        ON CONFLICT (en, zh) DO UPDATE SET documents = documents + 1;
+END;
+CREATE TRIGGER subject_pairs_untaught AFTER DELETE ON subject_pairs BEGIN
+    UPDATE subject_dictionary SET documents = documents - 1 WHERE en = OLD.en AND zh = OLD.zh;
+    DELETE FROM subject_dictionary WHERE en = OLD.en AND zh = OLD.zh AND documents <= 0;
+END;
 """
 
 _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nominal", "low", "high",
@@ -84,6 +100,16 @@ _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nomin
 _INSERT_CLAIM = (
     "INSERT INTO claims (document_id, " + ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS) + ") VALUES ("
     + ", ".join("?" * (len(_CLAIM_COLUMNS) + 1)) + ")")
+
+
+def _statements(script: str):
+    """The statements of ``script`` (a trigger's body holds semicolons of its own)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
 
 
 def text_sha256(text: str) -> str:
@@ -150,9 +176,8 @@ class Ledger:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if not self._check_identity():       # re-read under the write lock
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
+                    for statement in _statements(_SCHEMA):
+                        db.execute(statement)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
@@ -261,8 +286,7 @@ class Ledger:
         """English subject -> Chinese key, from the translations indexed so far (a clear majority
         of the documents that aligned the two)."""
         if self._learnt is None:
-            rows = self._db.execute("SELECT en, zh, count(DISTINCT document_id) FROM subject_pairs "
-                                    "GROUP BY en, zh")
+            rows = self._db.execute("SELECT en, zh, documents FROM subject_dictionary")
             self._learnt = best_pairs((r[0], r[1], r[2]) for r in rows)
         return self._learnt
 
@@ -321,8 +345,8 @@ class Ledger:
         return {"documents": documents, "claims": claims}
 
     def check_integrity(self) -> bool:
-        """SQLite's integrity check passes and every claim and learnt pair belongs to an existing
-        document."""
+        """SQLite's integrity check passes, every claim and learnt pair belongs to an existing
+        document, and the dictionary counts the pairs."""
         result = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             return False
@@ -330,4 +354,8 @@ class Ledger:
             "SELECT (SELECT count(*) FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
             "WHERE d.id IS NULL) + (SELECT count(*) FROM subject_pairs p LEFT JOIN documents d "
             "ON d.id = p.document_id WHERE d.id IS NULL)").fetchone()[0]
-        return orphans == 0
+        counted = "SELECT en, zh, count(DISTINCT document_id) FROM subject_pairs GROUP BY en, zh"
+        stored = "SELECT en, zh, documents FROM subject_dictionary"
+        miscounted = any(self._db.execute(f"{a} EXCEPT {b} LIMIT 1").fetchone()
+                         for a, b in ((counted, stored), (stored, counted)))
+        return orphans == 0 and not miscounted

@@ -247,3 +247,42 @@ def test_reindexing_a_translation_replaces_what_it_taught(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM subject_pairs").fetchone()[0] <= 1
     con.close()
+
+
+def test_the_learnt_dictionary_counts_documents_as_they_come_and_go(tmp_path):
+    from checker.engine import check_bitext
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import index_result
+
+    police = "2021-09-09 10:00:00\n中国先后派出2600余名维和警察。\n\nChina has sent more than 2,600 blue helmets.\n"
+    troops = "2021-09-10 10:00:00\n中国先后派出5万余名维和官兵。\n\nChina has sent more than 50,000 blue helmets.\n"
+    db = tmp_path / "ledger.db"
+
+    def index(name, text):
+        f = tmp_path / name
+        f.write_text(text, encoding="utf-8")
+        with Ledger(db) as ledger:
+            for b in read_bitexts([str(f)]):
+                index_result(ledger, check_bitext(b))
+
+    def learnt():
+        with Ledger(db) as ledger:
+            assert ledger.check_integrity()
+            return ledger.learnt_subjects().get("blue helmet")
+
+    index("a.txt", police)
+    index("b.txt", police.replace("09-09", "09-11"))
+    index("c.txt", troops)
+    assert learnt() == "维和警察"                     # two documents against one
+    index("a.txt", troops.replace("09-10", "09-12"))  # a's text now teaches the other pair
+    assert learnt() == "维和官兵"
+    index("b.txt", "2021-09-11 10:00:00\n没有数字。\n")
+    assert learnt() == "维和官兵"
+    con = sqlite3.connect(db)
+    counts = dict(con.execute("SELECT zh, documents FROM subject_dictionary WHERE en = 'blue helmet'"))
+    assert counts == {"维和官兵": 2}
+    con.execute("UPDATE subject_dictionary SET documents = 5")
+    con.commit()
+    con.close()
+    with Ledger(db) as ledger:
+        assert not ledger.check_integrity()
