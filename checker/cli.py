@@ -271,18 +271,20 @@ def _check(args) -> int:
 
 
 def _check_all(bitexts, as_of: str | None, jobs: int):
-    """Each bitext's CheckResult, in order; in ``jobs`` processes when there is more than one."""
+    """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
+    go); in ``jobs`` processes when there is more than one."""
     from functools import partial
 
     from checker.engine import check_bitext
 
     work = partial(check_bitext, as_of=as_of)
     if jobs <= 1 or len(bitexts) < 2:
-        return [work(b) for b in bitexts]
+        yield from map(work, bitexts)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
-        return list(pool.map(work, bitexts, chunksize=max(1, len(bitexts) // (4 * jobs))))
+        yield from pool.map(work, bitexts, chunksize=max(1, min(64, len(bitexts) // (4 * jobs))))
 
 
 def _existing_ledger(path: str) -> None:

@@ -99,3 +99,21 @@ def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys):
     draft.write_text("2021-09-09 20:00:00\nSo far, China has sent 2,455 service members.\n", encoding="utf-8")
     assert main(["check", str(draft), "--ledger", str(db), "--format", "json", "--select", "corpus"]) == 1
     assert [f["name"] for f in _json(capsys)["findings"]] == ["value-conflict"]
+
+
+def test_index_in_two_processes_stores_what_one_process_stores(tmp_path, capsys):
+    from pathlib import Path
+
+    from checker.ledger import Ledger
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    stored = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"ledger-{jobs}.db"
+        assert main(["index", str(seeds), "--ledger", str(db), "--jobs", jobs]) == 0
+        capsys.readouterr()
+        with Ledger(db) as ledger:
+            assert ledger.check_integrity()
+            stored.append(([{k: v for k, v in c.items() if k != "id"} for c in ledger.claims_for()],
+                           ledger.learnt_subjects()))
+    assert stored[0][0] and stored[0] == stored[1]
