@@ -239,7 +239,8 @@ def _stale(c: Claim, before: list[Claim]) -> tuple[Claim, Claim] | None:
 
 def _measure_note(*claims: Claim) -> str:
     if any(other_measure(a, b) for a in claims for b in claims):
-        return "; note that the measures differ (" + ", ".join(f"{_show(a)}: {a.unit}" for a in claims) + ")"
+        shown = dict.fromkeys(f"{_show(a)}: {a.unit}" for a in claims)   # the draft often repeats the old text
+        return "; note that the measures differ (" + ", ".join(shown) + ")"
     return ""
 
 
