@@ -162,6 +162,10 @@ def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes,
     return _judge(c, key, same, before, after)
 
 
+def _dated(c: Claim) -> bool:
+    return "as_of_bound" not in c.flags
+
+
 def _once(claims: Sequence[Claim]) -> list[Claim]:
     """Each figure once per document (a bilingual article states it in both languages)."""
     seen, out = set(), []
@@ -176,7 +180,10 @@ def _once(claims: Sequence[Claim]) -> list[Claim]:
 def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: list[Claim]) -> list[Finding]:
     out: list[Finding] = []
     measured = lambda group: [a for a in group if not other_measure(c, a)]  # noqa: E731
-    conflicts = [a for a in measured(same) if not _agree(c, a)]
+    # January 1 of the year a span of years ends in (从2011年到2022年) is a lower bound of the
+    # document's date, not its day: two such documents are not known to speak for the same day
+    conflicts = [a for a in measured(same) if not _agree(c, a)] if _dated(c) else []
+    conflicts = [a for a in conflicts if _dated(a)]
     if conflicts:
         shown = ", ".join(f"{_show(a)} ({a.path}:{a.line})" for a in conflicts[:3])
         out.append(_finding("value-conflict", rule("value-conflict").message.format(

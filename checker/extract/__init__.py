@@ -80,6 +80,8 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
+    if doc_date and doc_date.inferred and doc_date.precision == "year":
+        inferred += ("as_of_bound",)      # on or after January 1 of a year: not the day itself
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     for lang, _, r in raws:

@@ -51,6 +51,10 @@ class _Zh:
         self.name_short = re.compile(rf"{name}{{1,{self.n}}}")
         # the last verb in the window before a number starts the subject after it
         self.verbs = _words_re(cfg["verbs"])
+        linking = cfg.get("linking", [])
+        self.linking = re.compile(rf"(?:{alternation(linking)})[ \t]*$") if linking else None
+        nouns = cfg.get("measure_nouns", [])
+        self.measure_nouns = re.compile(rf"(?:{alternation(nouns)})$") if nouns else None
         self.ends = _words_re(cfg.get("ends", []))
         self.heads = _words_re(cfg.get("heads", []))
         self.event_heads = _words_re(cfg.get("event_heads", []))
@@ -102,22 +106,33 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
     """The noun phrase that ends at ``before``: its Chinese characters after the last function
     word, verb or time, without a leading determiner."""
     z = _zh()
-    window = text[max(0, before - n):before]
+    window = text[max(0, before - n - 8):before]
+    link = z.linking.search(window) if z.linking else None
+    if link:                                   # 维和警察人数达到|2600余名: the noun before the verb
+        window = window[:link.start()]
+        if z.measure_nouns:
+            window = z.measure_nouns.sub("", window)
+    window = window[-n:]
     k = len(window)
     while k > 0 and _IS_HAN.match(window[k - 1]):
         k -= 1
     phrase = window[k:]
     for pattern in (z.stop, z.verbs, z.ends):
-        last = None
-        for last in pattern.finditer(phrase) if pattern else ():
-            pass
-        if last is not None:
-            phrase = phrase[last.end():]
+        phrase = phrase[_last_end(pattern, phrase):]
     for d in z.strip:
         if phrase.startswith(d):
             phrase = phrase[len(d):]
             break
     return phrase or None
+
+
+def _last_end(pattern: re.Pattern | None, phrase: str) -> int:
+    """Where the last match of ``pattern`` in ``phrase`` ends, overlaps counted (新建成: 建成)."""
+    end, m = 0, pattern.search(phrase) if pattern else None
+    while m:
+        end = max(end, m.end())
+        m = pattern.search(phrase, m.start() + 1)
+    return end
 
 
 def zh_subject(text: str, after: int, before: int) -> str | None:

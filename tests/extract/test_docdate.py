@@ -107,3 +107,10 @@ def test_a_year_bound_places_partial_dates_in_that_year_and_no_relative_days():
     assert by_text["5月5日"].value.start == "2021-05-05"
     assert "year_inferred" in by_text["5月5日"].flags
     assert by_text["昨天"].value.start is None          # the day of a document dated by its year is unknown
+
+
+def test_only_a_year_bound_is_flagged_as_a_bound():
+    bound = extract_text("从2014年到2019年，双方开展联合巡逻60余次。")
+    day = extract_text("2019年3月2日，双方开展联合巡逻60余次。")
+    assert all("as_of_bound" in c.flags for c in bound)
+    assert not any("as_of_bound" in c.flags for c in day)
