@@ -344,7 +344,10 @@ def _claims(args) -> int:
         table.add_column(name)
     for r in rows:
         value = _row_value(r)
-        table.add_row(str(r.get("as_of") or ""), str(r.get("path")), str(r.get("line")), r.get("lang") or "",
+        as_of = str(r.get("as_of") or "")
+        if as_of and "as_of_bound" in r.get("flags", ()):
+            as_of = f"{as_of[:4]} or later"          # dated by a span of years: not a day
+        table.add_row(as_of, str(r.get("path")), str(r.get("line")), r.get("lang") or "",
                       r.get("kind") or "", " ".join(str(r.get("text")).split()), value, r.get("unit") or "",
                       " ".join(filter(None, (r.get("qualifier"), "cumulative" if r.get("cumulative") else None))),
                       r.get("subject") or "", r.get("subject_key") or "")

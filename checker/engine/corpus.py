@@ -69,7 +69,12 @@ def _show(c: Claim) -> str:
 
 
 def _where(c: Claim) -> str:
-    return f"{c.as_of}, {c.path}:{c.line}"
+    return f"{_when(c)}, {c.path}:{c.line}"
+
+
+def _when(c: Claim) -> str:
+    """The day a claim speaks for; a bound (a document dated by a span of years) as its year."""
+    return f"{c.as_of[:4]} or later" if "as_of_bound" in c.flags else str(c.as_of)
 
 
 def _finding(name: str, message: str, c: Claim, archive: Sequence[Claim], severity: str | None = None) -> Finding:
@@ -209,9 +214,9 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
         changed = [a for a in before[:_TIMELINE] + after[:_TIMELINE] if not _agree(c, a)]
         if changed:
             timeline = sorted(before[:_TIMELINE] + after[:_TIMELINE], key=lambda a: (a.as_of, a.path or ""))
-            steps = [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of < c.as_of] + \
-                [f"this document: {_show(c)} ({c.as_of})"] + \
-                [f"{_show(a)} ({a.as_of}, {a.path})" for a in timeline if a.as_of > c.as_of]
+            steps = [f"{_show(a)} ({_when(a)}, {a.path})" for a in timeline if a.as_of < c.as_of] + \
+                [f"this document: {_show(c)} ({_when(c)})"] + \
+                [f"{_show(a)} ({_when(a)}, {a.path})" for a in timeline if a.as_of > c.as_of]
             running = cumulative or any(_running(a) for a in timeline)     # the series, not only c
             kind = "a running total that grows" if running else "a figure that changes over time"
             out.append(_finding("figure-timeline", rule("figure-timeline").message.format(
