@@ -117,3 +117,17 @@ def test_index_in_two_processes_stores_what_one_process_stores(tmp_path, capsys)
             stored.append(([{k: v for k, v in c.items() if k != "id"} for c in ledger.claims_for()],
                            ledger.learnt_subjects()))
     assert stored[0][0] and stored[0] == stored[1]
+
+
+def test_a_document_dated_by_a_span_of_years_shows_a_bound_not_a_day(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("从2012年到2018年，全省累计建成警务工作站45个。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2019-06-01 09:00:00\n全省累计建成警务工作站52个。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--ledger", str(db), "--subject", "警务工作站", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "2018 or later" in out and "2018-01-01" not in out
+    assert main(["check", str(tmp_path / "b.txt"), "--ledger", str(db), "--format", "json"]) == 0
+    timeline = [f for f in _json(capsys)["findings"] if f["name"] == "figure-timeline"]
+    assert len(timeline) == 1 and "45个 (2018 or later" in timeline[0]["message"]
