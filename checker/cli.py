@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
     ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
+    ix.add_argument("--stdin-filename", metavar="NAME",
+                    help="the name under which text read from stdin is filed (required with -)")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
     cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
@@ -288,17 +290,17 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
 
 
 def _existing_ledger(path: str) -> None:
-    from pathlib import Path
+    """Fail before any work when the ledger cannot be read (missing, a folder, not a ledger)."""
+    from checker.ledger import Ledger
 
-    if not Path(path).is_file():
-        raise UserError(f"{path}: no such ledger. Create one with 'claimcheck index PATH --ledger {path}'.")
+    Ledger(path, readonly=True).close()
 
 
 def _corpus(ledger_path: str, results) -> list:
     from checker.engine.corpus import check_results
     from checker.ledger import Ledger
 
-    with Ledger(ledger_path) as ledger:
+    with Ledger(ledger_path, readonly=True) as ledger:
         return check_results(ledger, results)
 
 
@@ -308,11 +310,16 @@ def _index(args) -> int:
     from checker.io.bilingual import read_bitexts
     from checker.ledger import Ledger, index_result
 
+    if "-" in args.paths and not args.stdin_filename:
+        raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
+                        "(indexing it again under that name replaces it).")
     bitexts = read_bitexts(args.paths)
+    if args.stdin_filename:
+        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     outcome: Counter = Counter()
     with Ledger(args.ledger) as ledger:
         for result in _check_all(bitexts, args.date, args.jobs or 1):
-            outcome.update(index_result(ledger, result))
+            outcome.update(index_result(ledger, result, args.date))
         stats = ledger.stats()
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
@@ -326,8 +333,7 @@ def _claims(args) -> int:
     from checker.ledger import Ledger
     from checker.ledger.subjects import subject_key
 
-    _existing_ledger(args.ledger)
-    with Ledger(args.ledger) as ledger:
+    with Ledger(args.ledger, readonly=True) as ledger:
         rows = ledger.claims_for(args.subject)
         key = subject_key(args.subject, ledger.learnt_subjects()) if args.subject else None
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")

@@ -131,3 +131,43 @@ def test_a_document_dated_by_a_span_of_years_shows_a_bound_not_a_day(tmp_path, c
     assert main(["check", str(tmp_path / "b.txt"), "--ledger", str(db), "--format", "json"]) == 0
     timeline = [f for f in _json(capsys)["findings"] if f["name"] == "figure-timeline"]
     assert len(timeline) == 1 and "45个 (2018 or later" in timeline[0]["message"]
+
+
+def test_index_from_stdin_needs_a_name(tmp_path, capsys, monkeypatch):
+    import io
+
+    db = tmp_path / "ledger.db"
+    monkeypatch.setattr("sys.stdin", io.StringIO(A))
+    assert main(["index", "-", "--ledger", str(db)]) == 2
+    assert "--stdin-filename" in capsys.readouterr().err
+    assert not db.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(A))
+    assert main(["index", "-", "--ledger", str(db), "--stdin-filename", "2016/a.txt"]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
+    assert {c["path"] for c in _json(capsys)["claims"]} == {"2016/a.txt"}
+
+
+def test_index_again_with_another_date_rereads(tmp_path, capsys):
+    f = tmp_path / "undated.txt"
+    f.write_text("目前已有2600余名维和警察参与联合国维和行动。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(f), "--ledger", str(db)]) == 0
+    assert main(["index", str(f), "--ledger", str(db), "--date", "2021-09-09"]) == 0
+    assert "1 replaced" in capsys.readouterr().err
+    assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
+    assert {c["as_of"] for c in _json(capsys)["claims"]} == {"2021-09-09"}
+
+
+def test_read_commands_leave_a_bad_ledger_alone(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(B, encoding="utf-8")
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for argv in (["check", str(draft), "--ledger", str(empty)], ["claims", "--ledger", str(empty)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "empty file" in err and "Traceback" not in err
+    assert empty.stat().st_size == 0
+    assert main(["check", str(draft), "--ledger", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err

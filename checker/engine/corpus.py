@@ -148,6 +148,11 @@ def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Seque
     return out
 
 
+_WINDOW = 200              # archive claims read on each side of the day, newest / earliest first
+_TARGETED = 20             # archive claims read by value (an older equal figure, a higher total)
+_SLACK = 1.05              # SQL narrows by value with this margin; compare.py decides
+
+
 def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes, threshold) -> list[Finding]:
     """One document claim against the archive's claims under its key. A generic key (国家) is a
     series only as a running total: a cumulative claim is compared with cumulative claims whose
@@ -155,16 +160,66 @@ def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes,
     generic = is_generic(key)
     if generic and not (context and "cumulative" in c.flags):
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
-    rows = ledger.series(key, c.as_of, exclude, hashes)
-    same, before, after = (
-        [a for r in group
-         if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= threshold)
-         for a in (archive_claim(r),) if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)]
-        for group in rows)
+    rows = _archive_rows(c, key, ledger, exclude, hashes, generic)
+    claims = [archive_claim(r) for r in rows
+              if not generic or similarity(context, r["context"] or "") >= threshold]
+    claims = [a for a in claims if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)
+              and _same_series(c, a)]
     pick = _once if generic else _headline
-    kept = {id(a) for a in pick(same + before + after)}      # a document's claims may span the windows
-    same, before, after = ([a for a in group if id(a) in kept] for group in (same, before, after))
+    kept = pick(claims)                     # a document's figure: its headline, on any day
+    same = [a for a in kept if a.as_of == c.as_of]
+    before = sorted((a for a in kept if a.as_of < c.as_of), key=lambda a: a.as_of, reverse=True)
+    after = sorted((a for a in kept if a.as_of > c.as_of), key=lambda a: a.as_of)
     return _judge(c, key, same, before, after)
+
+
+def _archive_rows(c: Claim, key: str, ledger, exclude, hashes, generic: bool) -> list[dict]:
+    """What the rules need of the archive under ``key`` (and the English subjects the ledger
+    has since learnt to file under it): the claims of the same day, the nearest before and
+    after, and, found by value so that no window hides them, the latest older claims that may
+    equal ``c`` (stale-figure) and the running totals that may lie above or below it
+    (cumulative-decrease); with every claim of those documents under the key, for their headline."""
+    lo, hi = cmp._bounds(c.value)
+    finite = lambda x, k: float(x) * k if x not in (float("inf"), float("-inf")) else None  # noqa: E731
+    q = {"exclude": exclude, "exclude_sha256": hashes, "cumulative": generic}
+    rows: dict[int, dict] = {}
+    for k in _filed_under(key, ledger):
+        found = [ledger.claims_under(k, on=c.as_of, limit=_WINDOW, **q),
+                 ledger.claims_under(k, before=c.as_of, limit=_WINDOW, **q),
+                 ledger.claims_under(k, after=c.as_of, limit=_WINDOW, **q)]
+        targeted = [ledger.claims_under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
+                                        overlapping=(finite(lo, 1 / _SLACK), finite(hi, _SLACK)))]
+        if _running(c):
+            if finite(hi, 1) is not None:
+                targeted.append(ledger.claims_under(k, before=c.as_of, unit=c.unit, above=finite(hi, 1),
+                                                    running=True, limit=_TARGETED, **q))
+            if finite(lo, 1) is not None:
+                targeted.append(ledger.claims_under(k, after=c.as_of, unit=c.unit, below=finite(lo, 1),
+                                                    running=True, limit=_TARGETED, **q))
+        documents = sorted({r["document_id"] for group in targeted for r in group})
+        if documents:
+            found.append(ledger.claims_under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
+        for group in found + targeted:
+            rows.update((r["claim_id"], r) for r in group)
+    return list(rows.values())
+
+
+def _filed_under(key: str, ledger) -> list[str]:
+    """``key``, and the English keys filed before the ledger learnt that they mean ``key``."""
+    return [key] + sorted(en for en, zh in ledger.learnt_subjects().items() if zh == key and en != key)
+
+
+def _same_series(c: Claim, a: Claim) -> bool:
+    """A running total (累计派出2600余名) and a current stock (目前有180名…正在执勤) of one subject
+    are different series; a figure with neither cue may be either."""
+    kinds = {_series_kind(c), _series_kind(a)} - {None}
+    return len(kinds) < 2
+
+
+def _series_kind(c: Claim) -> str | None:
+    if _running(c):
+        return "running"
+    return "current" if "current" in c.flags else None
 
 
 def _dated(c: Claim) -> bool:
@@ -211,16 +266,18 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
                 subject=key, earlier=f"{_show(higher or c)} ({_where(higher or c)})",
                 later=f"{_show(lower or c)} ({_where(lower or c)})"), c, [other]))
     if not out:
-        changed = [a for a in before[:_TIMELINE] + after[:_TIMELINE] if not _agree(c, a)]
-        if changed:
-            timeline = sorted(before[:_TIMELINE] + after[:_TIMELINE], key=lambda a: (a.as_of, a.path or ""))
-            steps = [f"{_show(a)} ({_when(a)}, {a.path})" for a in timeline if a.as_of < c.as_of] + \
-                [f"this document: {_show(c)} ({_when(c)})"] + \
-                [f"{_show(a)} ({_when(a)}, {a.path})" for a in timeline if a.as_of > c.as_of]
-            running = cumulative or any(_running(a) for a in timeline)     # the series, not only c
-            kind = "a running total that grows" if running else "a figure that changes over time"
+        earlier, later = _steps(reversed(before)), _steps(after)
+        timeline = earlier[-_TIMELINE:] + later[:_TIMELINE]
+        if any(not _agree(c, a) for a, _, _ in timeline):
+            shown = [_step(*t) for t in earlier[-_TIMELINE:]] + [f"this document: {_show(c)} ({_when(c)})"] + \
+                [_step(*t) for t in later[:_TIMELINE]]
+            values = [a for a, _, _ in earlier[-_TIMELINE:]] + [c] + [a for a, _, _ in later[:_TIMELINE]]
+            running = cumulative or any(_running(a) for a in values)     # the series, not only c
+            grows = not any(_above(x, y) for x, y in zip(values, values[1:]))
+            kind = ("a running total that grows" if grows else "a running total whose figures do not all grow"
+                    ) if running else "a figure that changes over time"
             out.append(_finding("figure-timeline", rule("figure-timeline").message.format(
-                subject=key, kind=kind, timeline=" → ".join(steps)), c, timeline))
+                subject=key, kind=kind, timeline=" → ".join(shown)), c, [a for a, _, _ in timeline]))
     nearest = sorted((a for a in same + before[:_TIMELINE] + after[:_TIMELINE] if other_measure(c, a)),
                      key=lambda a: abs(_days(a.as_of) - _days(c.as_of)))
     if nearest:
@@ -229,6 +286,25 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
             document=_show(c), unit=c.unit, subject=key, archive=f"{_show(a)} ({_where(a)})",
             archive_unit=a.unit), c, [a]))
     return out
+
+
+def _steps(claims) -> list[tuple[Claim, Claim, int]]:
+    """Claims in time order, a run of one figure (the same text of the same value) as one step:
+    (first, last, how many)."""
+    out: list[tuple[Claim, Claim, int]] = []
+    for a in claims:
+        if out and _show(out[-1][0]) == _show(a) and out[-1][0].value == a.value:
+            first, _, n = out[-1]
+            out[-1] = (first, a, n + 1)
+        else:
+            out.append((a, a, 1))
+    return out
+
+
+def _step(first: Claim, last: Claim, n: int) -> str:
+    if n == 1:
+        return f"{_show(first)} ({_when(first)}, {first.path})"
+    return f"{_show(first)} ({_when(first)} to {_when(last)}, {n} articles)"
 
 
 def _running(c: Claim) -> bool:

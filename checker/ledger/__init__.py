@@ -1,6 +1,8 @@
 """The archive of published claims (issue 6): an SQLite ledger, and subjects across languages."""
 
+import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from checker.ledger.store import Ledger
 from checker.model import Claim
@@ -32,9 +34,23 @@ def shared_flags(claims, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
             else c for c in claims]
 
 
-def index_result(ledger: Ledger, result) -> list[str]:
-    """Index the files of one checked bitext (an engine CheckResult): each file's claims, with the
-    aligned agreeing pairs whose English claim is in it. Returns each file's outcome."""
+@lru_cache(maxsize=None)
+def recipe(as_of: str | None = None) -> str:
+    """How claims are read: this claimcheck, the contents of rules/, and the --date given. A
+    document read another way is indexed again."""
+    from checker import __version__
+    from checker.vocab import rules_dir
+
+    digest = hashlib.sha256()
+    for f in sorted(rules_dir().rglob("*.yaml")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return f"{__version__};{digest.hexdigest()[:16]};{as_of or ''}"
+
+
+def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:
+    """Index the files of one checked bitext (an engine CheckResult, checked with the --date
+    ``as_of``): each file's claims, with the aligned agreeing pairs whose English claim is in
+    it. Returns each file's outcome."""
     pairs = bilingual_pairs(result.agreeing)
     texts = {path: text for path, text, _ in result.files}
     out = []
@@ -43,5 +59,6 @@ def index_result(ledger: Ledger, result) -> list[str]:
         flagged = shared_flags(claims, pairs)
         renamed = {id(c): f for c, f in zip(claims, flagged)}
         mine_pairs = [(renamed.get(id(zh), zh), renamed[id(en)]) for zh, en in pairs if id(en) in mine]
-        out.append(ledger.index_document(path, text, flagged, texts=texts, pairs=mine_pairs))
+        out.append(ledger.index_document(path, text, flagged, texts=texts, pairs=mine_pairs,
+                                         recipe=recipe(as_of)))
     return out

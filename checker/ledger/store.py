@@ -6,8 +6,12 @@ One file, in WAL mode, written one transaction per document (``BEGIN IMMEDIATE``
 * a process killed mid-way loses only the document it was writing: every committed document
   keeps all its claims and the file is never corrupt (SQLite's WAL guarantees, with
   ``synchronous=NORMAL``: a power loss may lose the last commits, never consistency);
-* re-indexing an unchanged text (same SHA-256 for the same path) is skipped, and a changed one
-  replaces that path's claims.
+* re-indexing an unchanged text (same SHA-256 for the same path, read the same way: same
+  claimcheck, same rules/, same --date) is skipped, and a changed one replaces that path's claims.
+
+A document is known by its real path, relative to the ledger's folder when it lies inside it (so
+an archive can move with its ledger), else absolute; paths are shown relative to the working
+directory. Commands that only read (``check --ledger``, ``claims``) open the file read-only.
 
 Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates as ISO days.
 Each claim is filed under its subject key (checker/ledger/subjects.py); an English claim aligned
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -42,7 +47,8 @@ CREATE TABLE documents (
     path       TEXT NOT NULL,
     sha256     TEXT NOT NULL,
     as_of      TEXT,
-    indexed_at TEXT NOT NULL
+    indexed_at TEXT NOT NULL,
+    recipe     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX documents_path ON documents(path);
 CREATE TABLE claims (
@@ -67,6 +73,7 @@ CREATE TABLE claims (
     flags       TEXT NOT NULL DEFAULT '[]',
     subject_key TEXT,
     cumulative  INTEGER NOT NULL DEFAULT 0,
+    current     INTEGER NOT NULL DEFAULT 0,
     context     TEXT
 );
 CREATE INDEX claims_document ON claims(document_id);
@@ -96,7 +103,7 @@ END;
 
 _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nominal", "low", "high",
                   "start_day", "end_day", "as_of", "line", "column", "start", "end", "flags",
-                  "subject_key", "cumulative", "context")
+                  "subject_key", "cumulative", "current", "context")
 _INSERT_CLAIM = (
     "INSERT INTO claims (document_id, " + ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS) + ") VALUES ("
     + ", ".join("?" * (len(_CLAIM_COLUMNS) + 1)) + ")")
@@ -110,6 +117,16 @@ def _statements(script: str):
         if sqlite3.complete_statement(statement):
             yield statement
             statement = ""
+
+
+def _database_error(path: Path, e: sqlite3.Error) -> str:
+    message = str(e)
+    if "readonly" in message or "read-only" in message:
+        return (f"{path}: the ledger cannot be written ({message}): check the permissions of the "
+                "file and of its folder (SQLite writes its journal beside it)")
+    if "unable to open" in message:
+        return f"{path}: cannot open the ledger ({message}): check the permissions of the file and its folder"
+    return f"{path}: not a claimcheck ledger ({message})"
 
 
 def text_sha256(text: str) -> str:
@@ -128,7 +145,8 @@ def _claim_row(document_id: int, c: Claim, key: str | None, context: str | None)
         start_day, end_day = c.value.start, c.value.end
     return (document_id, c.lang, c.kind, c.text, c.subject, c.unit, c.qualifier, nominal, low,
             high, start_day, end_day, c.as_of, c.line, c.column, c.start, c.end,
-            json.dumps(list(c.flags), ensure_ascii=False), key, int("cumulative" in c.flags), context)
+            json.dumps(list(c.flags), ensure_ascii=False), key, int("cumulative" in c.flags),
+            int("current" in c.flags and "cumulative" not in c.flags), context)
 
 
 def _document_as_of(claims: Sequence[Claim]) -> str | None:
@@ -143,24 +161,39 @@ def _document_as_of(claims: Sequence[Claim]) -> str | None:
 class Ledger:
     """An SQLite ledger of claims. Use as a context manager: ``with Ledger(path) as ledger: ...``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
         if self.path.is_dir():
             raise UserError(f"{self.path}: is a directory, not a ledger file")
-        try:
-            self._db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
-                                       isolation_level=None)
-        except sqlite3.Error as e:
-            raise UserError(f"{self.path}: cannot open the ledger: {e}") from None
+        if readonly and not self.path.is_file():
+            raise UserError(f"{self.path}: no such ledger. Create one with "
+                            f"'claimcheck index PATH --ledger {self.path}'.")
+        if readonly and self.path.stat().st_size == 0:
+            raise UserError(f"{self.path}: not a claimcheck ledger (an empty file)")
+        self._home = self.path.resolve().parent
         self._learnt: dict[str, str] | None = None
-        try:
-            self._open()
-        except sqlite3.DatabaseError as e:
-            self._db.close()
-            raise UserError(f"{self.path}: not a claimcheck ledger ({e})") from None
-        except UserError:
-            self._db.close()
-            raise
+        # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
+        # read only as immutable, since SQLite cannot create its shared-memory file there
+        modes = ("mode=ro", "mode=ro&immutable=1") if readonly else (None,)
+        for i, mode in enumerate(modes):
+            try:
+                target = f"{self.path.resolve().as_uri()}?{mode}" if mode else str(self.path)
+                self._db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                           uri=bool(mode))
+            except sqlite3.Error as e:
+                raise UserError(f"{self.path}: cannot open the ledger: {e}") from None
+            try:
+                self._open()
+                return
+            except sqlite3.DatabaseError as e:
+                self._db.close()
+                retry = i + 1 < len(modes) and ("readonly" in str(e) or "unable to open" in str(e))
+                if not retry:
+                    raise UserError(_database_error(self.path, e)) from None
+            except UserError:
+                self._db.close()
+                raise
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -168,7 +201,11 @@ class Ledger:
         db = self._db
         db.row_factory = sqlite3.Row
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._check_identity()               # before any write: never touch a foreign file
+        known = self._check_identity()       # before any write: never touch a foreign file
+        if self.readonly:
+            if not known:
+                raise UserError(f"{self.path}: not a claimcheck ledger (an empty SQLite database)")
+            return
         self._retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone())
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
@@ -209,6 +246,26 @@ class Ledger:
                             "archive again into a new ledger file")
         return True
 
+    # -- paths -------------------------------------------------------------------------------------
+
+    def document_path(self, path: str) -> str:
+        """How the ledger knows the file at ``path``: its real path relative to the ledger's
+        folder when inside it, else absolute (data.txt and ./data.txt are one document; two
+        news.txt in two folders are two)."""
+        real = Path(os.path.realpath(path))
+        try:
+            return real.relative_to(self._home).as_posix()
+        except ValueError:
+            return str(real)
+
+    def shown_path(self, stored: str) -> str:
+        """A stored path as the user reads it: relative to the working directory when below it."""
+        real = Path(stored) if os.path.isabs(stored) else self._home / stored
+        try:
+            return real.relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return str(real)
+
     @staticmethod
     def _retry_busy(fn):
         """Switching to WAL may report 'locked' without waiting on the busy handler: retry."""
@@ -236,39 +293,47 @@ class Ledger:
 
     def index_document(self, path: str, text: str, claims: Sequence[Claim], *,
                        as_of: str | None = None, pairs: Sequence[tuple[Claim, Claim]] = (),
-                       texts: dict[str, str] | None = None) -> str:
+                       texts: dict[str, str] | None = None, recipe: str = "") -> str:
         """Store one document's claims in one transaction: "added", "replaced" or "unchanged".
 
         ``as_of`` is the document's date; by default the as-of date most of its claims carry.
         ``pairs`` are the document's aligned (Chinese, English) claims that agree in value: the
         English claim is filed under its partner's subject, and the pair teaches the ledger;
         ``texts`` holds the text of a partner's file when it is another file (name.zh/name.en).
+        ``recipe`` says how the claims were read (claimcheck, rules/, --date): a text read
+        another way is indexed again.
         """
-        path = str(path)
+        if self.readonly:
+            raise UserError(f"{self.path}: opened read-only")
+        texts = {**(texts or {}), path: text}
+        path = self.document_path(str(path))
         digest = text_sha256(text)
         doc_as_of = as_of if as_of is not None else _document_as_of(claims)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
         try:
-            row = db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
-            if row is not None and row["sha256"] == digest:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise UserError(_database_error(self.path, e)) from None
+        try:
+            row = db.execute("SELECT id, sha256, recipe FROM documents WHERE path = ?", (path,)).fetchone()
+            if row is not None and row["sha256"] == digest and row["recipe"] == recipe:
                 db.execute("ROLLBACK")
                 return "unchanged"
             if row is None:
                 doc_id = db.execute(
-                    "INSERT INTO documents (path, sha256, as_of, indexed_at) VALUES (?, ?, ?, ?)",
-                    (path, digest, doc_as_of, now)).lastrowid
+                    "INSERT INTO documents (path, sha256, as_of, indexed_at, recipe) VALUES (?, ?, ?, ?, ?)",
+                    (path, digest, doc_as_of, now, recipe)).lastrowid
                 outcome = "added"
             else:
                 doc_id = row["id"]
                 db.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
                 db.execute("DELETE FROM subject_pairs WHERE document_id = ?", (doc_id,))
-                db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ? WHERE id = ?",
-                           (digest, doc_as_of, now, doc_id))
+                db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ?, recipe = ? WHERE id = ?",
+                           (digest, doc_as_of, now, recipe, doc_id))
                 outcome = "replaced"
             learnt = self.learnt_subjects()
-            keys = file_keys({**(texts or {}), path: text}, claims, pairs, learnt)
+            keys = file_keys(texts, claims, pairs, learnt)
             db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c, *keys[id(c)]) for c in claims))
             taught = {p for zh, en in pairs if (p := learnable(en.subject, zh.subject))}
             db.executemany("INSERT INTO subject_pairs (document_id, en, zh) VALUES (?, ?, ?)",
@@ -277,6 +342,10 @@ class Ledger:
             if taught:
                 self._learnt = None
             return outcome
+        except sqlite3.OperationalError as e:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise UserError(_database_error(self.path, e)) from None
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
@@ -292,6 +361,15 @@ class Ledger:
 
     # -- reading -------------------------------------------------------------------------------
 
+    def _rows(self, sql: str, args: Sequence) -> list[dict]:
+        out = []
+        for row in self._db.execute(sql, tuple(args)):
+            d = dict(row)
+            d["path"] = self.shown_path(d["path"])
+            d["flags"] = json.loads(d["flags"]) if isinstance(d.get("flags"), str) else d.get("flags")
+            out.append(d)
+        return out
+
     def claims_for(self, subject: str | None = None) -> list[dict]:
         """Claims (all, or one subject's) with their document's path, by as_of, path, line."""
         cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
@@ -303,41 +381,86 @@ class Ledger:
             sql += " WHERE c.subject = ? OR c.subject_key = ?"
             args = (subject, subject_key(subject, self.learnt_subjects()) or subject)
         sql += ' ORDER BY c.as_of IS NULL, c.as_of, d.path, c.line, c."column", c.id'
-        out = []
-        for row in self._db.execute(sql, args):
-            d = dict(row)
-            d["flags"] = json.loads(d["flags"])
-            out.append(d)
-        return out
+        return self._rows(sql, args)
+
+    def claims_under(self, key: str, *, on: str | None = None, before: str | None = None,
+                     after: str | None = None, documents: Sequence[int] = (), unit: str | None = None,
+                     overlapping: tuple[float | None, float | None] | None = None,
+                     above: float | None = None, below: float | None = None,
+                     running: bool = False, cumulative: bool = False, limit: int = 200,
+                     exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> list[dict]:
+        """The archive's claims filed under ``key``: those that speak for the day ``on`` (in
+        order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
+        ``limit`` earliest ``after`` it, or every one in ``documents``. Narrowed, in SQL, to
+        claims in ``unit`` whose interval meets ``overlapping`` (lo, hi), lies wholly ``above``
+        or ``below`` a value; to running totals (cumulative or ordinal) or to cumulative claims.
+        Documents at the paths in ``exclude`` (as given) or with a text in ``exclude_sha256``
+        are left out. Each is a range scan of the (subject_key, as_of) index, or of the
+        document index."""
+        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+        where, args = ["c.subject_key = ?"], [key]
+        order = " ORDER BY c.id"
+        if on is not None:
+            where.append("c.as_of = ?")
+            args.append(on)
+        elif before is not None:
+            where.append("c.as_of < ?")
+            args.append(before)
+            order = " ORDER BY c.as_of DESC, c.id"
+        elif after is not None:
+            where.append("c.as_of > ?")
+            args.append(after)
+            order = " ORDER BY c.as_of ASC, c.id"
+        if documents:
+            where.append(f"c.document_id IN ({', '.join('?' * len(documents))})")
+            args.extend(documents)
+        if overlapping is not None or above is not None or below is not None:
+            where.append("c.unit IS ?")
+            args.append(unit)
+        if overlapping is not None:
+            lo, hi = overlapping
+            if hi is not None:
+                where.append("(c.low IS NULL OR c.low <= ?)")
+                args.append(hi)
+            if lo is not None:
+                where.append("(c.high IS NULL OR c.high >= ?)")
+                args.append(lo)
+        if above is not None:
+            where.append("c.low > ?")
+            args.append(above)
+        if below is not None:
+            where.append("c.high < ?")
+            args.append(below)
+        if running:
+            where.append("(c.cumulative = 1 OR c.kind = 'ordinal')")
+        if cumulative:
+            where.append("c.cumulative = 1")
+        paths = [self.document_path(p) for p in exclude]
+        if paths:
+            where.append(f"d.path NOT IN ({', '.join('?' * len(paths))})")
+            args.extend(paths)
+        if exclude_sha256:
+            where.append(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})")
+            args.extend(exclude_sha256)
+        sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
+               f"FROM claims c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)}"
+               f"{order} LIMIT {int(limit)}")
+        return self._rows(sql, args)
 
     def series(self, key: str, as_of: str, exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = (),
                limit: int = 200) -> tuple[list[dict], list[dict], list[dict]]:
-        """The archive's claims under one subject key: those that speak for the day ``as_of``,
-        the ``limit`` latest before it (newest first) and the ``limit`` earliest after it, leaving
-        out the documents at the paths in ``exclude`` or with a text in ``exclude_sha256``. Each
-        is a range scan of one index."""
-        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
-        base = (f"SELECT d.path AS path, {cols} FROM claims c JOIN documents d ON d.id = c.document_id "
-                "WHERE c.subject_key = ? AND ")
-        skip = ""
-        if exclude:
-            skip = f" AND d.path NOT IN ({', '.join('?' * len(exclude))})"
-        if exclude_sha256:
-            skip += f" AND d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})"
-        args = tuple(exclude) + tuple(exclude_sha256)
-        out = []
-        for cond, order in (("c.as_of = ?", ""), ("c.as_of < ?", " ORDER BY c.as_of DESC"),
-                            ("c.as_of > ?", " ORDER BY c.as_of ASC")):
-            rows = self._db.execute(base + cond + skip + order + f" LIMIT {int(limit)}", (key, as_of) + args)
-            out.append([dict(r) for r in rows])
-        return out[0], out[1], out[2]
+        """The claims under ``key`` that speak for the day ``as_of``, the ``limit`` latest before
+        it and the ``limit`` earliest after it (claims_under)."""
+        skip = {"exclude": exclude, "exclude_sha256": exclude_sha256, "limit": limit}
+        return (self.claims_under(key, on=as_of, **skip), self.claims_under(key, before=as_of, **skip),
+                self.claims_under(key, after=as_of, **skip))
 
     def documents(self) -> list[dict]:
         rows = self._db.execute(
             "SELECT d.id, d.path, d.sha256, d.as_of, d.indexed_at, "
             "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims "
             "FROM documents d ORDER BY d.path")
-        return [dict(r) for r in rows]
+        return [{**dict(r), "path": self.shown_path(r["path"])} for r in rows]
 
     def stats(self) -> dict:
         documents = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -223,6 +223,56 @@ def test_writer_killed_mid_index_leaves_a_consistent_ledger(tmp_path):
         assert done <= {d["path"] for d in ledger.documents()}
 
 
+# A writer that commits two documents, then stops inside the third one's transaction, halfway
+# through writing its claims, and says so: the kill below lands there for certain.
+STOPPED_WRITER = r"""
+import sys, time
+from decimal import Decimal
+from checker.ledger import Ledger
+from checker.model import Claim, Interval
+
+class Stopping:
+    def __init__(self, db):
+        self.db = db
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+    def executemany(self, sql, rows):
+        rows = list(rows)
+        if "INSERT INTO claims" in sql and len(rows) == 30:
+            self.db.executemany(sql, rows[:15])
+            print("inside", flush=True)
+            time.sleep(60)
+        return self.db.executemany(sql, rows)
+
+with Ledger(sys.argv[1]) as ledger:
+    ledger._db = Stopping(ledger._db)
+    for i, n in enumerate((10, 20, 30)):
+        claims = [Claim(None, j + 1, 1, 0, 4, "zh", "count", str(j), Interval.exact(Decimal(j)),
+                        "person", None, "subject", "2020-01-01") for j in range(n)]
+        ledger.index_document(f"doc-{i}", f"text {i}", claims)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_a_writer_killed_inside_a_transaction_loses_only_that_document(tmp_path):
+    db = tmp_path / "ledger.db"
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    writer = subprocess.Popen([sys.executable, "-c", STOPPED_WRITER, str(db)], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "inside", writer.stderr.read()
+        os.kill(writer.pid, signal.SIGKILL)
+    finally:
+        writer.wait()
+        writer.stdout.close()
+        writer.stderr.close()
+    assert writer.returncode == -signal.SIGKILL
+    assert Path(str(db) + "-wal").exists()      # killed with its log open, as a crash leaves it
+    with Ledger(db) as ledger:
+        assert ledger.check_integrity()
+        assert [(Path(d["path"]).name, d["claims"]) for d in ledger.documents()] == [("doc-0", 10), ("doc-1", 20)]
+
+
 def test_reindexing_a_translation_replaces_what_it_taught(tmp_path):
     from checker.engine import check_bitext
     from checker.io.bilingual import read_bitexts
@@ -286,3 +336,54 @@ def test_the_learnt_dictionary_counts_documents_as_they_come_and_go(tmp_path):
     con.close()
     with Ledger(db) as ledger:
         assert not ledger.check_integrity()
+
+
+# -- which document is which -------------------------------------------------------------------
+
+def test_a_document_is_its_real_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "y2020").mkdir()
+    (tmp_path / "y2021").mkdir()
+    text20, text21 = SEED, SEED.replace("2016-11-11", "2017-11-11")
+    with Ledger("ledger.db") as ledger:
+        assert ledger.index_document("y2020/news.txt", text20, extract_text(text20)) == "added"
+        assert ledger.index_document("./y2020/news.txt", text20, extract_text(text20)) == "unchanged"
+        assert ledger.index_document(str(tmp_path / "y2020" / "news.txt"), text20, extract_text(text20)) == "unchanged"
+        # the same name in another folder is another document
+        assert ledger.index_document("y2021/news.txt", text21, extract_text(text21)) == "added"
+        assert [d["path"] for d in ledger.documents()] == ["y2020/news.txt", "y2021/news.txt"]
+    # stored relative to the ledger's folder: read from elsewhere, shown from there
+    monkeypatch.chdir(tmp_path / "y2021")
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        assert ledger.index_document("news.txt", text21, extract_text(text21)) == "unchanged"
+        assert sorted(d["path"] for d in ledger.documents()) == sorted(
+            [str(tmp_path / "y2020" / "news.txt"), "news.txt"])
+
+
+def test_a_text_read_another_way_is_indexed_again(tmp_path):
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        assert ledger.index_document("a.txt", SEED, extract_text(SEED), recipe="1;r;") == "added"
+        assert ledger.index_document("a.txt", SEED, extract_text(SEED), recipe="1;r;") == "unchanged"
+        assert ledger.index_document("a.txt", SEED, extract_text(SEED), recipe="1;r;2020-01-01") == "replaced"
+
+
+def test_a_ledger_opened_to_read_is_never_written(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        ledger.index_document("a.txt", SEED, extract_text(SEED))
+    before = db.read_bytes()
+    with Ledger(db, readonly=True) as ledger:
+        assert ledger.stats()["documents"] == 1
+        with pytest.raises(UserError, match="read-only"):
+            ledger.index_document("b.txt", SEED, extract_text(SEED))
+    assert db.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(UserError, match="empty file"):
+        Ledger(empty, readonly=True)
+    assert empty.stat().st_size == 0
+    with pytest.raises(UserError, match="no such ledger"):
+        Ledger(tmp_path / "none.db", readonly=True)
+    assert not (tmp_path / "none.db").exists()
+    with pytest.raises(UserError, match="directory"):
+        Ledger(tmp_path, readonly=True)

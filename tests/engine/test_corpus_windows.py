@@ -1,0 +1,60 @@
+"""The corpus rules see what they need of a large archive: no window of nearest claims hides an
+older equal figure or a higher running total, and a timeline names a repeated figure once.
+The windows are made small here so that a few articles overflow them."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import corpus
+from tests.engine.test_rule_cases import corpus_findings
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    monkeypatch.setattr(corpus, "_WINDOW", 3)
+    monkeypatch.setattr(corpus, "_TARGETED", 2)
+
+
+def _names(findings, severity=None):
+    return sorted(f.rule.name for f in findings if severity is None or f.severity == severity)
+
+
+def test_an_old_figure_behind_many_newer_ones_is_still_found_stale(tmp_path, small_windows):
+    archive = ["2016-11-11 08:00:00\n中国向联合国派出维和警察2455名。"] + [
+        f"2021-{m:02d}-15 08:00:00\n中国已向联合国派出维和警察2600余名。" for m in range(1, 9)]
+    found = corpus_findings(tmp_path, archive, "2023-03-01 09:00:00\n中国已向联合国派出维和警察2455名。")
+    assert "stale-figure" in _names(found)
+
+
+def test_a_higher_total_behind_many_unrelated_figures_is_still_a_decrease(tmp_path, small_windows):
+    archive = ["2016-05-01 08:00:00\n截至目前，全省累计建成警务工作站300个。"] + [
+        f"2018-{m:02d}-10 08:00:00\n本月新建成警务工作站{m}个。" for m in range(1, 9)]
+    found = corpus_findings(tmp_path, archive, "2020-01-01 09:00:00\n截至目前，全省累计建成警务工作站250个。")
+    assert "cumulative-decrease" in _names(found, "error")
+
+
+def test_a_generic_subject_series_is_not_crowded_out_by_one_off_figures(tmp_path, small_windows):
+    archive = ["2016-01-10 08:00:00\n我国已与113个国家建立了双边警务合作机制。"] + [
+        f"2019-{m:02d}-03 08:00:00\n两国警方签署了{m + 2}份合作文件，共有5个国家的代表出席。" for m in range(1, 9)]
+    found = corpus_findings(tmp_path, archive, "2023-02-01 09:00:00\n我国已与100个国家建立了双边警务合作机制。")
+    assert "cumulative-decrease" in _names(found, "error")
+
+
+def test_a_repeated_figure_is_one_step_of_the_timeline(tmp_path):
+    archive = ["2016-11-11 08:00:00\n中国已向联合国派出维和警察2455名。"] + [
+        f"2021-{m:02d}-15 08:00:00\n中国已向联合国派出维和警察2600余名。" for m in range(1, 6)]
+    found = corpus_findings(tmp_path, archive, "2023-03-01 09:00:00\n中国已向联合国派出维和警察2700余名。")
+    timeline = [f for f in found if f.rule.name == "figure-timeline"]
+    assert len(timeline) == 1
+    message = timeline[0].message
+    assert message.count("2600余名") == 1 and "2021-01-15 to 2021-05-15, 5 articles" in message
+    assert "grows" in message and message.index("2455名") < message.index("2600余名") < message.index("2700余名")
+
+
+def test_a_timeline_that_falls_does_not_say_it_grows(tmp_path):
+    archive = ["2019-01-01 08:00:00\n中国已向联合国派出维和警察8000人次。"]
+    found = corpus_findings(tmp_path, archive, "2020-01-01 09:00:00\n中国已向联合国派出维和警察5000名。")
+    timeline = [f for f in found if f.rule.name == "figure-timeline"]
+    assert timeline and "grows" not in timeline[0].message
+    assert "measure-differs" in _names(found, "info")
