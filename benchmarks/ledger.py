@@ -23,10 +23,10 @@ beside a named alternative timed in the same run):
 * indexing: documents/s and MB/s, beside plain extraction (checker.extract.extract_text) of the
   same texts, interleaved document by document; ledger size and bytes per claim; peak memory.
 * checking: the draft's corpus findings (engine.corpus.check_results, with the ledger opened
-  as ``claimcheck check --ledger`` opens it), median of --runs, at each archive size; beside a
-  naive full scan that reads every archive claim of the draft's subject keys with a query that
-  may not use any index (NOT INDEXED) and picks each series in Python. The scan feeds the same
-  check code, so both give the same findings (checked).
+  read-only as ``claimcheck check --ledger`` opens it), median of --runs, at each archive size;
+  beside a naive full scan that reads every archive claim under each subject key it is asked
+  for with a query that may not use any index (NOT INDEXED), and answers the rules' requests in
+  Python. The scan feeds the same check code, so both give the same findings (checked).
 """
 
 from __future__ import annotations
@@ -274,17 +274,16 @@ def multiply(src: Path, dst: Path, copies: int) -> dict:
 # -- checking -------------------------------------------------------------------------------------
 
 class FullScan:
-    """The named alternative to Ledger.series: at the first lookup, one query that may use no
-    index (claims NOT INDEXED) reads (id, key, as_of, document) of every archive claim under the
-    draft's subject keys; each series is then picked in Python (same day; the ``limit`` latest
-    before; the ``limit`` earliest after; the same order as the ledger's index gives) and its
-    rows fetched by id. Everything else is the ledger's (learnt subjects: the same query)."""
+    """The named alternative to Ledger.claims_under: the first time a subject key is asked for,
+    one query that may use no index (claims NOT INDEXED) reads every archive claim under it;
+    each request is then answered in Python (the same filters, order and limits). Everything
+    else is the ledger's (learnt subjects: the same query)."""
 
-    def __init__(self, ledger, path: Path, keys: set[str]):
-        self.ledger, self.keys = ledger, sorted(keys)
+    def __init__(self, ledger, path: Path):
+        self.ledger = ledger
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         self.db.row_factory = sqlite3.Row
-        self.by_key: dict[str, list[tuple]] | None = None
+        self.by_key: dict[str, list[dict]] = {}
         self.scanned = 0
 
     def learnt_subjects(self):
@@ -293,54 +292,65 @@ class FullScan:
     def close(self) -> None:
         self.db.close()
 
-    def _load(self, exclude, exclude_sha256) -> None:
-        skip = set()
-        if exclude or exclude_sha256:
-            marks = lambda xs: ", ".join("?" * len(xs))  # noqa: E731
-            skip = {r[0] for r in self.db.execute(
-                f"SELECT id FROM documents WHERE path IN ({marks(exclude)}) OR sha256 IN ({marks(exclude_sha256)})",
-                tuple(exclude) + tuple(exclude_sha256))}
-        self.by_key = {k: [] for k in self.keys}
-        rows = self.db.execute(f"SELECT subject_key, as_of, id, document_id FROM claims NOT INDEXED "
-                               f"WHERE subject_key IN ({', '.join('?' * len(self.keys))})", self.keys)
-        for key, as_of, cid, doc in rows:
-            self.scanned += 1
-            if doc not in skip and as_of is not None:
-                self.by_key[key].append((as_of, cid))
-
-    def series(self, key, as_of, exclude=(), exclude_sha256=(), limit=200):
+    def _load(self, key: str) -> list[dict]:
         from checker.ledger.store import _CLAIM_COLUMNS
 
-        if self.by_key is None:
-            self._load(exclude, exclude_sha256)
-        rows = self.by_key.get(key, [])
-        same = sorted(cid for a, cid in rows if a == as_of)[:limit]
-        before = [cid for _, cid in sorted(((a, cid) for a, cid in rows if a < as_of), reverse=True)[:limit]]
-        after = [cid for _, cid in sorted((a, cid) for a, cid in rows if a > as_of)[:limit]]
-        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+        if key not in self.by_key:
+            cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+            rows = self.db.execute(
+                f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, d.sha256 AS sha256, "
+                f"{cols} FROM claims c NOT INDEXED JOIN documents d ON d.id = c.document_id "
+                "WHERE c.subject_key = ?", (key,))
+            self.by_key[key] = [dict(r) for r in rows]
+            self.scanned += len(self.by_key[key])
+        return self.by_key[key]
+
+    def claims_under(self, key, *, on=None, before=None, after=None, documents=(), unit=None,
+                     overlapping=None, above=None, below=None, running=False, cumulative=False,
+                     limit=200, exclude=(), exclude_sha256=()):
+        paths = {self.ledger.document_path(p) for p in exclude}
+        valued = overlapping is not None or above is not None or below is not None
+
+        def keep(r):
+            a = r["as_of"]
+            if (on is not None and a != on) or (before is not None and not (a is not None and a < before)) \
+                    or (after is not None and not (a is not None and a > after)):
+                return False
+            if documents and r["document_id"] not in documents:
+                return False
+            if valued and r["unit"] != unit:
+                return False
+            if overlapping is not None:
+                lo, hi = overlapping
+                if hi is not None and r["low"] is not None and r["low"] > hi:
+                    return False
+                if lo is not None and r["high"] is not None and r["high"] < lo:
+                    return False
+            if above is not None and not (r["low"] is not None and r["low"] > above):
+                return False
+            if below is not None and not (r["high"] is not None and r["high"] < below):
+                return False
+            if running and not (r["cumulative"] == 1 or r["kind"] == "ordinal"):
+                return False
+            if cumulative and r["cumulative"] != 1:
+                return False
+            return r["path"] not in paths and r["sha256"] not in exclude_sha256
+
+        rows = [r for r in self._load(key) if keep(r)]
+        if before is not None:
+            rows.sort(key=lambda r: r["claim_id"])
+            rows.sort(key=lambda r: r["as_of"], reverse=True)
+        elif after is not None:
+            rows.sort(key=lambda r: (r["as_of"], r["claim_id"]))
+        else:
+            rows.sort(key=lambda r: r["claim_id"])
         out = []
-        for ids in (same, before, after):
-            got = {}
-            if ids:
-                q = (f"SELECT c.id AS _id, d.path AS path, {cols} FROM claims c JOIN documents d "
-                     f"ON d.id = c.document_id WHERE c.id IN ({', '.join('?' * len(ids))})")
-                got = {r["_id"]: r for r in self.db.execute(q, ids)}
-            out.append([{k: got[i][k] for k in got[i].keys() if k != "_id"} for i in ids])
-        return out[0], out[1], out[2]
-
-
-def draft_keys(ledger, results) -> set[str]:
-    """The subject keys the corpus rules will look up for the draft (as check_corpus files them)."""
-    from checker.ledger import bilingual_pairs
-    from checker.ledger.subjects import file_keys
-
-    files = [f for r in results for f in r.files]
-    pairs = bilingual_pairs(p for r in results for p in r.agreeing)
-    texts = {path: text for path, text, _ in files}
-    keys = set()
-    for _, _, claims in files:
-        keys.update(k for k, _ in file_keys(texts, claims, pairs, ledger.learnt_subjects()).values() if k)
-    return keys
+        for r in rows[:limit]:
+            d = {k: v for k, v in r.items() if k != "sha256"}
+            d["path"] = self.ledger.shown_path(d["path"])
+            d["flags"] = json.loads(d["flags"])
+            out.append(d)
+        return out
 
 
 def fingerprint(findings) -> list[tuple]:
@@ -357,7 +367,7 @@ def check_at(path: Path, results, runs: int) -> dict:
 
     def ours() -> tuple[dict, list]:
         t0 = time.perf_counter()
-        with Ledger(path) as ledger:
+        with Ledger(path, readonly=True) as ledger:
             t1 = time.perf_counter()
             ledger.learnt_subjects()
             t2 = time.perf_counter()
@@ -367,9 +377,9 @@ def check_at(path: Path, results, runs: int) -> dict:
 
     def scan() -> tuple[dict, list, int]:
         t0 = time.perf_counter()
-        with Ledger(path) as ledger:
+        with Ledger(path, readonly=True) as ledger:
             ledger.learnt_subjects()
-            alt = FullScan(ledger, path, draft_keys(ledger, results))
+            alt = FullScan(ledger, path)
             try:
                 findings = check_results(alt, results)
             finally:
@@ -377,15 +387,15 @@ def check_at(path: Path, results, runs: int) -> dict:
         return {"total": time.perf_counter() - t0}, findings, alt.scanned
 
     # untimed: count the lookups and the rows they return
-    with Ledger(path) as ledger:
-        series = ledger.series
+    with Ledger(path, readonly=True) as ledger:
+        under = ledger.claims_under
 
         def counted(*a, **k):
-            out = series(*a, **k)
+            out = under(*a, **k)
             calls["series"] += 1
-            calls["rows"] += sum(len(g) for g in out)
+            calls["rows"] += len(out)
             return out
-        ledger.series = counted
+        ledger.claims_under = counted
         check_results(ledger, results)
         n_claims = ledger.stats()
     ours()
