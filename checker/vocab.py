@@ -8,7 +8,7 @@ They are validated when loaded: a missing file, malformed YAML or an unexpected 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -115,11 +115,15 @@ class Series:
     cumulative: dict[str, dict[str, tuple[str, ...]]]   # lang → cue kind → words
     plans: dict[str, tuple[str, ...]]                    # lang → words naming a plan's period
     future: dict[str, tuple[str, ...]]                   # lang → words of a forecast
+    current: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang → kind → words
+    breaks: tuple[str, ...] = ()                         # words that open a clause of its own
+    reach: int = 0                                       # how far an opening cue reaches on
 
 
 _SERIES_KEYS = {("cumulative", "zh"): {"before", "not", "since", "spans"},
                 ("cumulative", "en"): {"phrases", "since", "past", "participles", "not_perfect"},
-                ("periods", "zh"): {"plans", "future"}, ("periods", "en"): {"plans", "future"}}
+                ("periods", "zh"): {"plans", "future"}, ("periods", "en"): {"plans", "future"},
+                ("current", "zh"): {"words", "not"}, ("current", "en"): {"phrases", "progressive"}}
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -130,8 +134,14 @@ def _words(value, where: str) -> tuple[str, ...]:
 
 def _series(data: dict) -> Series:
     where = "rules/series.yaml"
-    _expect(data, {"cumulative", "periods"}, where)
-    for key in ("cumulative", "periods"):
+    _expect(data, {"cumulative", "periods", "current", "cover"}, where)
+    cover = data.get("cover")
+    if not isinstance(cover, dict) or set(cover) != {"reach", "breaks"}:
+        raise UserError(f"{where}: cover: expected the keys breaks, reach.")
+    reach = cover["reach"]
+    if isinstance(reach, bool) or not isinstance(reach, int) or reach < 0:
+        raise UserError(f"{where}: cover.reach: expected a number of characters (0 or more), found {reach!r}.")
+    for key in ("cumulative", "periods", "current"):
         if not isinstance(data.get(key), dict):
             raise UserError(f"{where}: {key}: expected a mapping with zh and en.")
         _expect(data[key], {"zh", "en"}, f"{where}: {key}")
@@ -144,7 +154,9 @@ def _series(data: dict) -> Series:
     langs = ("zh", "en")
     return Series({lang: parsed["cumulative", lang] for lang in langs},
                   {lang: parsed["periods", lang]["plans"] for lang in langs},
-                  {lang: parsed["periods", lang]["future"] for lang in langs})
+                  {lang: parsed["periods", lang]["future"] for lang in langs},
+                  {lang: parsed["current", lang] for lang in langs},
+                  _words(cover["breaks"], f"{where}: cover.breaks"), reach)
 
 
 @dataclass(frozen=True)

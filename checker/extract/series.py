@@ -1,10 +1,15 @@
-"""Running totals. A figure whose clause says it has been adding up (累计, 已, 22年来, "so far",
-"have contributed") is flagged ``cumulative``: the archive then expects it never to fall.
+"""Running totals and present stocks. A figure whose clause says it has been adding up (累计, 已,
+22年来, "so far", "have contributed") is flagged ``cumulative``: the archive then expects it never
+to fall. One that says what there is now (目前, 现有, 正在, "currently", "there are now", "are
+serving") is flagged ``current`` instead, unless it is cumulative (目前已有2600余名): the archive
+never compares the two.
 
-Chinese cues count in the figure's clause, before it; a span up to now (22年来, 2000年以来) or a
-cue that stands as a clause of its own (迄今，) opens a sentence and covers the rest of it.
-English cues count anywhere in the sentence, the present perfect only before the figure.
-The cues are data in rules/series.yaml.
+Chinese cues count in the figure's clause, before it (``current`` cues anywhere in it); a span up
+to now (22年来, 2000年以来) or a cue that stands as a clause of its own (迄今，目前，) opens a
+sentence and covers the clause after it, and the next ones only while they start close to the cue,
+have no date of their own and do not open with a break word (其中, 今年; ``cover`` in
+rules/series.yaml). English cues count anywhere in the sentence, the present perfect only before
+the figure, the present progressive only after it. The cues are data in rules/series.yaml.
 """
 
 from __future__ import annotations
@@ -46,40 +51,111 @@ def _patterns():
     return not_cues, zh_before, zh_since, en_anywhere, en_perfect
 
 
+@lru_cache(maxsize=1)
+def _current_patterns():
+    series = vocabulary().series
+    zh, en = series.current["zh"], series.current["en"]
+    zh_now = re.compile(alternation((*zh["words"], *zh["not"])))
+    en_now = re.compile(rf"\b(?:{alternation(en['phrases'])})\b", re.I)
+    en_progressive = re.compile(rf"\b(?:{alternation(en['progressive'])})\s+(?:[a-z]+ly\s+|now\s+|still\s+)?"
+                                rf"[a-z]{{2,}}ing\b", re.I)
+    breaks = re.compile(rf"[ \t]*(?:{alternation(series.breaks)})")
+    return frozenset(zh["not"]), zh_now, en_now, en_progressive, breaks, series.reach
+
+
 def mark(t: str, raws) -> None:
     """Add ``cumulative`` to the flags of every running total among ``raws`` ((lang, paragraph,
-    RawClaim) over the normalised text ``t``)."""
+    RawClaim) over the normalised text ``t``), and ``current`` to every other figure that states
+    what there is now."""
     figures = [(lang, r) for lang, _, r in raws if r.kind in KINDS]
     if not figures:
         return
     not_cues, zh_before, zh_since, en_anywhere, en_perfect = _patterns()
+    now_not, zh_now, en_now, en_progressive, breaks, reach = _current_patterns()
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(t)]
     zh_ends = [m.start() for m in _ZH_SENTENCE_END.finditer(t)]
     en_ends = [m.start() for m in _EN_SENTENCE_END.finditer(t)]
+    times = sorted(r.start for _, _, r in raws if r.kind in _TIME_KINDS)
+    cover = _Cover(t, clause_ends, zh_ends, times, breaks, reach)
     zh_cues = [(m.start(), m.end()) for m in zh_before.finditer(t) if m.group() not in not_cues]
     cue_starts = [s for s, _ in zh_cues]
     # spans of text a Chinese since-phrase or a stand-alone cue covers
-    covered = _merge(_scope(t, e, clause_ends, zh_ends) for e in
+    covered = _merge(cover(e) for e in
                      sorted([m.end() for m in zh_since.finditer(t)] + [e for _, e in zh_cues if _alone(t, e)]))
     covered_starts = [a for a, _ in covered]
+    has_zh = any(lang == "zh" for lang, _ in figures)
+    now_cues = [(m.start(), m.end()) for m in zh_now.finditer(t) if m.group() not in now_not] if has_zh else []
+    now_starts = [s for s, _ in now_cues]
+    now_covered = _merge(cover(e) for _, e in now_cues if _alone(t, e))
+    now_covered_starts = [a for a, _ in now_covered]
     english = any(lang == "en" for lang, _ in figures)
     en_any = [m.start() for m in en_anywhere.finditer(t)] if english else []
     en_perf = [m.start() for m in en_perfect.finditer(t)] if english else []
+    en_cur = [m.start() for m in en_now.finditer(t)] if english else []
+    en_prog = [m.start() for m in en_progressive.finditer(t)] if english else []
     for lang, r in figures:
         if lang == "zh":
             clause = _start(clause_ends, r.start)
             k = bisect_left(cue_starts, clause)
             hit = k < len(zh_cues) and zh_cues[k][1] <= r.start
-            k = bisect_right(covered_starts, r.start) - 1
-            hit = hit or (k >= 0 and r.start < covered[k][1])
+            hit = hit or _inside(covered, covered_starts, r.start)
+            if not hit:
+                stop = _end(clause_ends, r.end, len(t))
+                k = bisect_left(now_starts, clause)
+                now = k < len(now_cues) and now_cues[k][0] < stop
+                now = now or _inside(now_covered, now_covered_starts, r.start)
         else:
             a, b = _start(en_ends, r.start), _end(en_ends, r.start, len(t))
-            k = bisect_left(en_any, a)
-            hit = k < len(en_any) and en_any[k] < b
-            k = bisect_left(en_perf, a)
-            hit = hit or (k < len(en_perf) and en_perf[k] < r.start)
-        if hit and "cumulative" not in r.flags:
-            r.flags += ("cumulative",)
+            hit = _any_in(en_any, a, b) or _any_in(en_perf, a, r.start)
+            if not hit:
+                now = _any_in(en_cur, a, b) or _any_in(en_prog, r.end, b)
+        if hit:
+            if "cumulative" not in r.flags:
+                r.flags += ("cumulative",)
+        elif now and "current" not in r.flags:
+            r.flags += ("current",)
+
+
+# a figure's clause that states a date or a year of its own is not covered by an opening cue
+_TIME_KINDS = frozenset({"date", "date_range", "year"})
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+class _Cover:
+    """The span a Chinese cue ending at ``end`` speaks for: its own clause; for a cue that opens
+    a sentence (十年来，迄今，) the clause after it too, and the next clauses of its sentence while
+    each starts within ``reach`` characters of the cue, states no date of its own and does not
+    open with a break word."""
+
+    def __init__(self, t: str, clause_ends: list[int], sentence_ends: list[int], times: list[int],
+                 breaks: re.Pattern, reach: int):
+        self.t, self.clause_ends, self.sentence_ends = t, clause_ends, sentence_ends
+        self.times, self.breaks, self.reach = times, breaks, reach
+
+    def __call__(self, end: int) -> tuple[int, int]:
+        t, ends = self.t, self.clause_ends
+        start = _start(ends, end)
+        stop = _end(ends, end, len(t))
+        if not _alone(t, end):
+            return start, stop
+        last = _end(self.sentence_ends, end, len(t))
+        stop = _end(ends, stop + 1, len(t))           # the clause the cue opens
+        while stop < last:
+            nxt = stop + 1
+            stop_next = min(_end(ends, nxt, len(t)), last)
+            if nxt - end > self.reach or self.breaks.match(t, nxt) or _any_in(self.times, nxt, stop_next):
+                break
+            stop = stop_next
+        return start, min(stop, last)
 
 
 def _merge(spans) -> list[tuple[int, int]]:
@@ -107,9 +183,3 @@ def _alone(t: str, end: int) -> bool:
     """A cue that closes its clause (迄今，…) speaks for the sentence that follows."""
     rest = t[end:end + 3].lstrip(" \t")
     return rest[:1] in ("，", ",")
-
-
-def _scope(t: str, end: int, clause_ends: list[int], sentence_ends: list[int]) -> tuple[int, int]:
-    start = _start(clause_ends, end)
-    stop = _end(sentence_ends if _alone(t, end) else clause_ends, end, len(t))
-    return start, stop

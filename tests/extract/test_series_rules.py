@@ -29,6 +29,10 @@ def series(tmp_path, monkeypatch):
     ("    since: [以来]\n", "    since: []\n", r"series\.yaml: cumulative\.zh\.since: expected a non-empty list"),
     ("periods:\n", "period:\n", r"series\.yaml: unknown key"),
     ("    future: [将,", "    future: [7,", r"series\.yaml: periods\.zh\.future: expected a non-empty list"),
+    ("  reach: 30\n", "  reach: far\n", r"series\.yaml: cover\.reach: expected a number"),
+    ("  reach: 30\n", "", r"series\.yaml: cover: expected the keys breaks, reach"),
+    ("    progressive: [are,", "    progressives: [are,", r"series\.yaml: current\.en: expected the keys"),
+    ("current:\n", "now:\n", r"series\.yaml: unknown key"),
 ])
 def test_a_malformed_series_file_is_refused(series, old, new, message):
     text = series.read_text(encoding="utf-8")
