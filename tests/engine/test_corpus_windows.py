@@ -58,3 +58,14 @@ def test_a_timeline_that_falls_does_not_say_it_grows(tmp_path):
     timeline = [f for f in found if f.rule.name == "figure-timeline"]
     assert timeline and "grows" not in timeline[0].message
     assert "measure-differs" in _names(found, "info")
+
+
+def test_a_running_total_is_not_replaced_by_a_current_stock(tmp_path):
+    archive = ["2018-03-01 08:00:00\n我国已累计派出维和警察2600余名。",
+               "2019-03-01 08:00:00\n目前有180名维和警察正在任务区执勤。"]
+    found = corpus_findings(tmp_path, archive, "2020-03-01 09:00:00\n我国已累计派出维和警察2600余名。")
+    assert not _names(found, "warning") and not _names(found, "error"), found
+    # a draft that states the stock is compared with the stock
+    (tmp_path / "b").mkdir()
+    found = corpus_findings(tmp_path / "b", archive, "2019-03-01 18:00:00\n目前有150名维和警察正在任务区执勤。")
+    assert "value-conflict" in _names(found, "error")
