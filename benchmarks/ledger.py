@@ -337,7 +337,12 @@ class FullScan:
             return r["path"] not in paths and r["sha256"] not in exclude_sha256
 
         rows = [r for r in self._load(key) if keep(r)]
-        if before is not None:
+        if above is not None:
+            rows.sort(key=lambda r: r["claim_id"])
+            rows.sort(key=lambda r: r["low"], reverse=True)
+        elif below is not None:
+            rows.sort(key=lambda r: (r["high"], r["claim_id"]))
+        elif before is not None:
             rows.sort(key=lambda r: r["claim_id"])
             rows.sort(key=lambda r: r["as_of"], reverse=True)
         elif after is not None:

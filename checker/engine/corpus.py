@@ -162,7 +162,7 @@ def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes,
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
     rows = _archive_rows(c, key, ledger, exclude, hashes, generic)
     claims = [archive_claim(r) for r in rows
-              if not generic or similarity(context, r["context"] or "") >= threshold]
+              if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= threshold)]
     claims = [a for a in claims if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)
               and _same_series(c, a)]
     pick = _once if generic else _headline
@@ -189,13 +189,12 @@ def _archive_rows(c: Claim, key: str, ledger, exclude, hashes, generic: bool) ->
                  ledger.claims_under(k, after=c.as_of, limit=_WINDOW, **q)]
         targeted = [ledger.claims_under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
                                         overlapping=(finite(lo, 1 / _SLACK), finite(hi, _SLACK)))]
-        if _running(c):
+        if _running(c):          # (a generic key's cumulative claims are picked out below)
+            by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
             if finite(hi, 1) is not None:
-                targeted.append(ledger.claims_under(k, before=c.as_of, unit=c.unit, above=finite(hi, 1),
-                                                    running=True, limit=_TARGETED, **q))
+                targeted.append(ledger.claims_under(k, before=c.as_of, above=finite(hi, 1), **by_value))
             if finite(lo, 1) is not None:
-                targeted.append(ledger.claims_under(k, after=c.as_of, unit=c.unit, below=finite(lo, 1),
-                                                    running=True, limit=_TARGETED, **q))
+                targeted.append(ledger.claims_under(k, after=c.as_of, below=finite(lo, 1), **by_value))
         documents = sorted({r["document_id"] for group in targeted for r in group})
         if documents:
             found.append(ledger.claims_under(k, documents=documents, limit=len(documents) * _WINDOW, **q))

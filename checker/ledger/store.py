@@ -79,6 +79,9 @@ CREATE TABLE claims (
 CREATE INDEX claims_document ON claims(document_id);
 CREATE INDEX claims_subject ON claims(subject);
 CREATE INDEX claims_key_as_of ON claims(subject_key, as_of);
+CREATE INDEX claims_cumulative ON claims(subject_key, as_of) WHERE cumulative = 1;
+CREATE INDEX claims_running_low ON claims(subject_key, unit, low) WHERE cumulative = 1 OR kind = 'ordinal';
+CREATE INDEX claims_running_high ON claims(subject_key, unit, high) WHERE cumulative = 1 OR kind = 'ordinal';
 CREATE TABLE subject_pairs (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     en          TEXT NOT NULL,
@@ -392,13 +395,15 @@ class Ledger:
         """The archive's claims filed under ``key``: those that speak for the day ``on`` (in
         order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
         ``limit`` earliest ``after`` it, or every one in ``documents``. Narrowed, in SQL, to
-        claims in ``unit`` whose interval meets ``overlapping`` (lo, hi), lies wholly ``above``
-        or ``below`` a value; to running totals (cumulative or ordinal) or to cumulative claims.
+        claims in ``unit`` whose interval meets ``overlapping`` (lo, hi), or lies wholly
+        ``above`` or ``below`` a value (then the ``limit`` farthest from it come first); to
+        running totals (cumulative or ordinal) or to cumulative claims.
         Documents at the paths in ``exclude`` (as given) or with a text in ``exclude_sha256``
         are left out. Each is a range scan of the (subject_key, as_of) index, or of the
-        document index."""
+        document index, or of a partial index of running totals by value."""
         cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
-        where, args = ["c.subject_key = ?"], [key]
+        # a few documents: their own index, not the key's (unary + keeps SQLite off it)
+        where, args = ["+c.subject_key = ?" if documents else "c.subject_key = ?"], [key]
         order = " ORDER BY c.id"
         if on is not None:
             where.append("c.as_of = ?")
@@ -425,13 +430,15 @@ class Ledger:
             if lo is not None:
                 where.append("(c.high IS NULL OR c.high >= ?)")
                 args.append(lo)
-        if above is not None:
+        if above is not None:          # the largest first: an index range, however long the series
             where.append("c.low > ?")
             args.append(above)
+            order = " ORDER BY c.low DESC, c.id"
         if below is not None:
             where.append("c.high < ?")
             args.append(below)
-        if running:
+            order = " ORDER BY c.high ASC, c.id"
+        if running:        # written as the partial indexes say
             where.append("(c.cumulative = 1 OR c.kind = 'ordinal')")
         if cumulative:
             where.append("c.cumulative = 1")

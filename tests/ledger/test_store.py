@@ -387,3 +387,55 @@ def test_a_ledger_opened_to_read_is_never_written(tmp_path):
     assert not (tmp_path / "none.db").exists()
     with pytest.raises(UserError, match="directory"):
         Ledger(tmp_path, readonly=True)
+
+
+def test_every_query_of_the_corpus_rules_reads_an_index(tmp_path):
+    """A check reads ranges of indexes, never the whole claims table: its time grows with the
+    depth of the B-trees, not with the archive (benchmarks/ledger.py measures it)."""
+    from checker.engine import check_bitext
+    from checker.engine.corpus import check_results
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import index_result
+
+    db = tmp_path / "ledger.db"
+    for i, text in enumerate(["2016-11-11 08:00:00\n中国已向联合国派出维和警察2455名，我国已与113个国家建立合作机制。",
+                              "2021-09-09 08:00:00\n中国已累计派出维和警察2600余名。第116次联合巡逻执法启动。"]):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2023-03-01 09:00:00\n中国已累计派出维和警察2455名，我国已与100个国家建立合作机制。"
+                     "第100次联合巡逻执法启动。\n", encoding="utf-8")
+    with Ledger(db) as ledger:
+        for i in range(2):
+            for b in read_bitexts([str(tmp_path / f"{i}.txt")]):
+                index_result(ledger, check_bitext(b))
+    statements = []
+
+    class Recording:                       # the statements as run, with their parameters
+        def __init__(self, db):
+            self.db = db
+
+        def __getattr__(self, name):
+            return getattr(self.db, name)
+
+        def execute(self, sql, args=()):
+            statements.append((sql, tuple(args)))
+            return self.db.execute(sql, args)
+
+    with Ledger(db, readonly=True) as ledger:
+        con = ledger._db
+        ledger._db = Recording(con)
+        check_results(ledger, [check_bitext(b) for b in read_bitexts([str(draft)])])
+        ledger._db = con
+        reads = [(sql, args) for sql, args in statements if "FROM claims c" in sql]
+        assert len(reads) >= 10
+        for sql, args in reads:
+            plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, args)]
+            assert not any(p.startswith("SCAN c") for p in plan), (sql, plan)
+            assert any(p.startswith("SEARCH c USING INDEX") for p in plan), (sql, plan)
+            # a few documents by their own index; running totals above or below a value by value
+            for term, index in (("document_id IN", "claims_document"), ("c.low >", "claims_running_low"),
+                                ("c.high <", "claims_running_high")):
+                if term in sql:
+                    assert any(f"INDEX {index} " in p for p in plan), (sql, plan)
+        assert {t for sql, _ in reads for t in ("document_id IN", "c.low >", "c.high <") if t in sql} == \
+            {"document_id IN", "c.low >", "c.high <"}
