@@ -56,12 +56,27 @@ def _agree(a: Claim, b: Claim) -> bool:
 
 
 def _above(a: Claim, b: Claim) -> bool:
-    """a is certainly larger than b (their intervals do not meet and a lies above)."""
+    """a is certainly larger than b: a's least value lies above b's greatest, an open end
+    ("more than 10,000") reaching as far as it says."""
     if _agree(a, b):
         return False
-    alo, _ = cmp._bounds(a.value)
-    _, bhi = cmp._bounds(b.value)
+    alo, _ = _open_bounds(a.value)
+    _, bhi = _open_bounds(b.value)
     return alo > bhi
+
+
+def _open_bounds(v: Interval) -> tuple[float, float]:
+    return (float(v.low) if v.low is not None else float("-inf"),
+            float(v.high) if v.high is not None else float("inf"))
+
+
+def _repeats(c: Claim, old: Claim) -> bool:
+    """c says what ``old`` said: they agree, and ``old`` is no vaguer (1.5万多 does not repeat
+    1万多, which merely holds it)."""
+    if not _agree(c, old):
+        return False
+    (clo, chi), (olo, ohi) = cmp._bounds(c.value), cmp._bounds(old.value)
+    return ohi - olo <= (chi - clo) * (1 + 1e-9) or c.value.nominal == old.value.nominal
 
 
 def _show(c: Claim) -> str:
@@ -247,7 +262,7 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
         shown = ", ".join(f"{_show(a)} ({a.path}:{a.line})" for a in conflicts[:3])
         out.append(_finding("value-conflict", rule("value-conflict").message.format(
             document=_show(c), subject=key, as_of=c.as_of, archive=shown), c, conflicts))
-    stale = _stale(c, before)
+    stale = _stale(c, same, before)
     if stale:
         old, new = stale
         note = _measure_note(c, old, new)
@@ -311,15 +326,16 @@ def _running(c: Claim) -> bool:
     return c.kind == "ordinal" or "cumulative" in c.flags
 
 
-def _stale(c: Claim, before: list[Claim]) -> tuple[Claim, Claim] | None:
-    """(the older archive figure the document repeats, the newer one that replaced it)."""
-    if not before:
+def _stale(c: Claim, same: list[Claim], before: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(the older archive figure the document repeats, the newer one that replaced it); not when
+    the archive of the document's own day, or the newest day before it, agrees with it."""
+    if not before or any(_agree(c, a) for a in same):
         return None
     newest = before[0]
-    if _agree(c, newest) or any(_agree(c, a) for a in before if a.as_of == newest.as_of):
+    if any(_agree(c, a) for a in before if a.as_of == newest.as_of):
         return None
     for old in before:
-        if old.as_of < newest.as_of and _agree(c, old):
+        if old.as_of < newest.as_of and _repeats(c, old):
             return old, newest
     return None
 
