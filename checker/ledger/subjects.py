@@ -4,7 +4,9 @@ The steps are data (rules/glossary.yaml, whose header is the documentation): hom
 the front, generic tails off the end, synonyms to one concept, and for English subjects without
 a concept the Chinese subject they were most often aligned with (learnt pairs). Nothing else
 groups two subjects: a near-duplicate is grouped because a listed step says so, never because
-two strings happen to look alike.
+two strings happen to look alike. A figure whose subject or clause names the place or the
+organisation it belongs to (北京市共有普通高校92所, "Beijing has 92 universities") is filed under
+a scoped key, the scope first: "北京市 / 普通高校".
 """
 
 from __future__ import annotations
@@ -32,6 +34,31 @@ class Glossary:
     concepts: dict[str, str]           # any synonym (normalised) -> its concept's key
     generic: frozenset[str]            # keys that need a shared context to be compared
     context_similarity: float
+    learn_min_documents: int = 2
+    bare_heads: frozenset[str] = frozenset()    # English heads never learnt alone
+    trailing: tuple[str, ...] = ()              # English adverbials cut off a subject's end
+    places: dict[str, str] | None = None        # any spelling of a place (normalised) -> its key
+    scopes: "_Scopes | None" = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Scopes:
+    """rules/glossary.yaml, scopes: how a figure's place or organisation is found."""
+    suffixes: re.Pattern
+    min_chars: int
+    max_chars: int
+    not_words: re.Pattern
+    after: re.Pattern
+    relative: tuple[str, ...]
+    lists: tuple[str, ...]
+    partners: tuple[str, ...]
+    home: frozenset[str]
+    names: re.Pattern                   # listed places and home words, longest first
+    en_heads: frozenset[str]
+    en_relative: frozenset[str]
+    en_not: frozenset[str]
+    en_reporting: frozenset[str]
+    en_places: frozenset[str]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -72,7 +99,61 @@ def glossary() -> Glossary:
     similarity = data.get("context_similarity", 0.25)
     if not isinstance(similarity, (int, float)) or not 0 < similarity <= 1:
         raise UserError("rules/glossary.yaml: context_similarity must be a number in (0, 1].")
-    return Glossary(home, tails, concepts, frozenset(generic), float(similarity))
+    min_docs = data.get("learn_min_documents", 2)
+    if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 1:
+        raise UserError("rules/glossary.yaml: learn_min_documents must be a whole number, 1 or more.")
+    trailing = tuple(sorted((_normal(w, "en") for w in _words(data.get("trailing") or [], "trailing")),
+                            key=len, reverse=True))
+    bare = frozenset(_normal(w, "en") for w in _words(data.get("bare_heads") or [], "bare_heads"))
+    places: dict[str, str] = {}
+    for i, place in enumerate(data.get("places") or []):
+        if not isinstance(place, dict) or not place.get("zh"):
+            raise UserError(f"rules/glossary.yaml: place {i + 1} needs a zh list (its first term is its key).")
+        zh = _words(place["zh"], f"places[{i + 1}].zh")
+        for lang in ("zh", "en"):
+            for term in _words(place.get(lang, []), f"places[{i + 1}].{lang}"):
+                norm = _normal(term, lang)
+                if places.get(norm, zh[0]) != zh[0]:
+                    raise UserError(f"rules/glossary.yaml: {term!r} is in two places ({places[norm]} and {zh[0]}).")
+                places[norm] = zh[0]
+    partial = Glossary(home, tails, concepts, frozenset(generic), float(similarity), min_docs, bare, trailing)
+    scopes = _load_scopes(data.get("scopes"), places, home)
+    return Glossary(home, tails, concepts, frozenset(generic), float(similarity), min_docs, bare,
+                    trailing, places, scopes) if scopes else partial
+
+
+def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]]) -> _Scopes | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("zh"), dict) or not isinstance(data.get("en"), dict):
+        raise UserError("rules/glossary.yaml: scopes must map zh and en to their rules.")
+    zh, en = data["zh"], data["en"]
+    from checker.vocab import alternation
+
+    def words(spec, key, lang):
+        return _words(spec.get(key), f"scopes.{lang}.{key}")
+
+    lo, hi = zh.get("min_chars"), zh.get("max_chars")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (lo, hi)) or lo > hi:
+        raise UserError("rules/glossary.yaml: scopes.zh.min_chars and max_chars must be whole numbers, "
+                        "min_chars no more than max_chars.")
+    names = [w for w in places if language(w) == "zh"] + list(home["zh"])
+    return _Scopes(
+        suffixes=re.compile(f"(?=({alternation(words(zh, 'suffixes', 'zh'))}))"),
+        min_chars=lo, max_chars=hi,
+        not_words=re.compile(f"(?=({alternation(words(zh, 'not', 'zh'))}))"),
+        after=re.compile(alternation(words(zh, "after", "zh"))),
+        relative=words(zh, "relative", "zh"),
+        lists=words(zh, "lists", "zh"),
+        partners=words(zh, "partners", "zh"),
+        home=frozenset([*words(zh, "home", "zh"), *(w.lower() for w in words(en, "home", "en"))]),
+        names=re.compile(f"(?=({alternation(names)}))"),
+        en_heads=frozenset(w.lower() for w in words(en, "heads", "en")),
+        en_relative=frozenset(w.lower() for w in words(en, "relative", "en")),
+        en_not=frozenset(w.lower() for w in words(en, "not", "en")),
+        en_reporting=frozenset(w.lower() for w in words(en, "reporting", "en")),
+        en_places=frozenset(w.lower() for w in words(en, "places", "en")),
+    )
 
 
 def _normal(subject: str, lang: str) -> str:
@@ -82,22 +163,30 @@ def _normal(subject: str, lang: str) -> str:
         return to_simplified(subject.strip())
     from checker.extract.subjects import singular
 
-    return " ".join(singular(w) for w in _WORD.findall(subject.lower().replace("’", "'")))
+    return " ".join(w for w in (singular(w).rstrip("'’") for w in
+                                _WORD.findall(subject.lower().replace("’", "'"))) if w)
 
 
 def _strip(subject: str, lang: str, g: Glossary) -> str:
+    """Steps 1-3 of the glossary: trailing adverbials (English), home modifiers and generic tails
+    off, until nothing more comes off (so that a key is its own key)."""
     sep = "" if lang == "zh" else " "
+    shortest = 2 if lang == "zh" else 1
     changed = True
     while changed:
         changed = False
+        for t in g.trailing if lang == "en" else ():
+            if subject.endswith(" " + t) and len(subject) > len(t) + 1:
+                subject, changed = subject[: -len(t) - 1], True
+                break
         for h in g.home[lang]:
             if subject.startswith(h + sep) and len(subject) > len(h + sep):
-                subject, changed = subject[len(h + sep):], True
+                subject, changed = subject[len(h + sep):].strip(), True
                 break
-    for t in g.tails[lang]:
-        if subject.endswith(sep + t) and len(subject) - len(sep + t) >= (2 if lang == "zh" else 1):
-            subject = subject[: -len(sep + t)]
-            break
+        for t in g.tails[lang]:
+            if subject.endswith(sep + t) and len(subject) - len(sep + t) >= shortest:
+                subject, changed = subject[: -len(sep + t)].strip(), True
+                break
     return subject
 
 
@@ -105,51 +194,367 @@ def language(subject: str) -> str:
     return "zh" if _IS_HAN.search(subject) else "en"
 
 
-def subject_key(subject: str | None, learnt: dict[str, str] | None = None) -> str | None:
-    """The key under which the ledger files a subject (see the module and glossary docs)."""
+SCOPE_SEPARATOR = " / "
+
+
+def subject_key(subject: str | None, learnt: dict[str, str] | None = None, *,
+                scope: str | None = None) -> str | None:
+    """The key under which the ledger files a subject (see the module and glossary docs).
+    ``scope`` is the place or organisation the figure's clause names (``scope_of``); a scope
+    named in the subject itself (印度维和人员) comes first, and a key given back ("北京市 /
+    普通高校") is its own key."""
     if not subject:
         return None
     g = glossary()
+    front = True
+    if SCOPE_SEPARATOR in subject:
+        head, _, subject = subject.partition(SCOPE_SEPARATOR)
+        subject = subject.replace(SCOPE_SEPARATOR, " ")
+        head = _scope_name(head, g)
+        if head:
+            scope, front = head, False
+    base, named = _base_key(subject, learnt, g, front)
+    if base is None or SCOPE_SEPARATOR in base:        # a learnt key may carry its own scope
+        return base
+    if front and _names_home(subject, g):
+        scope = None                                   # 中国维和警察: the subject says whose
+    scope = named or _scope_name(scope, g)
+    return f"{scope}{SCOPE_SEPARATOR}{base}" if scope else base
+
+
+def _base_key(subject: str, learnt: dict[str, str] | None, g: Glossary, front: bool
+              ) -> tuple[str | None, str | None]:
+    """Steps 1-5 (and the scope a subject names at its front when ``front``): key and scope."""
     lang = language(subject)
     norm = _strip(_normal(subject, lang), lang, g)
-    if not norm:
-        return None
+    if lang == "zh" and not _IS_HAN.search(norm):
+        return _base_key(norm, learnt, g, front)     # 中国ABC: what is left is English
+    if not norm or not any(ch.isalnum() for ch in norm):
+        return None, None
     if norm in g.concepts:
-        return g.concepts[norm]
+        return g.concepts[norm], None
     if lang == "en" and learnt and norm in learnt:
-        return learnt[norm]
-    return norm
+        return learnt[norm], None
+    if front:
+        named, rest = _front_scope(norm, lang, g)
+        if named:
+            base, _ = _base_key(rest, learnt, g, False)
+            if base is not None and SCOPE_SEPARATOR not in base:
+                return base, named
+    return norm, None
+
+
+def _names_home(subject: str, g: Glossary) -> bool:
+    """Whether a subject opens with home (中国维和警察, Chinese peacekeepers)."""
+    lang = language(subject)
+    norm = _normal(subject, lang)
+    sep = "" if lang == "zh" else " "
+    return any(norm.startswith(h + sep) and len(norm) > len(h + sep) for h in g.home[lang])
+
+
+def base_key(key: str | None) -> str | None:
+    """A key without its scope: 北京市 / 普通高校 → 普通高校."""
+    return key.partition(SCOPE_SEPARATOR)[2] if key and SCOPE_SEPARATOR in key else key
 
 
 def learnable(en_subject: str | None, zh_subject: str | None) -> tuple[str, str] | None:
     """The (English, Chinese key) pair an aligned, agreeing pair of claims teaches, if any: only
-    English subjects that the glossary does not already place, and only Chinese subjects."""
+    English subjects that the glossary does not already place, and only Chinese subjects; never
+    a bare generic head (officer, personnel: rules/glossary.yaml, bare_heads)."""
     if not en_subject or not zh_subject or language(en_subject) != "en" or language(zh_subject) != "zh":
         return None
     g = glossary()
     en = _strip(_normal(en_subject, "en"), "en", g)
     zh = subject_key(zh_subject)
-    if not en or not zh or en in g.concepts or en in g.generic or zh in g.generic:
+    if not en or not zh or en in g.concepts or en in g.generic or en in g.bare_heads or en in g.trailing \
+            or is_generic(zh) or not any(c.isalpha() for c in en):
         return None
     return en, zh
 
 
 def best_pairs(rows: Iterable[tuple[str, str, int]]) -> dict[str, str]:
-    """From (English, Chinese key, documents) counts: each English subject's Chinese key when it
-    was seen with it in more documents than with all other keys together (a clear majority)."""
+    """From (English, Chinese key, documents) counts: each English subject's Chinese key when
+    at least ``learn_min_documents`` documents saw it with it, more than with all other keys
+    together (a clear majority). A bare generic head is never taken."""
+    g = glossary()
     by_en: dict[str, dict[str, int]] = {}
     for en, zh, n in rows:
         by_en.setdefault(en, {})[zh] = n
     out = {}
     for en, counts in by_en.items():
+        if en in g.bare_heads:
+            continue
         zh, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if n * 2 > sum(counts.values()):
+        if n >= g.learn_min_documents and n * 2 > sum(counts.values()):
             out[en] = zh
     return out
 
 
 def is_generic(key: str | None) -> bool:
-    return key is None or key in glossary().generic
+    return key is None or base_key(key) in glossary().generic
+
+
+# -- scopes ----------------------------------------------------------------------------------
+
+def _scope_name(name: str | None, g: Glossary) -> str | None:
+    """A scope as the key writes it: a listed place's key, else the name simplified (Chinese) or
+    lower-case (English); None for home and for relative names."""
+    if not name or g.scopes is None:
+        return None
+    lang = language(name)
+    if lang == "zh":
+        from checker.text.normalize import to_simplified
+
+        norm = re.sub(r"\s+", "", to_simplified(name))
+    else:
+        norm = " ".join(w.rstrip("'’") for w in _WORD.findall(name.lower().replace("’", "'")))
+        norm = norm[4:] if norm.startswith("the ") else norm
+    if not norm:
+        return None
+    norm = g.places.get(norm, norm) if g.places else norm
+    if norm in g.scopes.home:
+        return None
+    sep = "" if language(norm) == "zh" else " "
+    for h in g.home[language(norm)]:                # 中国公安部 = 公安部; 中国 is no scope
+        if norm == h:
+            return None
+        if norm.startswith(h + sep):
+            return _scope_name(norm[len(h + sep):], g)
+    if language(norm) == "zh":
+        sc = g.scopes
+        if norm.startswith(sc.relative):
+            return None
+        m = _suffix_at_end(norm, sc)
+        if m is not None and len(norm) - len(m) < sc.min_chars and norm not in (g.places or {}):
+            return None                             # 政府, 公司: no name left
+    else:
+        words = norm.split()
+        if words[0] in g.scopes.en_relative or (len(words) == 1 and words[0] in g.scopes.en_heads):
+            return None
+    return norm
+
+
+def _suffix_at_end(name: str, sc: _Scopes) -> str | None:
+    best = None
+    for m in sc.suffixes.finditer(name):
+        if m.start() + len(m.group(1)) == len(name) and (best is None or len(m.group(1)) > len(best)):
+            best = m.group(1)
+    return best
+
+
+def _front_scope(norm: str, lang: str, g: Glossary) -> tuple[str | None, str]:
+    """The scope a subject names at its front (印度维和人员 → 印度, indian peacekeeper → 印度)
+    and the rest of the subject."""
+    if g.scopes is None:
+        return None, norm
+    if lang == "en":
+        words = norm.split()
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[:n]) in (g.places or {}):
+                return _scope_name(" ".join(words[:n]), g), " ".join(words[n:])
+        return None, norm
+    best = None
+    for start, end, _ in _zh_names(norm, g.scopes, frozenset([0]), g):
+        if start == 0 and end < len(norm) and (best is None or end > best):
+            best = end
+    if best is None:
+        return None, norm
+    named = _scope_name(norm[:best], g)
+    return (named, norm[best:]) if named else (None, norm)
+
+
+def _zh_names(region: str, sc: _Scopes, starts: frozenset[int], g: Glossary):
+    """The names in ``region``: (start, end, listed) of every listed place (or home word) and of
+    every name that ends in a suffix and starts at one of ``starts``, none of whose last
+    character is held by a word that names nothing."""
+    held = set()
+    for m in sc.not_words.finditer(region):
+        held.update(range(m.start(), m.start() + len(m.group(1))))
+    for m in sc.names.finditer(region):
+        end = m.start() + len(m.group(1))
+        if end - 1 not in held:
+            yield m.start(), end, True
+    for m in sc.suffixes.finditer(region):
+        s0, end = m.start(), m.start() + len(m.group(1))
+        if end - 1 in held:
+            continue
+        b = max((x for x in starts if x <= s0), default=None)
+        if b is None:
+            continue
+        if s0 - b < sc.min_chars:
+            if region.startswith(sc.relative, b):
+                yield b, end, False                 # 该公司, 全市: relative
+            continue
+        if s0 - b <= sc.max_chars:
+            yield b, end, False
+
+
+def _zh_starts(region: str, sc: _Scopes) -> frozenset[int]:
+    """Where a name may start in a Chinese region: its start, after anything not Chinese, after a
+    stop character, a verb (rules/subjects.yaml) or a word of scopes.zh.after."""
+    from checker.vocab import vocabulary
+
+    starts = {0}
+    starts.update(i + 1 for i, ch in enumerate(region) if not _IS_HAN.match(ch))
+    cfg = vocabulary().subjects["zh"]
+    starts.update(i + 1 for i, ch in enumerate(region) if ch in cfg["stop_chars"] + "的")
+    for pattern in (sc.after, _zh_verbs()):
+        i = 0
+        while (m := pattern.search(region, i)) is not None:
+            starts.add(m.end())
+            i = m.start() + 1
+    return frozenset(starts)
+
+
+@lru_cache(maxsize=1)
+def _zh_verbs() -> re.Pattern:
+    from checker.vocab import alternation, vocabulary
+
+    return re.compile(alternation(vocabulary().subjects["zh"]["verbs"]))
+
+
+def _zh_scope(region: str, after: str, g: Glossary) -> str | None:
+    """The scope in a Chinese clause ``region`` (the text before the subject; ``after`` is what
+    follows it): the nearest name, unless it is home, relative or one of a list."""
+    sc = g.scopes
+    found = set(_zh_names(region, sc, _zh_starts(region, sc), g))
+    # a "name" that holds a list of names is the list (北京市和上海市)
+    found = {x for x in found if not any(x[0] <= y[0] and y[1] < x[1] and region.startswith(sc.lists, y[1])
+                                         for y in found)}
+    # a name inside a longer one is part of it (上海 in 上海合作组织)
+    found = sorted((x for x in found if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2] for y in found)),
+                   key=lambda x: (-x[1], x[0]))
+    if not found:
+        return None
+    ends = {e for _, e, _ in found}
+    starts = {s for s, _, _ in found}
+    for start, end, listed in found:
+        rest = region[end:] + after
+        if rest[:1].isdigit() or rest[:1] in "〇零一二两三四五六七八九十百千万几数":
+            continue                               # 泰国三国, 北京市92所: the figure's own words
+        joined = next((w for w in sc.lists if rest.startswith(w)), None)
+        if joined and (joined in "、等" or end + len(joined) in starts):
+            continue                               # 北京市、上海市等
+        before = region[:start]
+        if before.endswith(sc.partners):
+            continue                               # 与美国联合…: a partner, not the owner
+        if any(before.endswith(w) for w in sc.lists) and any(e == start - len(w) for w in sc.lists
+                                                               for e in ends if before.endswith(w)):
+            continue                               # … 和泰国: the last of a list
+        return _scope_name(region[start:end], g)
+    return None
+
+
+_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z.&'’-]*|[0-9][0-9,.]*|[^\sA-Za-z0-9]")
+_EN_JOIN = frozenset({"of", "for", "on", "the"})
+_EN_LIST = frozenset({",", "and", "or", "&", "with"})
+
+
+def _en_scope(region: str, g: Glossary) -> str | None:
+    """The scope in the English sentence ``region`` before a figure: the nearest name (or
+    organisation with a modifier) that is the figure's place, owner or the subject of its verb."""
+    sc = g.scopes
+    toks = [(m.group(), m.start()) for m in _EN_TOKEN.finditer(region)]
+    words = [t for t, _ in toks]
+    lower = [w.lower().rstrip("'’") for w in words]
+
+    def cap(i: int) -> bool:
+        w = words[i]
+        if not w[:1].isupper():
+            return False
+        base = lower[i][:-2] if lower[i].endswith(("'s", "’s")) else lower[i]
+        if i == 0 or words[i - 1] in ".:\"“":
+            from checker.extract.subjects import is_plural
+
+            if base in sc.en_not or (is_plural(base) and base not in (g.places or {})):
+                return False
+        return base not in ("i",)
+
+    candidates = []           # (first, last) token indexes, relative?
+    i = 0
+    while i < len(words):
+        if cap(i):
+            j = i
+            while j + 1 < len(words) and not lower[j].endswith("'s"):
+                if cap(j + 1) or (j + 1 < len(words) and words[j + 1][:1].isupper()):
+                    j += 1
+                elif lower[j + 1] in _EN_JOIN and j + 2 < len(words) and words[j + 2][:1].isupper():
+                    j += 2
+                else:
+                    break
+            candidates.append((i, j, False))
+            i = j + 1
+            continue
+        if lower[i] in sc.en_heads or (lower[i].endswith("'s") and lower[i][:-2] in sc.en_heads):
+            k = i
+            while k - 1 >= 0 and re.fullmatch(r"[a-z][a-z-]*", words[k - 1]) \
+                    and lower[k - 1] not in sc.en_relative and lower[k - 1] not in _en_stops() \
+                    and i - k < 3:
+                k -= 1
+            relative = k == i
+            candidates.append((k, i, relative))
+        i += 1
+    named = [(f, l) for f, l, r in candidates if not r]
+    for first, last, relative in sorted(candidates, key=lambda c: -c[1]):
+        nxt = last + 1
+        if not relative and any((f == last + 2 and lower[last + 1] in _EN_LIST) or
+                                (l == first - 2 and lower[first - 1] in _EN_LIST) for f, l in named):
+            continue                               # "China, Laos, Myanmar and Thailand": a list
+        # an owner owns the figure that follows it at once: "Huawei's 200,000 employees"
+        owner = (lower[last].endswith("'s") and nxt == len(words)) or (
+            nxt == len(words) - 1 and words[nxt] in ("'s", "’s"))
+        place = first > 0 and lower[first - 1] in sc.en_places
+        verb = False
+        k = nxt
+        while k < len(words) and lower[k] in ("now", "currently", "also", "already", "still", "alone",
+                                               "together", "jointly", "only", "reportedly", "today"):
+            k += 1
+        possessive = lower[last].endswith("'s") or (nxt < len(words) and words[nxt] in ("'s", "’s"))
+        if k < len(words) and not possessive:
+            v = lower[k]
+            verb = v not in sc.en_reporting and (
+                v in ("has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "'s")
+                or (len(v) > 3 and (v.endswith("ed") or (v.endswith("s") and not v.endswith("ss")))
+                    and v not in sc.en_not))
+        if not (owner or place or verb):
+            continue
+        if relative:
+            return None
+        name = " ".join(w for w in words[first:last + 1])
+        name = re.sub(r"['’]s$", "", name)
+        return _scope_name(name, g)
+    return None
+
+
+def _en_stops() -> frozenset[str]:
+    from checker.extract.subjects import stop_words
+
+    return stop_words()
+
+
+def scope_of(text: str, c) -> str | None:
+    """The scope (place or organisation) the clause of a claim names before its subject, in the
+    key's spelling, or None (rules/glossary.yaml, scopes)."""
+    g = glossary()
+    if g.scopes is None or not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+        return None
+    from checker.text.normalize import normalize
+
+    if c.lang == "zh":
+        left = text[max(0, c.start - 80):c.start]
+        cut = max((left.rfind(p) for p in "，,。；;！？!?\n：:"), default=-1)
+        region = _PINYIN.sub("", normalize(left[cut + 1:]).text)
+        region = re.sub(r"[ \t\u3000]+", "", region)
+        after = normalize(text[c.start:c.start + 4]).text
+        subject = c.subject or ""
+        k = region.rfind(subject) if subject else -1
+        if k >= 0 and subject:
+            after, region = region[k:], region[:k]
+        return _zh_scope(region, after, g)
+    left = text[max(0, c.start - 240):c.start]
+    ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)]
+    region = left[ends[-1]:] if ends else left
+    return _en_scope(region.strip(), g)
 
 
 def context(text: str, start: int, end: int) -> str:
@@ -191,14 +596,15 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
     """For each claim (by id): its subject key, and for a generic key the clause it stands in
     (simplified, to compare with other clauses); ``texts`` are the files' texts by path. An
     English claim aligned with an agreeing Chinese one takes its partner's key and clause: they
-    state one fact."""
+    state one fact, and the partner's scope (the place or organisation its clause names) is
+    part of that key."""
     partner = {id(en): zh for zh, en in pairs}
     out: dict[int, tuple[str | None, str | None]] = {}
     for c in claims:
         source = partner.get(id(c), c)
-        key = subject_key(source.subject, learnt)
+        key = subject_key(source.subject, learnt, scope=scope_of(texts.get(source.path or "", ""), source))
         if key is None and source is not c:
-            source, key = c, subject_key(c.subject, learnt)
+            source, key = c, subject_key(c.subject, learnt, scope=scope_of(texts.get(c.path or "", ""), c))
         generic = key is not None and is_generic(key)
         out[id(c)] = key, (clause(texts.get(source.path or "", ""), source) if generic else None)
     return out

@@ -1,0 +1,222 @@
+"""Scoped subject keys: a figure of a place or an organisation other than home is filed apart
+(北京市 / 普通高校), a figure of home or of a relative name (本市, 该公司, "the company") keeps
+the plain key. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.extract import extract_text
+from checker.ledger.subjects import base_key, file_keys, is_generic, subject_key
+
+FIGURES = ("count", "quantity", "money", "number")
+
+
+def keys(text: str) -> dict[str, str | None]:
+    """Each figure's text → its key, the text indexed alone."""
+    claims = [c for c in extract_text(text, path="a.txt") if c.kind in FIGURES]
+    filed = file_keys({"a.txt": text}, claims, [])
+    return {c.text: filed[id(c)][0] for c in claims}
+
+
+def key(text: str, figure: str) -> str | None:
+    found = keys(text)
+    assert figure in found, found
+    return found[figure]
+
+
+# -- Chinese ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("北京市共有普通高校92所。", "92所", "北京市 / 普通高校"),
+    ("上海市共有普通高校64所。", "64所", "上海市 / 普通高校"),
+    ("北京共有普通高校92所。", "92所", "北京市 / 普通高校"),              # one place, two spellings
+    ("据统计局数据显示，北京市共有普通高校92所。", "92所", "北京市 / 普通高校"),
+    ("截至去年底，江西省共有三甲医院58家。", "58家", "江西省 / 三甲医院"),
+    ("广东省公安厅已派出民警300名。", "300名", "广东省公安厅 / 民警"),
+    ("华为技术有限公司共有员工20万人。", "20万人", "华为技术有限公司 / 员工"),
+    ("同济大学共有学生3万人。", "3万人", "同济大学 / 学生"),
+    ("印度已与50个国家建立合作机制。", "50个", "印度 / 国家"),
+    ("会议期间，31名印度维和人员获得勋章。", "31名", "印度 / 维和人员"),     # named in the subject
+])
+def test_a_place_or_organisation_before_the_subject_scopes_it(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+def test_the_review_case_two_provinces_and_the_nation_are_three_subjects():
+    beijing = key("北京市共有普通高校92所。", "92所")
+    nation = key("全国共有普通高校2738所。", "2738所")
+    shanghai = key("上海市共有普通高校64所。", "64所")
+    assert len({beijing, nation, shanghai}) == 3
+    assert nation == subject_key("普通高校") == "普通高校"       # a key without scope is unchanged
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("全国共有普通高校2738所。", "2738所"),             # home: a national publisher's 全国
+    ("我国共有普通高校2738所。", "2738所"),
+    ("中国共有普通高校2738所。", "2738所"),
+    ("该市共有普通高校30所。", "30所"),                 # relative: unknown out of the article
+    ("本市共有普通高校30所。", "30所"),
+    ("全市共有普通高校30所。", "30所"),
+    ("全省共有普通高校30所。", "30所"),
+    ("各省共有普通高校30所。", "30所"),
+    ("北京市教委发布数据，全市共有普通高校30所。", "30所"),  # the place is in another clause
+    ("北京市和上海市共有普通高校30所。", "30所"),        # a list of places is no one place
+    ("城市共有普通高校30所。", "30所"),                 # 城市, 地区, 社区 name no place
+    ("该地区共有普通高校30所。", "30所"),
+    ("社区共有普通高校30所。", "30所"),
+])
+def test_home_relative_and_false_names_give_no_scope(text, figure):
+    assert key(text, figure) == "普通高校"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("今年该公司共有员工1200人。", "1200人"),
+    ("本公司共有员工1200人。", "1200人"),
+])
+def test_a_relative_company_gives_no_scope(text, figure):
+    assert key(text, figure) == "员工"
+
+
+def test_home_stays_one_subject():
+    for text, figure in [("中国已累计派出2600余名维和警察。", "2600余名"),
+                         ("已累计派出2600余名中国维和警察。", "2600余名"),
+                         ("目前，2600余名维和警察正在任务区执勤。", "2600余名"),
+                         ("公安部已累计派出2600余名维和警察。", "2600余名"),     # a home national body
+                         ("中国公安部已累计派出2600余名维和警察。", "2600余名")]:
+        assert key(text, figure) == "维和警察", text
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("中国与老挝、缅甸、泰国三国开展联合巡逻。", "三国"),     # the countries counted, not the owner
+    ("与美国联合10多个国家开展了行动。", "10多个"),          # a partner, not the owner
+    ("中方已与113个国家建立了双边合作机制。", "113个"),
+    ("公安部已与113个国家建立了双边合作机制。", "113个"),
+    ("在执法国际合作中，已有20个国家加入。", "20个"),        # 法国 inside 执法国际 is no France
+    ("驻塞浦路斯维和部队中有20个国家的警察。", "20个"),      # where a force is stationed
+])
+def test_partners_lists_and_words_inside_words_give_no_scope(text, figure):
+    assert key(text, figure) == "国家"
+
+
+def test_a_scoped_generic_subject_is_still_generic():
+    k = key("印度已与50个国家建立合作机制。", "50个")
+    assert is_generic(k) and base_key(k) == "国家"
+    assert not is_generic(key("北京市共有普通高校92所。", "92所"))
+
+
+# -- English ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("Beijing has 92 universities.", "92", "北京市 / university"),
+    ("In Beijing, there are 92 universities.", "92", "北京市 / university"),
+    ("In Shanghai, there are 64 universities.", "64", "上海市 / university"),
+    ("Last year Shanghai had 64 universities.", "64", "上海市 / university"),
+    ("Interpol has 195 member countries.", "195", "interpol / member country"),
+    ("Its parent company has 5,000 employees.", "5,000", "parent company / employee"),
+    ("The city police department has 900 officers.", "900", "city police department / officer"),
+    ("Huawei's 200,000 employees work abroad.", "200,000", "huawei / employee"),
+    ("India has sent 300 peacekeepers.", "300", "印度 / 维和人员"),
+])
+def test_an_english_name_that_owns_or_places_the_figure_scopes_it(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("The company has 1,200 employees.", "1,200", "employee"),            # relative
+    ("China has 2,738 universities.", "2,738", "university"),             # home
+    ("China's Ministry of Public Security has trained 1,500 officers.", "1,500", "officer"),
+    ("Police have arrested 12 suspects.", "12", "犯罪嫌疑人"),              # a plural common noun
+    ("Last week, police arrested 12 suspects.", "12", "犯罪嫌疑人"),
+    ("Wang said 2,600 peacekeepers had served.", "2,600", "维和人员"),      # a reporter owns nothing
+    ("China, Laos, Myanmar and Thailand ran 12 joint patrols.", "12", "joint patrol"),  # a list
+    ("Huawei's engineers work in 170 countries.", "170", "国家"),          # the owner's figure only
+])
+def test_english_home_relative_reporters_and_lists_give_no_scope(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+def test_the_review_case_company_and_parent_company_stay_apart():
+    assert key("The company has 1,200 employees.", "1,200") != key("Its parent company has 5,000 employees.", "5,000")
+    assert key("The city police department has 900 officers.", "900") != \
+        key("China has sent more than 2,600 officers.", "more than 2,600")
+
+
+def test_one_place_in_both_languages():
+    assert subject_key("indian peacekeepers") == subject_key("印度维和人员") == "印度 / 维和人员"
+    assert subject_key("universities", scope="Beijing") == "北京市 / university"
+    assert subject_key("普通高校", scope="北京") == subject_key("普通高校", scope="北京市") == "北京市 / 普通高校"
+    assert subject_key("普通高校", scope="全国") == subject_key("普通高校", scope="该市") == "普通高校"
+
+
+def test_a_scoped_key_is_its_own_key():
+    # claims --subject accepts a key as the claims table shows it
+    for k in ("北京市 / 普通高校", "印度 / 维和人员", "parent company / employee"):
+        assert subject_key(k) == k
+    assert subject_key("北京市普通高校") == "北京市 / 普通高校"
+
+
+# -- alignment -------------------------------------------------------------------------------
+
+def test_an_aligned_english_claim_takes_its_partners_scope():
+    text = "北京市共有普通高校92所。\n\nThere are 92 universities in the city.\n"
+    claims = [c for c in extract_text(text, path="a.txt") if c.kind in FIGURES]
+    zh = next(c for c in claims if c.lang == "zh")
+    en = next(c for c in claims if c.lang == "en")
+    filed = file_keys({"a.txt": text}, claims, [(zh, en)])
+    assert filed[id(zh)][0] == filed[id(en)][0] == "北京市 / 普通高校"
+    alone = file_keys({"a.txt": text}, claims, [])
+    assert alone[id(en)][0] == "university"
+
+
+def test_an_aligned_english_claim_in_another_file_takes_its_partners_scope():
+    zh_text, en_text = "上海市共有普通高校64所。\n", "Shanghai has 64 universities.\n"
+    zh = next(c for c in extract_text(zh_text, path="a.zh.txt") if c.kind in FIGURES)
+    en = next(c for c in extract_text(en_text, path="a.en.txt") if c.kind in FIGURES)
+    filed = file_keys({"a.zh.txt": zh_text, "a.en.txt": en_text}, [en], [(zh, en)])
+    assert filed[id(en)][0] == "上海市 / 普通高校"
+
+
+# -- the archive -----------------------------------------------------------------------------
+
+def _check(tmp_path, capsys, db, text: str) -> list[dict]:
+    from checker.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    main(["check", str(draft), "--ledger", str(db), "--format", "json", "--select", "corpus"])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def test_figures_of_other_places_are_not_compared(tmp_path, capsys):
+    from checker.cli import main
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("2024-05-10 09:00:00\n北京市共有普通高校92所。\n", encoding="utf-8")
+    (archive / "b.txt").write_text("2024-05-10 10:00:00\n全国共有普通高校2738所。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(archive), "--ledger", str(db)]) == 0
+    found = _check(tmp_path, capsys, db, "2024-05-10 12:00:00\n上海市共有普通高校64所。\n")
+    assert not [f for f in found if f["name"] == "value-conflict"], found
+    # the same place on the same day still conflicts
+    found = _check(tmp_path, capsys, db, "2024-05-10 12:00:00\n北京市共有普通高校90所。\n")
+    assert [f["name"] for f in found if f["severity"] == "error"] == ["value-conflict"], found
+
+
+def test_one_translation_of_officers_does_not_make_every_officer_a_peacekeeper(tmp_path, capsys):
+    from checker.cli import main
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("2024-05-10 09:00:00\n中国已累计派出2600余名维和警察。\n\n"
+                                   "China has sent more than 2,600 officers.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(archive), "--ledger", str(db)]) == 0
+    found = _check(tmp_path, capsys, db, "2024-05-10 12:00:00\nThe city police department has 900 officers.\n")
+    assert found == []
+    found = _check(tmp_path, capsys, db, "2024-05-10 12:00:00\nMore than 900 officers serve in the city.\n")
+    assert found == []
