@@ -72,12 +72,13 @@ def test_home_relative_and_false_names_give_no_scope(text, figure):
     assert key(text, figure) == "普通高校"
 
 
-@pytest.mark.parametrize("text,figure", [
-    ("今年该公司共有员工1200人。", "1200人"),
-    ("本公司共有员工1200人。", "1200人"),
+@pytest.mark.parametrize("text,figure,expected", [
+    ("今年该公司共有员工1200人。", "1200人", "员工"),
+    ("本公司共有员工1200人。", "1200人", "员工"),
+    ("市公安局今年共破获案件120起。", "120起", "案件"),       # the city's bureau: which city?
 ])
-def test_a_relative_company_gives_no_scope(text, figure):
-    assert key(text, figure) == "员工"
+def test_a_relative_organisation_gives_no_scope(text, figure, expected):
+    assert key(text, figure) == expected
 
 
 def test_home_stays_one_subject():
@@ -220,3 +221,51 @@ def test_one_translation_of_officers_does_not_make_every_officer_a_peacekeeper(t
     assert found == []
     found = _check(tmp_path, capsys, db, "2024-05-10 12:00:00\nMore than 900 officers serve in the city.\n")
     assert found == []
+
+
+# -- robustness and the rules file -----------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["北京市", "全国", "该市", "共有", "普通高校", "92所", "，", "。", "印度", "已与", "50个国家",
+           "公安部", "、", "和", "Beijing", " has ", "92 universities", ". ", "The company", "'s ",
+           "In Shanghai, ", "there are ", "64 ", "officers", "\n", "中国", "派出", "2600余名", "维和警察"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_scopes_never_raise_and_keys_are_their_own_keys(text):
+    claims = extract_text(text, path="a.txt")
+    for k, _ in file_keys({"a.txt": text}, claims, []).values():
+        assert k is None or subject_key(k) == k
+
+
+def _fake_glossary(monkeypatch, change):
+    import checker.ledger.subjects as subjects
+    from checker.vocab import load_yaml
+
+    import copy
+
+    data = copy.deepcopy(load_yaml("glossary.yaml"))
+    change(data)
+    monkeypatch.setattr(subjects, "load_yaml", lambda name: data)
+    subjects.glossary.cache_clear()
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d["places"].append({"zh": ["京城"], "en": ["beijing"]}), r"beijing.*two places"),
+    (lambda d: d.update(learn_min_documents=0), r"learn_min_documents"),
+    (lambda d: d["scopes"]["zh"].update(min_chars=5, max_chars=2), r"min_chars"),
+    (lambda d: d["scopes"]["en"].update(heads="company"), r"scopes\.en\.heads"),
+])
+def test_a_malformed_glossary_is_an_error_naming_the_file(monkeypatch, change, message):
+    from checker.errors import UserError
+    from checker.ledger.subjects import glossary
+
+    _fake_glossary(monkeypatch, change)
+    try:
+        with pytest.raises(UserError, match=rf"rules/glossary\.yaml.*{message}"):
+            glossary()
+    finally:
+        monkeypatch.undo()
+        glossary.cache_clear()
