@@ -89,8 +89,12 @@ def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys):
     bilingual = ("2021-09-09 10:00:00\n22年来，中国先后派出2600余名维和警察。\n\n"
                  "Over the past 22 years, China has sent more than 2,600 service members.\n")
     (tmp_path / "a.txt").write_text(bilingual, encoding="utf-8")
+    # a second translation that says so: a pair is learnt from two documents
+    (tmp_path / "b.txt").write_text(
+        "2021-09-09 12:00:00\n目前，中国已累计派出2600余名维和警察。\n\n"
+        "So far, China has sent more than 2,600 service members.\n", encoding="utf-8")
     db = tmp_path / "ledger.db"
-    assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
+    assert main(["index", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--ledger", str(db)]) == 0
     capsys.readouterr()
     assert main(["claims", "--ledger", str(db), "--subject", "service members", "--format", "json"]) == 0
     texts = {r["text"] for r in _json(capsys)["claims"]}
@@ -171,3 +175,39 @@ def test_read_commands_leave_a_bad_ledger_alone(tmp_path, capsys):
     assert empty.stat().st_size == 0
     assert main(["check", str(draft), "--ledger", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_an_english_figure_indexed_before_its_subject_was_learnt_is_still_found(tmp_path, capsys):
+    (tmp_path / "old.txt").write_text("2016-11-11 10:00:00\nSo far, China has sent 2,455 service members.\n",
+                                      encoding="utf-8")
+    for name, hour in (("a.txt", "10"), ("b.txt", "12")):
+        (tmp_path / name).write_text(
+            f"2021-09-09 {hour}:00:00\n目前，中国已累计派出2600余名维和警察。\n\n"
+            "So far, China has sent more than 2,600 service members.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    for name in ("old.txt", "a.txt", "b.txt"):          # the English one first: nothing learnt yet
+        assert main(["index", str(tmp_path / name), "--ledger", str(db)]) == 0
+    capsys.readouterr()
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2023-03-01 09:00:00\n中国已累计派出维和警察2455名。\n", encoding="utf-8")
+    main(["check", str(draft), "--ledger", str(db), "--format", "json", "--select", "corpus"])
+    stale = [f for f in _json(capsys)["findings"] if f["name"] == "stale-figure"]
+    assert stale and any(c["path"].endswith("old.txt") for c in stale[0]["claims"])
+
+
+def test_one_fact_in_two_languages_shares_its_kind(tmp_path):
+    from checker.engine import check_bitext
+    from checker.io.bilingual import read_bitexts
+    from checker.ledger import bilingual_pairs, shared_flags
+
+    f = tmp_path / "a.txt"
+    f.write_text("2021-09-09 10:00:00\n目前有180名维和警察在任务区执勤。\n\n"
+                 "180 peacekeeping police officers are on duty in the mission area.\n", encoding="utf-8")
+    result = check_bitext(read_bitexts([str(f)])[0])
+    pairs = bilingual_pairs(result.agreeing)
+    (_, _, claims), = result.files
+    before = {c.text: c.flags for c in claims}
+    assert "current" in before["180名"] and "current" not in before["180"]   # only Chinese says so
+    assert pairs
+    flagged = {c.text: c.flags for c in shared_flags(claims, pairs)}
+    assert "current" in flagged["180名"] and "current" in flagged["180"]

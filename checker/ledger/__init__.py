@@ -22,16 +22,24 @@ def bilingual_pairs(pairs: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, C
 
 
 def shared_flags(claims, pairs: Iterable[tuple[Claim, Claim]]) -> list[Claim]:
-    """The claims, where one of an aligned pair is said to be a running total, both marked so:
-    they state one fact, and only one language may carry the cue (已 here, "since 2000" there)."""
+    """The claims, where one of an aligned pair is said to be a running total (or else a current
+    stock), both marked so: they state one fact, and only one language may carry the cue (已
+    here, "since 2000" there; 目前 here, "currently" there). A running total is not current."""
     from dataclasses import replace
 
-    running = set()
+    kind: dict[int, str] = {}
     for a, b in pairs:
-        if "cumulative" in a.flags or "cumulative" in b.flags:
-            running.update((id(a), id(b)))
-    return [replace(c, flags=c.flags + ("cumulative",)) if id(c) in running and "cumulative" not in c.flags
-            else c for c in claims]
+        flags = set(a.flags) | set(b.flags)
+        shared = "cumulative" if "cumulative" in flags else "current" if "current" in flags else None
+        if shared:
+            kind[id(a)] = kind[id(b)] = shared if kind.get(id(a)) != "cumulative" else "cumulative"
+
+    def marked(c: Claim) -> Claim:
+        k = kind.get(id(c))
+        if k is None or k in c.flags:
+            return c
+        return replace(c, flags=tuple(f for f in c.flags if f != "current") + (k,))
+    return [marked(c) for c in claims]
 
 
 @lru_cache(maxsize=None)

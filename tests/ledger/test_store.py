@@ -280,22 +280,25 @@ def test_reindexing_a_translation_replaces_what_it_taught(tmp_path):
 
     text = ("2021-09-09 10:00:00\n中国先后派出2600余名维和警察。\n\n"
             "China has sent more than 2,600 blue helmets.\n")
-    f = tmp_path / "a.txt"
     db = tmp_path / "ledger.db"
 
-    def index(t):
+    def index(name, t):
+        f = tmp_path / name
         f.write_text(t, encoding="utf-8")
         with Ledger(db) as ledger:
             out = [o for b in read_bitexts([str(f)]) for o in index_result(ledger, check_bitext(b))]
             return out, ledger.learnt_subjects(), ledger.check_integrity()
 
-    outcome, learnt, ok = index(text)
+    # a pair is learnt from two documents (rules/glossary.yaml, learn_min_documents)
+    outcome, learnt, ok = index("b.txt", text.replace("10:00:00", "11:00:00"))
+    assert outcome == ["added"] and learnt == {} and ok
+    outcome, learnt, ok = index("a.txt", text)
     assert outcome == ["added"] and learnt == {"blue helmet": "维和警察"} and ok
-    assert index(text)[0] == ["unchanged"]
-    outcome, learnt, ok = index(text.replace("blue helmets", "peacekeepers in blue"))
+    assert index("a.txt", text)[0] == ["unchanged"]
+    outcome, learnt, ok = index("a.txt", text.replace("blue helmets", "peacekeepers in blue"))
     assert outcome == ["replaced"] and "blue helmet" not in learnt and ok
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM subject_pairs").fetchone()[0] <= 1
+    assert con.execute("SELECT count(*) FROM subject_pairs WHERE en = 'blue helmet'").fetchone()[0] == 1
     con.close()
 
 
