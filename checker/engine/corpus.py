@@ -280,18 +280,19 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
                 subject=key, earlier=f"{_show(higher or c)} ({_where(higher or c)})",
                 later=f"{_show(lower or c)} ({_where(lower or c)})"), c, [other]))
     if not out:
-        earlier, later = _steps(reversed(before)), _steps(after)
-        timeline = earlier[-_TIMELINE:] + later[:_TIMELINE]
-        if any(not _agree(c, a) for a, _, _ in timeline):
-            shown = [_step(*t) for t in earlier[-_TIMELINE:]] + [f"this document: {_show(c)} ({_when(c)})"] + \
-                [_step(*t) for t in later[:_TIMELINE]]
-            values = [a for a, _, _ in earlier[-_TIMELINE:]] + [c] + [a for a, _, _ in later[:_TIMELINE]]
-            running = cumulative or any(_running(a) for a in values)     # the series, not only c
+        earlier, later = _steps(reversed(before))[-_TIMELINE:], _steps(after)[:_TIMELINE]
+        values = [a for a, _, _ in earlier] + [c] + [a for a, _, _ in later]
+        # figures no article says are a total or a stock (代表团一行6人, 出动警力300人) would make
+        # a timeline of one-off events
+        if any(not _agree(c, a) for a in values) and any(_series_kind(a) for a in values):
+            shown = [_step(*t) for t in earlier] + [f"this document: {_show(c)} ({_when(c)})"] + \
+                [_step(*t) for t in later]
+            running = any(_running(a) for a in values)     # the series, not only c
             grows = not any(_above(x, y) for x, y in zip(values, values[1:]))
             kind = ("a running total that grows" if grows else "a running total whose figures do not all grow"
                     ) if running else "a figure that changes over time"
             out.append(_finding("figure-timeline", rule("figure-timeline").message.format(
-                subject=key, kind=kind, timeline=" → ".join(shown)), c, [a for a, _, _ in timeline]))
+                subject=key, kind=kind, timeline=" → ".join(shown)), c, [a for a, _, _ in earlier + later]))
     nearest = sorted((a for a in same + before[:_TIMELINE] + after[:_TIMELINE] if other_measure(c, a)),
                      key=lambda a: abs(_days(a.as_of) - _days(c.as_of)))
     if nearest:
@@ -335,8 +336,8 @@ def _stale(c: Claim, same: list[Claim], before: list[Claim]) -> tuple[Claim, Cla
     if any(_agree(c, a) for a in before if a.as_of == newest.as_of):
         return None
     for old in before:
-        if old.as_of < newest.as_of and _repeats(c, old):
-            return old, newest
+        if old.as_of < newest.as_of and _repeats(c, old) and (_series_kind(c) or _series_kind(old)):
+            return old, newest      # (one-off figures with no cue, 代表团一行6人, are not replaced)
     return None
 
 
