@@ -51,6 +51,7 @@ class _Zh:
         self.name_short = re.compile(rf"{name}{{1,{self.n}}}")
         # the last verb in the window before a number starts the subject after it
         self.verbs = _words_re(cfg["verbs"])
+        self.not_verbs = _words_re(cfg.get("not_verbs", []))
         linking = cfg.get("linking", [])
         self.linking = re.compile(rf"(?:{alternation(linking)})[ \t]*$") if linking else None
         nouns = cfg.get("measure_nouns", [])
@@ -93,7 +94,7 @@ def _after_phrase(text: str, after: int, pattern: re.Pattern, stop: re.Pattern, 
     s = stop.search(phrase)
     if s:
         phrase = phrase[: s.start()]
-    v = z.verbs.search(phrase)                  # 12支维和分队参加 → 维和分队; 12人死亡 → none
+    v = z.verbs.search(_unverbed(phrase))       # 12支维和分队参加 → 维和分队; 12人死亡 → none
     if v:
         phrase = phrase[: v.start()]
     e = z.ends.search(phrase, 1) if z.ends else None       # 联合巡逻执法正式启动, but 正式党员
@@ -118,12 +119,18 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
         k -= 1
     phrase = window[k:]
     for pattern in (z.stop, z.verbs, z.ends):
-        phrase = phrase[_last_end(pattern, phrase):]
+        phrase = phrase[_last_end(pattern, _unverbed(phrase) if pattern is z.verbs else phrase):]
     for d in z.strip:
         if phrase.startswith(d):
             phrase = phrase[len(d):]
             break
     return phrase or None
+
+
+def _unverbed(phrase: str) -> str:
+    """``phrase`` with the nouns that hold a verb (派出所) blanked out, for finding verbs."""
+    z = _zh()
+    return z.not_verbs.sub(lambda m: "\u3000" * len(m.group()), phrase) if z.not_verbs else phrase
 
 
 def _last_end(pattern: re.Pattern | None, phrase: str) -> int:
