@@ -177,6 +177,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     for c in out:
         if c.kind == "ordinal":
             c.subject = subjects.en_ordinal_subject(seg, c.end)
+        elif c.kind == "number" and c.subject is None:      # "the number of X has reached 42"
+            before = subjects.en_subject_before(seg, c.start)
+            if before:
+                _counts(c, before)
         c.start += start
         c.end += start
     return out
@@ -438,6 +442,10 @@ def _counted(text: str, claim: RawClaim) -> RawClaim:
     subject = subjects.en_subject(text, claim.end)
     if subject is None:
         return claim
+    return _counts(claim, subject)
+
+
+def _counts(claim: RawClaim, subject: str) -> RawClaim:
     claim.subject = subject
     if claim.kind in ("number", "count"):
         claim.kind = "count"

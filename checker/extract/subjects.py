@@ -265,6 +265,8 @@ def _en_words(text: str, pos: int) -> tuple[list[str], int, bool]:
         lw = w.lower()
         if not w:
             break
+        if words and words[-1].lower() in _COLLECTIVE and w[0].isupper() and not words[-1][0].isupper():
+            break                                      # "police China has sent": a name starts a clause
         if words and lw.endswith("ed") and len(lw) > 4 and lw not in _IRREGULAR_KEEP:
             break                                      # "an earthquake struck", "12 officers injured"
         if lw in stops:
@@ -314,6 +316,31 @@ def _key(words: list[str]) -> str:
 
 def en_subject(text: str, pos: int) -> str | None:
     return en_phrase(text, pos)[0]
+
+
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.I)
+# what joins "the number of X" to its figure: stands at, has reached, rose to, is, totals …
+_LINKED = re.compile(
+    r"(?:\b(?:stands?|stood)\s+at|\b(?:has|have|had)\s+(?:now\s+)?(?:reached|risen\s+to|grown\s+to|fallen\s+to|"
+    r"climbed\s+to|increased\s+to|dropped\s+to)|\breached|\b(?:rose|grew|fell|climbed|increased|dropped)\s+to|"
+    r"\b(?:is|was|are|were)(?:\s+now)?|\btotal(?:s|led|ed)|\bcame\s+to)"
+    r"(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|just\s+under))?\s*$",
+    re.I)
+_SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
+
+
+def en_subject_before(text: str, start: int) -> str | None:
+    """'The number of fire stations in the city has reached 42': what a figure with no noun after
+    it counts, named before it in its sentence."""
+    lo = max(0, start - 200)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    head = text[begin:start]
+    last = None
+    for last in _NUMBER_OF.finditer(head):
+        pass
+    if last is None or not _LINKED.search(head, last.end()):
+        return None
+    return en_phrase(text, begin + last.end())[0]
 
 
 def en_ordinal_subject(text: str, pos: int) -> str | None:
