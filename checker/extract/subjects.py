@@ -177,7 +177,10 @@ def zh_ordinal_subject(text: str, after: int, before: int, floor: int = 0) -> st
     for h in z.event_heads.finditer(text, start, before):
         if _ends_noun(text, h.end()):
             last = h
-    return _before_phrase(text, last.end(), z.n_name) if last else None
+    if last is None:
+        return None
+    # the name up to its head, the head whole (培训班 holds the verb 培训)
+    return (_before_phrase(text, last.start(), z.n_name - len(last.group())) or "") + last.group()
 
 
 def _ends_in_head(phrase: str, heads) -> bool:
