@@ -59,6 +59,15 @@ class _Scopes:
     en_not: frozenset[str]
     en_reporting: frozenset[str]
     en_places: frozenset[str]
+    place_suffixes: tuple[str, ...] = ()        # longest first
+    drop: tuple[str, ...] = ()
+    whole: "dict[str, str] | None" = None       # 全市 -> 市
+    bodies: tuple[str, ...] = ()                # longest first
+    reporting: re.Pattern | None = None
+    events: tuple[str, ...] = ()
+    en_bodies: tuple[str, ...] = ()             # longest first
+    en_levels: "dict[str, str] | None" = None   # city -> 市
+    en_events: frozenset[str] = frozenset()
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -112,10 +121,13 @@ def glossary() -> Glossary:
         zh = _words(place["zh"], f"places[{i + 1}].zh")
         for lang in ("zh", "en"):
             for term in _words(place.get(lang, []), f"places[{i + 1}].{lang}"):
-                norm = _normal(term, lang)
-                if places.get(norm, zh[0]) != zh[0]:
-                    raise UserError(f"rules/glossary.yaml: {term!r} is in two places ({places[norm]} and {zh[0]}).")
-                places[norm] = zh[0]
+                # the singular form (as subjects are normalised) and the plain lower-case one
+                # (as names are): Philippines, Laos, Ordos
+                for norm in {_normal(term, lang), _plain(term) if lang == "en" else _normal(term, lang)}:
+                    if places.get(norm, zh[0]) != zh[0]:
+                        raise UserError(f"rules/glossary.yaml: {term!r} is in two places "
+                                        f"({places[norm]} and {zh[0]}).")
+                    places[norm] = zh[0]
     partial = Glossary(home, tails, concepts, frozenset(generic), float(similarity), min_docs, bare, trailing)
     scopes = _load_scopes(data.get("scopes"), places, home)
     return Glossary(home, tails, concepts, frozenset(generic), float(similarity), min_docs, bare,
@@ -138,6 +150,17 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
         raise UserError("rules/glossary.yaml: scopes.zh.min_chars and max_chars must be whole numbers, "
                         "min_chars no more than max_chars.")
     names = [w for w in places if language(w) == "zh"] + list(home["zh"])
+
+    def mapping(spec, key, lang):
+        value = spec.get(key)
+        if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str)
+                                                  for k, v in value.items()):
+            raise UserError(f"rules/glossary.yaml: scopes.{lang}.{key} must map words to suffixes.")
+        return dict(value)
+
+    def longest(seq):
+        return tuple(sorted(seq, key=len, reverse=True))
+
     return _Scopes(
         suffixes=re.compile(f"(?=({alternation(words(zh, 'suffixes', 'zh'))}))"),
         min_chars=lo, max_chars=hi,
@@ -153,7 +176,22 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
         en_not=frozenset(w.lower() for w in words(en, "not", "en")),
         en_reporting=frozenset(w.lower() for w in words(en, "reporting", "en")),
         en_places=frozenset(w.lower() for w in words(en, "places", "en")),
+        place_suffixes=longest(words(zh, "place_suffixes", "zh")),
+        drop=words(zh, "drop", "zh"),
+        whole=mapping(zh, "whole", "zh"),
+        bodies=longest(words(zh, "bodies", "zh")),
+        reporting=re.compile(alternation(words(zh, "reporting", "zh"))),
+        events=longest(words(zh, "events", "zh")),
+        en_bodies=longest(_plain(w) for w in words(en, "bodies", "en")),
+        en_levels={_plain(k): v for k, v in mapping(en, "levels", "en").items()},
+        en_events=frozenset(w.lower() for w in words(en, "events", "en")),
     )
+
+
+def _plain(name: str) -> str:
+    """An English name as scopes write it: lower-case words, no leading the."""
+    norm = " ".join(w.rstrip("'’") for w in _WORD.findall(name.lower().replace("’", "'")))
+    return norm[4:] if norm.startswith("the ") else norm
 
 
 def _normal(subject: str, lang: str) -> str:
@@ -237,7 +275,7 @@ def _base_key(subject: str, learnt: dict[str, str] | None, g: Glossary, front: b
         return learnt[norm], None
     if front:
         named, rest = _front_scope(norm, lang, g)
-        if named:
+        if named or rest != norm:
             base, _ = _base_key(rest, learnt, g, False)
             if base is not None and SCOPE_SEPARATOR not in base:
                 return base, named
@@ -298,21 +336,23 @@ def is_generic(key: str | None) -> bool:
 
 def _scope_name(name: str | None, g: Glossary) -> str | None:
     """A scope as the key writes it: a listed place's key, else the name simplified (Chinese) or
-    lower-case (English); None for home and for relative names."""
+    lower-case (English); None for home and for relative names. A place's whole (大连全市) and
+    its own generic bodies (柳州市公安局, the Dalian Public Security Bureau) are the place, and an
+    unlisted place is written without 市 or 县 (泉州市 = 泉州)."""
     if not name or g.scopes is None:
         return None
+    sc, places = g.scopes, g.places or {}
     lang = language(name)
     if lang == "zh":
         from checker.text.normalize import to_simplified
 
         norm = re.sub(r"\s+", "", to_simplified(name))
     else:
-        norm = " ".join(w.rstrip("'’") for w in _WORD.findall(name.lower().replace("’", "'")))
-        norm = norm[4:] if norm.startswith("the ") else norm
+        norm = _plain(name)
     if not norm:
         return None
-    norm = g.places.get(norm, norm) if g.places else norm
-    if norm in g.scopes.home:
+    norm = places.get(norm, norm)
+    if norm in sc.home:
         return None
     sep = "" if language(norm) == "zh" else " "
     for h in g.home[language(norm)]:                # 中国公安部 = 公安部; 中国 is no scope
@@ -321,17 +361,76 @@ def _scope_name(name: str | None, g: Glossary) -> str | None:
         if norm.startswith(h + sep):
             return _scope_name(norm[len(h + sep):], g)
     if language(norm) == "zh":
-        sc = g.scopes
-        if norm.startswith(sc.relative):
-            return None
+        norm = _zh_place_of(norm, g)
+        norm = places.get(norm, norm)
+        if norm in sc.home or (norm.startswith(sc.relative) and norm not in places):
+            return None                             # 本市, but 本溪市
         m = _suffix_at_end(norm, sc)
-        if m is not None and len(norm) - len(m) < sc.min_chars and norm not in (g.places or {}):
-            return None                             # 政府, 公司: no name left
+        if m is not None and len(norm) - len(m) < sc.min_chars and norm not in places \
+                and not (len(norm) > len(m) and m in sc.place_suffixes):
+            return None                             # 政府, 公司: no name left (柳州 is one)
+        if norm not in places.values():
+            for d in sc.drop:                       # 泉州市 = 泉州
+                if norm.endswith(d) and len(norm) - len(d) >= sc.min_chars:
+                    return norm[: -len(d)]
     else:
+        norm = _en_place_of(norm, g)
+        norm = places.get(norm, norm)
         words = norm.split()
-        if words[0] in g.scopes.en_relative or (len(words) == 1 and words[0] in g.scopes.en_heads):
+        if words[0] in sc.en_relative or (len(words) == 1 and words[0] in sc.en_heads):
             return None
     return norm
+
+
+def _is_zh_place(name: str, g: Glossary) -> bool:
+    """A listed place, or a name that ends in a place suffix (柳州, 泉州市, 某某县)."""
+    places = g.places or {}
+    return name in places or (len(name) >= 2 and name.endswith(g.scopes.place_suffixes)
+                              and not name.startswith(g.scopes.relative))
+
+
+def _zh_place_of(norm: str, g: Glossary) -> str:
+    """大连全市 → 大连市, 柳州市公安局 → 柳州市, 西安禁毒委 → 西安: a place's whole and a place's
+    own generic bodies are the place, and a place within a listed one is itself (陕西省西安市 →
+    西安市); any other name is itself."""
+    sc = g.scopes
+    changed = True
+    while changed:
+        changed = False
+        m = sc.names.match(norm)                    # 陕西省西安市 → 西安市: the smaller place
+        if m and (g.places or {}).get(m.group(1)) and _is_zh_place(norm[len(m.group(1)):], g):
+            norm, changed = norm[len(m.group(1)):], True
+            continue
+        for body in sc.bodies:
+            rest = norm[: -len(body)]
+            if norm.endswith(body) and rest and _is_zh_place(rest, g):
+                norm, changed = rest, True
+                break
+        for word, level in (sc.whole or {}).items():
+            rest = norm[: -len(word)]
+            if norm.endswith(word) and len(rest) >= sc.min_chars and not rest.startswith(sc.relative):
+                norm, changed = (rest if rest.endswith(level) or rest in (g.places or {}) else rest + level), True
+                break
+    return norm
+
+
+def _en_place_of(norm: str, g: Glossary) -> str:
+    """dalian public security bureau → dalian, dalian city → dalian: taken off only when what is
+    left is a listed place (the city police department stays itself; mexico city too)."""
+    sc, places = g.scopes, g.places or {}
+    rest = norm
+    changed = True
+    while changed:
+        changed = False
+        for body in sc.en_bodies:
+            if rest.endswith(" " + body):
+                rest, changed = rest[: -len(body) - 1], True
+                break
+        for word, level in (sc.en_levels or {}).items():
+            if rest.endswith(" " + word) and places.get(rest[: -len(word) - 1], "").endswith(level):
+                rest, changed = rest[: -len(word) - 1], True
+                break
+    return rest if rest in places else norm
 
 
 def _suffix_at_end(name: str, sc: _Scopes) -> str | None:
@@ -360,19 +459,23 @@ def _front_scope(norm: str, lang: str, g: Glossary) -> tuple[str | None, str]:
     if best is None:
         return None, norm
     named = _scope_name(norm[:best], g)
+    if not named and norm.startswith(g.scopes.relative):
+        return None, norm[best:]                   # 全市消防站: the relative name says nothing
     return (named, norm[best:]) if named else (None, norm)
 
 
 def _zh_names(region: str, sc: _Scopes, starts: frozenset[int], g: Glossary):
     """The names in ``region``: (start, end, listed) of every listed place (or home word) and of
     every name that ends in a suffix and starts at one of ``starts``, none of whose last
-    character is held by a word that names nothing."""
-    held = set()
+    character is held by a word that names nothing (for a listed place: a word that starts no
+    later than it, as 执法国际 holds 法国 but 都市 does not hold 成都市)."""
+    held: dict[int, int] = {}                       # a held character -> where its word starts
     for m in sc.not_words.finditer(region):
-        held.update(range(m.start(), m.start() + len(m.group(1))))
+        for i in range(m.start(), m.start() + len(m.group(1))):
+            held[i] = min(held.get(i, m.start()), m.start())
     for m in sc.names.finditer(region):
         end = m.start() + len(m.group(1))
-        if end - 1 not in held:
+        if held.get(end - 1, end) > m.start():      # 成都市: 都市 starts inside the name
             yield m.start(), end, True
     for m in sc.suffixes.finditer(region):
         s0, end = m.start(), m.start() + len(m.group(1))
@@ -413,11 +516,17 @@ def _zh_verbs() -> re.Pattern:
     return re.compile(alternation(vocabulary().subjects["zh"]["verbs"]))
 
 
-def _zh_scope(region: str, after: str, g: Glossary) -> str | None:
+def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | None]:
     """The scope in a Chinese clause ``region`` (the text before the subject; ``after`` is what
-    follows it): the nearest name, unless it is home, relative or one of a list."""
+    follows it): the nearest name, unless it is home, relative or one of a list; and when the
+    nearest name is a relative whole (全市, 该省), the level it refers to (市, 省)."""
     sc = g.scopes
     found = set(_zh_names(region, sc, _zh_starts(region, sc), g))
+    # two listed names that overlap: the first one read is the name (江西安全: 江西, not 西安)
+    listed = sorted((x for x in found if x[2]), key=lambda x: (x[0], -x[1]))
+    for i, x in enumerate(listed):
+        if x in found and any(y[0] < x[0] < y[1] < x[1] for y in listed[:i] if y in found):
+            found.discard(x)
     # a "name" that holds a list of names is the list (北京市和上海市)
     found = {x for x in found if not any(x[0] <= y[0] and y[1] < x[1] and region.startswith(sc.lists, y[1])
                                          for y in found)}
@@ -425,7 +534,7 @@ def _zh_scope(region: str, after: str, g: Glossary) -> str | None:
     found = sorted((x for x in found if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2] for y in found)),
                    key=lambda x: (-x[1], x[0]))
     if not found:
-        return None
+        return None, None
     ends = {e for _, e, _ in found}
     starts = {s for s, _, _ in found}
     for start, end, listed in found:
@@ -438,10 +547,38 @@ def _zh_scope(region: str, after: str, g: Glossary) -> str | None:
         before = region[:start]
         if before.endswith(sc.partners):
             continue                               # 与美国联合…: a partner, not the owner
+        if rest.lstrip("”\"’'」』").startswith(sc.events) or region[:start].endswith(("“", "\"", "「")):
+            continue                               # “边境安宁”专项行动: an event's name
         if any(before.endswith(w) for w in sc.lists) and any(e == start - len(w) for w in sc.lists
                                                                for e in ends if before.endswith(w)):
             continue                               # … 和泰国: the last of a list
-        return _scope_name(region[start:end], g)
+        name = region[start:end]
+        return _scope_name(name, g), (sc.whole or {}).get(name)
+    return None, None
+
+
+def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
+    """The place whose body reports in an earlier clause of ``sentence`` (西安禁毒委通报，…): the
+    nearest place, or place's body, with a reporting word after it in its clause, at ``level``
+    (a listed place whose key ends in another level, 陕西省 for 全市, is not it)."""
+    sc = g.scopes
+    clauses = [c for c in re.split(r"[，,：:、]", sentence) if c]
+    for clause in reversed(clauses):
+        found = sorted(_zh_names(clause, sc, _zh_starts(clause, sc), g), key=lambda x: (-x[1], x[0]))
+        for start, end, _ in found:
+            if not sc.reporting.search(clause, end):
+                continue
+            raw = _zh_place_of(clause[start:end], g)
+            if not _is_zh_place(raw, g):
+                continue                           # 华为公司通报: a company has no 全市
+            name = _scope_name(raw, g)
+            if not name:
+                return None
+            key = (g.places or {}).get(raw, raw)
+            lv = next((s for s in sc.place_suffixes if key.endswith(s)), None)
+            if lv is not None and not lv.endswith(level):
+                return None
+            return name
     return None
 
 
@@ -482,6 +619,11 @@ def _en_scope(region: str, g: Glossary) -> str | None:
                     j += 2
                 else:
                     break
+            for level in sorted(sc.en_levels or {}, key=len, reverse=True):   # "Dalian city"
+                n = len(level.split())
+                if " ".join(lower[j + 1:j + 1 + n]) == level and not lower[j].endswith("'s"):
+                    j += n
+                    break
             candidates.append((i, j, False))
             i = j + 1
             continue
@@ -491,11 +633,16 @@ def _en_scope(region: str, g: Glossary) -> str | None:
                     and lower[k - 1] not in sc.en_relative and lower[k - 1] not in _en_stops() \
                     and i - k < 3:
                 k -= 1
-            relative = k == i
-            candidates.append((k, i, relative))
+            m = k
+            while m - 1 >= 0 and k - m < 3 and cap(m - 1) and lower[m - 1] not in sc.en_relative:
+                m -= 1                             # "the Dalian public security bureau"
+            relative = m == i
+            candidates.append((m, i, relative))
         i += 1
     named = [(f, l) for f, l, r in candidates if not r]
     for first, last, relative in sorted(candidates, key=lambda c: -c[1]):
+        if lower[first] in sc.en_events:
+            continue                               # "Operation Border Peace": an event's name
         nxt = last + 1
         if not relative and any((f == last + 2 and lower[last + 1] in _EN_LIST) or
                                 (l == first - 2 and lower[first - 1] in _EN_LIST) for f, l in named):
@@ -550,7 +697,13 @@ def scope_of(text: str, c) -> str | None:
         k = region.rfind(subject) if subject else -1
         if k >= 0 and subject:
             after, region = region[k:], region[:k]
-        return _zh_scope(region, after, g)
+        scope, level = _zh_scope(region, after, g)
+        if scope is None and level:                # 西安禁毒委通报，全市…: the reporter's place
+            back = left[:cut + 1] if cut >= 0 else ""
+            stop = max((back.rfind(p) for p in "。；;！？!?\n"), default=-1)
+            sentence = _PINYIN.sub("", normalize(back[stop + 1:]).text)
+            return _reported_scope(re.sub(r"[ \t\u3000]+", "", sentence), level, g)
+        return scope
     left = text[max(0, c.start - 240):c.start]
     ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)]
     region = left[ends[-1]:] if ends else left

@@ -35,7 +35,8 @@ def key(text: str, figure: str) -> str | None:
     ("北京共有普通高校92所。", "92所", "北京市 / 普通高校"),              # one place, two spellings
     ("据统计局数据显示，北京市共有普通高校92所。", "92所", "北京市 / 普通高校"),
     ("截至去年底，江西省共有三甲医院58家。", "58家", "江西省 / 三甲医院"),
-    ("广东省公安厅已派出民警300名。", "300名", "广东省公安厅 / 民警"),
+    ("广东省公安厅已派出民警300名。", "300名", "广东省 / 民警"),         # a place's own body
+    ("广东省卫健委已派出医生300名。", "300名", "广东省 / 医生"),
     ("华为技术有限公司共有员工20万人。", "20万人", "华为技术有限公司 / 员工"),
     ("同济大学共有学生3万人。", "3万人", "同济大学 / 学生"),
     ("印度已与50个国家建立合作机制。", "50个", "印度 / 国家"),
@@ -62,7 +63,7 @@ def test_the_review_case_two_provinces_and_the_nation_are_three_subjects():
     ("全市共有普通高校30所。", "30所"),
     ("全省共有普通高校30所。", "30所"),
     ("各省共有普通高校30所。", "30所"),
-    ("北京市教委发布数据，全市共有普通高校30所。", "30所"),  # the place is in another clause
+    ("北京市教委召开会议，全市共有普通高校30所。", "30所"),  # another clause, reporting nothing
     ("北京市和上海市共有普通高校30所。", "30所"),        # a list of places is no one place
     ("城市共有普通高校30所。", "30所"),                 # 城市, 地区, 社区 name no place
     ("该地区共有普通高校30所。", "30所"),
@@ -269,3 +270,132 @@ def test_a_malformed_glossary_is_an_error_naming_the_file(monkeypatch, change, m
     finally:
         monkeypatch.undo()
         glossary.cache_clear()
+
+
+# -- one place however it is named: its whole, its own bodies, a place within a province -----
+
+@pytest.mark.parametrize("text,figure", [
+    ("杭州市共有公共图书馆14座。", "14座"),
+    ("杭州共有公共图书馆14座。", "14座"),                  # a listed city without 市
+    ("杭州全市共有公共图书馆14座。", "14座"),              # the whole city is the city
+    ("目前杭州全市公共图书馆已达14座。", "14座"),
+    ("浙江省杭州市共有公共图书馆14座。", "14座"),          # a city within its province
+    ("杭州市文旅局介绍，全市共有公共图书馆14座。", "14座"),
+])
+def test_a_city_its_whole_and_its_province_are_one_scope(text, figure):
+    assert key(text, figure) == "杭州市 / 公共图书馆"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("德清县共有乡镇卫生院12家。", "12家"),
+    ("德清全县共有乡镇卫生院12家。", "12家"),
+    ("德清县人民政府介绍，全县共有乡镇卫生院12家。", "12家"),
+])
+def test_an_unlisted_place_is_one_scope_with_or_without_its_suffix(text, figure):
+    assert key(text, figure) == "德清 / 乡镇卫生院"
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("苏州市公安局下辖派出所90个。", "90个", "苏州市 / 派出所"),     # a city's own bodies
+    ("苏州公安局下辖派出所90个。", "90个", "苏州市 / 派出所"),
+    ("苏州现有派出所90个。", "90个", "苏州市 / 派出所"),
+    ("苏州消防救援支队共有消防站41座。", "41座", "苏州市 / 消防站"),
+    ("湖北省应急管理厅已派出救援队员120名。", "120名", "湖北省 / 救援队员"),
+    ("上海铁路公安局下辖派出所31个。", "31个", "上海铁路公安局 / 派出所"),  # a body of no place
+    ("市公安局下辖派出所90个。", "90个", "派出所"),                   # relative: which city?
+    ("该市消防救援支队共有消防站41座。", "41座", "消防站"),
+])
+def test_a_places_own_generic_body_is_the_place(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("成都市统计局发布数据，全市共有养老机构530家。", "530家", "成都市 / 养老机构"),
+    ("记者从成都市民政局获悉，截至目前，全市共有养老机构530家。", "530家", "成都市 / 养老机构"),
+    ("四川省民政厅通报，全省共有养老机构3100家。", "3100家", "四川省 / 养老机构"),
+    ("成都民政局透露，该市共有养老机构530家。", "530家", "成都市 / 养老机构"),
+    # the reporter's level is not the figure's: which city of the province?
+    ("四川省民政厅通报，全市共有养老机构530家。", "530家", "养老机构"),
+    # the place reports nothing: its clause is another event
+    ("成都市举办养老服务博览会，全市共有养老机构530家。", "530家", "养老机构"),
+    # another sentence is another statement
+    ("成都市民政局发布了通报。全市共有养老机构530家。", "530家", "养老机构"),
+])
+def test_a_whole_in_a_sentence_whose_place_reports_is_that_place(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+def test_two_listed_names_that_overlap_are_read_from_the_left():
+    # 江西 then 安全…, not 西安; 陕西 then 安康市
+    assert key("江西安排民警300名参加培训。", "300名").startswith("江西省 / ")
+    assert key("陕西安康市共有派出所50个。", "50个") == "安康市 / 派出所"
+
+
+def test_a_whole_at_the_front_of_a_subject_is_dropped():
+    assert subject_key("全市公共图书馆") == subject_key("公共图书馆") == "公共图书馆"
+    assert subject_key("杭州全市公共图书馆") == "杭州市 / 公共图书馆"
+
+
+# -- English places, levels and bodies -----------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("Hangzhou has 14 public libraries.", "14", "杭州市 / public library"),
+    ("Hangzhou city has 14 public libraries.", "14", "杭州市 / public library"),
+    ("Hangzhou City now has 14 public libraries.", "14", "杭州市 / public library"),
+    ("The Hangzhou Public Security Bureau has 90 police stations.", "90", "杭州市 / police station"),
+    ("The Hangzhou public security bureau has 90 police stations.", "90", "杭州市 / police station"),
+    ("In Xi'an, there are 30 museums.", "30", "西安市 / museum"),
+    ("Urumqi has 30 museums.", "30", "乌鲁木齐市 / museum"),
+    ("Hohhot has 30 museums.", "30", "呼和浩特市 / museum"),
+    ("Sichuan province has 3,100 nursing homes.", "3,100", "四川省 / nursing home"),
+    ("Mexico City has 30 museums.", "30", "mexico city / museum"),        # not Mexico's
+    ("The city police department has 900 officers.", "900", "city police department / officer"),
+])
+def test_english_places_with_their_level_or_their_body(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+def test_one_city_in_both_languages_however_named():
+    keys_ = {subject_key("派出所", scope=s) for s in
+             ("Harbin", "Harbin city", "哈尔滨", "哈尔滨市", "哈尔滨市公安局", "哈尔滨全市",
+              "Harbin Public Security Bureau", "黑龙江省哈尔滨市")}
+    assert keys_ == {"哈尔滨市 / 派出所"}
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
+    ("云南省公安厅通报，“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
+    ("Operation Clear Wind 2025 has arrested 310 suspects.", "310"),
+    ("Yunnan police said Operation Clear Wind had arrested 310 suspects.", "310"),
+    ("The Yunnan public security department said Operation Clear Wind had arrested 310 suspects.",
+     "310"),
+])
+def test_an_operation_is_no_scope_in_either_language(text, figure):
+    assert key(text, figure) == "犯罪嫌疑人"
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d["scopes"]["zh"].update(whole=["全市"]), r"scopes\.zh\.whole"),
+    (lambda d: d["scopes"]["en"].update(levels="city"), r"scopes\.en\.levels"),
+    (lambda d: d["scopes"]["zh"].pop("bodies"), r"scopes\.zh\.bodies"),
+])
+def test_a_malformed_scope_rule_is_an_error_naming_it(monkeypatch, change, message):
+    from checker.errors import UserError
+    from checker.ledger.subjects import glossary
+
+    _fake_glossary(monkeypatch, change)
+    try:
+        with pytest.raises(UserError, match=rf"rules/glossary\.yaml.*{message}"):
+            glossary()
+    finally:
+        monkeypatch.undo()
+        glossary.cache_clear()
+
+
+def test_every_listed_place_keys_to_itself_and_no_spelling_is_two_places():
+    from checker.ledger.subjects import glossary
+
+    g = glossary()
+    for spelling, place in g.places.items():
+        assert subject_key("派出所", scope=spelling) == f"{place} / 派出所", spelling
+        assert subject_key(f"{place} / 派出所") == f"{place} / 派出所"
