@@ -64,6 +64,7 @@ class _Scopes:
     whole: "dict[str, str] | None" = None       # 全市 -> 市
     bodies: tuple[str, ...] = ()                # longest first
     reporting: re.Pattern | None = None
+    times: re.Pattern | None = None             # (time words)* — what may come before a topic
     events: tuple[str, ...] = ()
     en_bodies: tuple[str, ...] = ()             # longest first
     en_levels: "dict[str, str] | None" = None   # city -> 市
@@ -181,6 +182,7 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
         whole=mapping(zh, "whole", "zh"),
         bodies=longest(words(zh, "bodies", "zh")),
         reporting=re.compile(alternation(words(zh, "reporting", "zh"))),
+        times=re.compile(f"(?:{alternation(words(zh, 'times', 'zh'))})*"),
         events=longest(words(zh, "events", "zh")),
         en_bodies=longest(_plain(w) for w in words(en, "bodies", "en")),
         en_levels={_plain(k): v for k, v in mapping(en, "levels", "en").items()},
@@ -534,11 +536,15 @@ def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | N
     found = sorted((x for x in found if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2] for y in found)),
                    key=lambda x: (-x[1], x[0]))
     if not found:
-        return None, None
+        return None, "*"
     ends = {e for _, e, _ in found}
+    events_only = True
     starts = {s for s, _, _ in found}
     for start, end, listed in found:
         rest = region[end:] + after
+        if rest.lstrip("”\"’'」』").startswith(sc.events) or region[:start].endswith(("“", "\"", "「")):
+            continue                               # “边境安宁”专项行动: an event's name
+        events_only = False
         if rest[:1].isdigit() or rest[:1] in "〇零一二两三四五六七八九十百千万几数":
             continue                               # 泰国三国, 北京市92所: the figure's own words
         joined = next((w for w in sc.lists if rest.startswith(w)), None)
@@ -547,26 +553,25 @@ def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | N
         before = region[:start]
         if before.endswith(sc.partners):
             continue                               # 与美国联合…: a partner, not the owner
-        if rest.lstrip("”\"’'」』").startswith(sc.events) or region[:start].endswith(("“", "\"", "「")):
-            continue                               # “边境安宁”专项行动: an event's name
         if any(before.endswith(w) for w in sc.lists) and any(e == start - len(w) for w in sc.lists
                                                                for e in ends if before.endswith(w)):
             continue                               # … 和泰国: the last of a list
         name = region[start:end]
         return _scope_name(name, g), (sc.whole or {}).get(name)
-    return None, None
+    return None, "*" if events_only else None
 
 
 def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
-    """The place whose body reports in an earlier clause of ``sentence`` (西安禁毒委通报，…): the
-    nearest place, or place's body, with a reporting word after it in its clause, at ``level``
-    (a listed place whose key ends in another level, 陕西省 for 全市, is not it)."""
+    """The place that speaks in an earlier clause of ``sentence``: the nearest place, or place's
+    body, that reports (a reporting word after it in its clause: 西安禁毒委通报，…) or opens its
+    clause, after time words only (近年来西安加快消防站建设，…: the sentence's topic), at ``level``
+    (a listed place whose key ends in another level, 陕西省 for 全市, is not it; "*": any)."""
     sc = g.scopes
     clauses = [c for c in re.split(r"[，,：:、]", sentence) if c]
     for clause in reversed(clauses):
         found = sorted(_zh_names(clause, sc, _zh_starts(clause, sc), g), key=lambda x: (-x[1], x[0]))
         for start, end, _ in found:
-            if not sc.reporting.search(clause, end):
+            if not sc.reporting.search(clause, end) and not sc.times.fullmatch(clause[:start]):
                 continue
             raw = _zh_place_of(clause[start:end], g)
             if not _is_zh_place(raw, g):
@@ -576,7 +581,7 @@ def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
                 return None
             key = (g.places or {}).get(raw, raw)
             lv = next((s for s in sc.place_suffixes if key.endswith(s)), None)
-            if lv is not None and not lv.endswith(level):
+            if level != "*" and lv is not None and not lv.endswith(level):
                 return None
             return name
     return None
@@ -587,10 +592,12 @@ _EN_JOIN = frozenset({"of", "for", "on", "the"})
 _EN_LIST = frozenset({",", "and", "or", "&", "with"})
 
 
-def _en_scope(region: str, g: Glossary) -> str | None:
+def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
     """The scope in the English sentence ``region`` before a figure: the nearest name (or
-    organisation with a modifier) that is the figure's place, owner or the subject of its verb."""
-    sc = g.scopes
+    organisation with a modifier) that is the figure's place, owner or the subject of its verb;
+    whether a name decided it (a home or relative one decides there is none); and the listed
+    place whose body reports ("The Yunnan public security department said …": 云南省)."""
+    sc, places = g.scopes, g.places or {}
     toks = [(m.group(), m.start()) for m in _EN_TOKEN.finditer(region)]
     words = [t for t, _ in toks]
     lower = [w.lower().rstrip("'’") for w in words]
@@ -624,6 +631,12 @@ def _en_scope(region: str, g: Glossary) -> str | None:
                 if " ".join(lower[j + 1:j + 1 + n]) == level and not lower[j].endswith("'s"):
                     j += n
                     break
+            if _plain(" ".join(words[i:j + 1])) in places and not lower[j].endswith("'s"):
+                for body in sc.en_bodies:          # "the Ruili port", "Yunnan police"
+                    n = len(body.split())
+                    if " ".join(lower[j + 1:j + 1 + n]) == body:
+                        j += n
+                        break
             candidates.append((i, j, False))
             i = j + 1
             continue
@@ -640,10 +653,13 @@ def _en_scope(region: str, g: Glossary) -> str | None:
             candidates.append((m, i, relative))
         i += 1
     named = [(f, l) for f, l, r in candidates if not r]
+    reporter = None
+    from checker.extract.subjects import singular
+
     for first, last, relative in sorted(candidates, key=lambda c: -c[1]):
-        if lower[first] in sc.en_events:
-            continue                               # "Operation Border Peace": an event's name
         nxt = last + 1
+        if lower[first] in sc.en_events or (nxt < len(words) and singular(lower[nxt]) in sc.en_events):
+            continue                               # "Operation Border Peace", "UN operations"
         if not relative and any((f == last + 2 and lower[last + 1] in _EN_LIST) or
                                 (l == first - 2 and lower[first - 1] in _EN_LIST) for f, l in named):
             continue                               # "China, Laos, Myanmar and Thailand": a list
@@ -657,6 +673,10 @@ def _en_scope(region: str, g: Glossary) -> str | None:
                                                "together", "jointly", "only", "reportedly", "today"):
             k += 1
         possessive = lower[last].endswith("'s") or (nxt < len(words) and words[nxt] in ("'s", "’s"))
+        if k < len(words) and not possessive and lower[k] in sc.en_reporting and reporter is None \
+                and not relative:
+            name = _scope_name(re.sub(r"['’]s$", "", " ".join(words[first:last + 1])), g)
+            reporter = name if name in places.values() else None
         if k < len(words) and not possessive:
             v = lower[k]
             verb = v not in sc.en_reporting and (
@@ -666,11 +686,24 @@ def _en_scope(region: str, g: Glossary) -> str | None:
         if not (owner or place or verb):
             continue
         if relative:
-            return None
+            return None, True, reporter
         name = " ".join(w for w in words[first:last + 1])
         name = re.sub(r"['’]s$", "", name)
-        return _scope_name(name, g)
-    return None
+        return _scope_name(name, g), True, reporter
+    return None, False, reporter
+
+
+_EN_AFTER = re.compile(r"\s*(?:[a-z][a-z'’-]*\s+){0,5}?(?:in|across|throughout|within)\s+(?:the\s+)?"
+                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def _en_place_after(after: str, g: Glossary) -> str | None:
+    """A listed place the figure's own phrase puts it in: "36 police stations across Quanzhou"."""
+    m = _EN_AFTER.match(after)
+    if not m:
+        return None
+    name = _scope_name(m.group(1), g)
+    return name if name in (g.places or {}).values() else None
 
 
 def _en_stops() -> frozenset[str]:
@@ -707,7 +740,11 @@ def scope_of(text: str, c) -> str | None:
     left = text[max(0, c.start - 240):c.start]
     ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)]
     region = left[ends[-1]:] if ends else left
-    return _en_scope(region.strip(), g)
+    scope, decided, reporter = _en_scope(region.strip(), g)
+    if decided:
+        return scope
+    right = re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + 160], maxsplit=1)[0]
+    return _en_place_after(right, g) or reporter
 
 
 def context(text: str, start: int, end: int) -> str:

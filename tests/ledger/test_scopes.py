@@ -63,7 +63,7 @@ def test_the_review_case_two_provinces_and_the_nation_are_three_subjects():
     ("全市共有普通高校30所。", "30所"),
     ("全省共有普通高校30所。", "30所"),
     ("各省共有普通高校30所。", "30所"),
-    ("北京市教委召开会议，全市共有普通高校30所。", "30所"),  # another clause, reporting nothing
+    ("在北京召开的会议上，全市共有普通高校30所。", "30所"),  # a place in another clause, not its topic
     ("北京市和上海市共有普通高校30所。", "30所"),        # a list of places is no one place
     ("城市共有普通高校30所。", "30所"),                 # 城市, 地区, 社区 name no place
     ("该地区共有普通高校30所。", "30所"),
@@ -316,8 +316,12 @@ def test_a_places_own_generic_body_is_the_place(text, figure, expected):
     ("成都民政局透露，该市共有养老机构530家。", "530家", "成都市 / 养老机构"),
     # the reporter's level is not the figure's: which city of the province?
     ("四川省民政厅通报，全市共有养老机构530家。", "530家", "养老机构"),
-    # the place reports nothing: its clause is another event
-    ("成都市举办养老服务博览会，全市共有养老机构530家。", "530家", "养老机构"),
+    # the place is the sentence's topic: it opens the earlier clause
+    ("成都市举办养老服务博览会，全市共有养老机构530家。", "530家", "成都市 / 养老机构"),
+    ("近年来成都加快养老机构建设，累计建成养老机构530家。", "530家", "成都市 / 养老机构"),
+    # the place is where something happened, not who speaks
+    ("在成都举办的博览会上，全市共有养老机构530家。", "530家", "养老机构"),
+    ("据介绍，全市共有养老机构530家。", "530家", "养老机构"),
     # another sentence is another statement
     ("成都市民政局发布了通报。全市共有养老机构530家。", "530家", "养老机构"),
 ])
@@ -364,14 +368,39 @@ def test_one_city_in_both_languages_however_named():
 
 @pytest.mark.parametrize("text,figure", [
     ("“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
-    ("云南省公安厅通报，“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
     ("Operation Clear Wind 2025 has arrested 310 suspects.", "310"),
-    ("Yunnan police said Operation Clear Wind had arrested 310 suspects.", "310"),
-    ("The Yunnan public security department said Operation Clear Wind had arrested 310 suspects.",
-     "310"),
+    ("Since Operation Clear Wind began, 310 suspects have been arrested.", "310"),
+    ("Wang said Operation Clear Wind had arrested 310 suspects.", "310"),    # a reporter, no place
 ])
 def test_an_operation_is_no_scope_in_either_language(text, figure):
     assert key(text, figure) == "犯罪嫌疑人"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # the place's body that reports the operation speaks of its place, in both languages
+    ("云南省公安厅通报，“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
+    ("云南公安厅通报，“清风”行动共抓获犯罪嫌疑人310名。", "310名"),
+    ("在“清风”专项行动中，云南公安机关先后抓获犯罪嫌疑人310名。", "310名"),
+    ("Yunnan police said Operation Clear Wind had arrested 310 suspects.", "310"),
+    ("The Yunnan public security department said Operation Clear Wind had arrested 310 suspects.",
+     "310"),
+    ("During Operation Clear Wind, police in Yunnan have arrested 310 suspects.", "310"),
+])
+def test_an_operation_reported_by_a_place_is_that_places(text, figure):
+    assert key(text, figure) == "云南省 / 犯罪嫌疑人"
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("There are 41 fire stations across Suzhou.", "41", "苏州市 / fire station"),
+    ("There are 41 fire stations in Suzhou city.", "41", "苏州市 / fire station"),
+    ("There are 41 fire stations across the city.", "41", "fire station"),      # relative
+    ("There are 41 fire stations across Mexico City.", "41", "fire station"),   # not listed
+    ("Beijing has 41 fire stations in Suzhou.", "41", "北京市 / fire station"),  # the owner first
+    ("The Ruili port now clears 9,000 travellers a day.", "9,000", "瑞丽市 / traveller"),
+    ("China has sent 300 peacekeepers to UN operations.", "300", "维和人员"),
+])
+def test_an_english_figure_placed_after_it_or_by_its_port(text, figure, expected):
+    assert key(text, figure) == expected
 
 
 @pytest.mark.parametrize("change,message", [
