@@ -103,6 +103,9 @@ def _after_phrase(text: str, after: int, pattern: re.Pattern, stop: re.Pattern, 
     return _cut_at_head(phrase, heads).rstrip("和及与或")
 
 
+_ADVERBS = "已约近共均仍将又再总均"     # one-character adverbs that may stand before a linking verb
+
+
 def _before_phrase(text: str, before: int, n: int) -> str | None:
     """The noun phrase that ends at ``before``: its Chinese characters after the last function
     word, verb or time, without a leading determiner."""
@@ -110,7 +113,7 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
     window = text[max(0, before - n - 8):before]
     link = z.linking.search(window) if z.linking else None
     if link:                                   # 维和警察人数达到|2600余名: the noun before the verb
-        window = window[:link.start()]
+        window = window[:link.start()].rstrip(_ADVERBS)     # 警务人员已约达: adverbs of the verb
         if z.measure_nouns:
             window = z.measure_nouns.sub("", window)
     window = window[-n:]
