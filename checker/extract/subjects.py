@@ -325,11 +325,12 @@ def en_subject(text: str, pos: int) -> str | None:
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.I)
-# what joins "the number of X" to its figure: stands at, has reached, rose to, is, totals …
+# what joins "the number of X" to its figure: stands at, has reached, rose to, is, totals, and
+# "bringing the number of X to" …
 _LINKED = re.compile(
     r"(?:\b(?:stands?|stood)\s+at|\b(?:has|have|had)\s+(?:now\s+)?(?:reached|risen\s+to|grown\s+to|fallen\s+to|"
     r"climbed\s+to|increased\s+to|dropped\s+to)|\breached|\b(?:rose|grew|fell|climbed|increased|dropped)\s+to|"
-    r"\b(?:is|was|are|were)(?:\s+now)?|\btotal(?:s|led|ed)|\bcame\s+to)"
+    r"\b(?:is|was|are|were)(?:\s+now)?|\btotal(?:s|led|ed)|\bcame\s+to|\bto)"
     r"(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|just\s+under))?\s*$",
     re.I)
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
