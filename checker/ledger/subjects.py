@@ -66,6 +66,8 @@ class _Scopes:
     reporting: re.Pattern | None = None
     times: re.Pattern | None = None             # (time words)* — what may come before a topic
     events: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()                # 承办的: a host, not an owner
+    en_venues: frozenset[str] = frozenset()     # held (in): a venue, not an owner
     en_bodies: tuple[str, ...] = ()             # longest first
     en_levels: "dict[str, str] | None" = None   # city -> 市
     en_events: frozenset[str] = frozenset()
@@ -184,6 +186,8 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
         reporting=re.compile(alternation(words(zh, "reporting", "zh"))),
         times=re.compile(f"(?:{alternation(words(zh, 'times', 'zh'))})*"),
         events=longest(words(zh, "events", "zh")),
+        venues=longest(words(zh, "venues", "zh")),
+        en_venues=frozenset(w.lower() for w in words(en, "venues", "en")),
         en_bodies=longest(_plain(w) for w in words(en, "bodies", "en")),
         en_levels={_plain(k): v for k, v in mapping(en, "levels", "en").items()},
         en_events=frozenset(w.lower() for w in words(en, "events", "en")),
@@ -256,8 +260,9 @@ def subject_key(subject: str | None, learnt: dict[str, str] | None = None, *,
     base, named = _base_key(subject, learnt, g, front)
     if base is None or SCOPE_SEPARATOR in base:        # a learnt key may carry its own scope
         return base
-    if front and _names_home(subject, g):
-        scope = None                                   # 中国维和警察: the subject says whose
+    if front and _names_home(subject, g) and _scope_name(scope, g) not in (g.places or {}).values():
+        scope = None                                   # 中国维和警察: the subject says whose (a
+                                                       # place says where: 在马里执勤的中国维和警察)
     scope = named or _scope_name(scope, g)
     return f"{scope}{SCOPE_SEPARATOR}{base}" if scope else base
 
@@ -277,7 +282,9 @@ def _base_key(subject: str, learnt: dict[str, str] | None, g: Glossary, front: b
         return learnt[norm], None
     if front:
         named, rest = _front_scope(norm, lang, g)
-        if named or rest != norm:
+        if not named and rest != norm:             # 全市消防站: a relative name off the front
+            return _base_key(rest, learnt, g, True)
+        if named:
             base, _ = _base_key(rest, learnt, g, False)
             if base is not None and SCOPE_SEPARATOR not in base:
                 return base, named
@@ -363,18 +370,21 @@ def _scope_name(name: str | None, g: Glossary) -> str | None:
         if norm.startswith(h + sep):
             return _scope_name(norm[len(h + sep):], g)
     if language(norm) == "zh":
-        norm = _zh_place_of(norm, g)
-        norm = places.get(norm, norm)
+        placed = _zh_place_of(norm, g)
+        if placed != norm:                          # shorter: read again as a name of its own
+            return _scope_name(placed, g)
         if norm in sc.home or (norm.startswith(sc.relative) and norm not in places):
             return None                             # 本市, but 本溪市
         m = _suffix_at_end(norm, sc)
         if m is not None and len(norm) - len(m) < sc.min_chars and norm not in places \
-                and not (len(norm) > len(m) and m in sc.place_suffixes):
+                and not (len(norm) > len(m) and m in sc.place_suffixes and _IS_HAN.match(norm)):
             return None                             # 政府, 公司: no name left (柳州 is one)
         if norm not in places.values():
             for d in sc.drop:                       # 泉州市 = 泉州
                 if norm.endswith(d) and len(norm) - len(d) >= sc.min_chars:
-                    return norm[: -len(d)]
+                    return _scope_name(norm[: -len(d)], g)
+        if norm in sc.home or norm in g.home["zh"]:
+            return None                             # what is left is home
     else:
         norm = _en_place_of(norm, g)
         norm = places.get(norm, norm)
@@ -544,6 +554,8 @@ def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | N
         rest = region[end:] + after
         if rest.lstrip("”\"’'」』").startswith(sc.events) or region[:start].endswith(("“", "\"", "「")):
             continue                               # “边境安宁”专项行动: an event's name
+        if rest.startswith(sc.venues):
+            continue                               # 昆明承办的研修班: where, not whose
         events_only = False
         if rest[:1].isdigit() or rest[:1] in "〇零一二两三四五六七八九十百千万几数":
             continue                               # 泰国三国, 北京市92所: the figure's own words
@@ -569,13 +581,23 @@ def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
     sc = g.scopes
     clauses = [c for c in re.split(r"[，,：:、]", sentence) if c]
     for clause in reversed(clauses):
-        found = sorted(_zh_names(clause, sc, _zh_starts(clause, sc), g), key=lambda x: (-x[1], x[0]))
+        every = set(_zh_names(clause, sc, _zh_starts(clause, sc), g))
+        found = sorted((x for x in every if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2]
+                                                    for y in every)), key=lambda x: (-x[1], x[0]))
         for start, end, _ in found:
-            if not sc.reporting.search(clause, end) and not sc.times.fullmatch(clause[:start]):
+            if not sc.reporting.search(clause, end) and not sc.times.fullmatch(clause[:start]) \
+                    or clause.startswith(sc.venues, end):
                 continue
             raw = _zh_place_of(clause[start:end], g)
             if not _is_zh_place(raw, g):
-                continue                           # 华为公司通报: a company has no 全市
+                if level == "*":                   # 华为公司表示，已有员工…: the company's
+                    return _scope_name(raw, g)
+                # 杭州市文旅局介绍，全市…: the place the body's name opens with
+                inner = max((e for s0, e, _ in every if s0 == start and e < end
+                             and _is_zh_place(_zh_place_of(clause[s0:e], g), g)), default=None)
+                if inner is None:
+                    continue                       # 华为公司通报，全市…: a company has no 全市
+                raw = _zh_place_of(clause[start:inner], g)
             name = _scope_name(raw, g)
             if not name:
                 return None
@@ -660,6 +682,8 @@ def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
         nxt = last + 1
         if lower[first] in sc.en_events or (nxt < len(words) and singular(lower[nxt]) in sc.en_events):
             continue                               # "Operation Border Peace", "UN operations"
+        if first >= 2 and lower[first - 1] in ("in", "at", "by") and lower[first - 2] in sc.en_venues:
+            continue                               # "the course held in Kunming": where, not whose
         if not relative and any((f == last + 2 and lower[last + 1] in _EN_LIST) or
                                 (l == first - 2 and lower[first - 1] in _EN_LIST) for f, l in named):
             continue                               # "China, Laos, Myanmar and Thailand": a list
@@ -693,15 +717,15 @@ def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
     return None, False, reporter
 
 
-_EN_AFTER = re.compile(r"\s*(?:[a-z][a-z'’-]*\s+){0,5}?(?:in|across|throughout|within)\s+(?:the\s+)?"
+_EN_AFTER = re.compile(r"\s*(?:[A-Za-z][a-z'’-]*\s+){0,8}?(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 def _en_place_after(after: str, g: Glossary) -> str | None:
     """A listed place the figure's own phrase puts it in: "36 police stations across Quanzhou"."""
     m = _EN_AFTER.match(after)
-    if not m:
-        return None
+    if not m or set(after[:m.start(1)].lower().split()) & g.scopes.en_venues:
+        return None                                # "… opened in Suzhou": a venue
     name = _scope_name(m.group(1), g)
     return name if name in (g.places or {}).values() else None
 
@@ -731,7 +755,7 @@ def scope_of(text: str, c) -> str | None:
         if k >= 0 and subject:
             after, region = region[k:], region[:k]
         scope, level = _zh_scope(region, after, g)
-        if scope is None and level:                # 西安禁毒委通报，全市…: the reporter's place
+        if scope is None and level and not _names_home(c.subject or "", g):                # 西安禁毒委通报，全市…: the reporter's place
             back = left[:cut + 1] if cut >= 0 else ""
             stop = max((back.rfind(p) for p in "。；;！？!?\n"), default=-1)
             sentence = _PINYIN.sub("", normalize(back[stop + 1:]).text)
@@ -744,7 +768,7 @@ def scope_of(text: str, c) -> str | None:
     if decided:
         return scope
     right = re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + 160], maxsplit=1)[0]
-    return _en_place_after(right, g) or reporter
+    return _en_place_after(right, g) or (None if _names_home(c.subject or "", g) else reporter)
 
 
 def context(text: str, start: int, end: int) -> str:

@@ -428,3 +428,58 @@ def test_every_listed_place_keys_to_itself_and_no_spelling_is_two_places():
     for spelling, place in g.places.items():
         assert subject_key("派出所", scope=spelling) == f"{place} / 派出所", spelling
         assert subject_key(f"{place} / 派出所") == f"{place} / 派出所"
+
+
+# -- hosts, organisations that speak, and home's figures in a place --------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("苏州承办的城市治理研修班已举办至第9期。", "第9期"),
+    ("第9期城市治理研修班在苏州开班。", "第9期"),
+    ("The urban governance seminar held in Suzhou has now reached its 9th session.", "9th"),
+    ("The 9th urban governance seminar opened in Suzhou.", "9th"),
+])
+def test_a_host_city_is_where_not_whose(text, figure):
+    claims = [c for c in extract_text(text, path="a.txt") if c.text == figure]
+    assert claims, extract_text(text, path="a.txt")
+    k = file_keys({"a.txt": text}, claims, [])[id(claims[0])][0]
+    assert k is None or "苏州" not in k, k
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # an organisation that opens or reports in an earlier clause owns a figure whose clause
+    # names nothing
+    ("华为公司表示，今年已招聘员工8000名。", "8000名", "华为公司"),
+    ("同济大学近年来扩大招生，共招收学生3万人。", "3万人", "同济大学"),
+    # … but has no 全市: the place its name opens with has
+    ("苏州市图书馆学会介绍，全市共有公共图书馆12座。", "12座", "苏州市"),
+    ("华为公司通报，全市共有公共图书馆12座。", "12座", None),
+])
+def test_an_organisation_that_speaks(text, figure, expected):
+    k = key(text, figure)
+    assert (k.partition(" / ")[0] if " / " in k else None) == expected, k
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # home's figures where they are: the place says where (the mission), not whose
+    ("正在黎巴嫩执行任务的中国维和警察共60人。", "60人", "黎巴嫩 / 维和警察"),
+    ("目前，中国在黎巴嫩任务区执勤的维和警察有60名。", "60名", "黎巴嫩 / 维和警察"),
+    ("A total of 60 Chinese peacekeeping police officers are serving in Lebanon.", "60", "黎巴嫩 / 维和警察"),
+    # … but another country that reports does not own home's figures
+    ("美国国务院称，中国维和警察共有2000名。", "2000名", "维和警察"),
+    ("US officials said 2,000 Chinese peacekeeping police officers had served.", "2,000", "维和警察"),
+])
+def test_home_figures_in_a_place(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("The 9th urban governance forum closed in Suzhou with a joint statement.", "9th", None),
+    ("The 9th urban governance forum took place in Suzhou.", "9th", None),
+    ("45 Chinese peacekeeping police officers are currently on duty in the Lebanon mission area.",
+     "45", "黎巴嫩"),
+])
+def test_a_place_after_the_figure_unless_a_venue(text, figure, expected):
+    claims = [c for c in extract_text(text, path="a.txt") if c.text == figure]
+    assert claims, extract_text(text, path="a.txt")
+    k = file_keys({"a.txt": text}, claims, [])[id(claims[0])][0]
+    assert (k.partition(" / ")[0] if k and " / " in k else None) == expected, k

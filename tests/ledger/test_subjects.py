@@ -127,3 +127,21 @@ def test_a_glossary_term_in_two_concepts_is_an_error_naming_the_file(tmp_path, m
             glossary()
     finally:
         glossary.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["北京中国市0", "泉州市派出所", "大连全市派出所", "陕西省西安市公安局民警",
+                                  "柳州公安局民警", "全市消防站", "Dalian city police stations"])
+def test_keys_found_by_the_property_test_are_their_own_keys(text):
+    key = subject_key(text)
+    assert key and subject_key(key) == key and not key.startswith("中国")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["中国", "北京市", "北京", "全市", "全省", "该市", "本市", "本溪", "公安局",
+                                 "公安厅", "禁毒委", "人民政府", "大连", "市", "省", "县", "区", "自治区",
+                                 "陕西", "西安", "安康", "江西", "新疆", "派出所", "0", "Xi'an", " city",
+                                 " police", "Dalian", " Public Security Bureau", " / "]),
+                max_size=7).map("".join))
+def test_keys_of_places_wholes_and_bodies_are_their_own_keys(text):
+    key = subject_key(text)
+    assert key is None or subject_key(key) == key
