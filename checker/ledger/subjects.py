@@ -65,6 +65,7 @@ class _Scopes:
     bodies: tuple[str, ...] = ()                # longest first
     reporting: re.Pattern | None = None
     times: re.Pattern | None = None             # (time words)* — what may come before a topic
+    time_words: re.Pattern | None = None        # one time word
     events: tuple[str, ...] = ()
     venues: tuple[str, ...] = ()                # 承办的: a host, not an owner
     en_venues: frozenset[str] = frozenset()     # held (in): a venue, not an owner
@@ -185,6 +186,7 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
         bodies=longest(words(zh, "bodies", "zh")),
         reporting=re.compile(alternation(words(zh, "reporting", "zh"))),
         times=re.compile(f"(?:{alternation(words(zh, 'times', 'zh'))})*"),
+        time_words=re.compile(alternation(words(zh, "times", "zh"))),
         events=longest(words(zh, "events", "zh")),
         venues=longest(words(zh, "venues", "zh")),
         en_venues=frozenset(w.lower() for w in words(en, "venues", "en")),
@@ -513,7 +515,7 @@ def _zh_starts(region: str, sc: _Scopes) -> frozenset[int]:
     starts.update(i + 1 for i, ch in enumerate(region) if not _IS_HAN.match(ch))
     cfg = vocabulary().subjects["zh"]
     starts.update(i + 1 for i, ch in enumerate(region) if ch in cfg["stop_chars"] + "的")
-    for pattern in (sc.after, _zh_verbs()):
+    for pattern in (sc.after, sc.time_words, _zh_verbs()):
         i = 0
         while (m := pattern.search(region, i)) is not None:
             starts.add(m.end())
@@ -542,6 +544,7 @@ def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | N
     # a "name" that holds a list of names is the list (北京市和上海市)
     found = {x for x in found if not any(x[0] <= y[0] and y[1] < x[1] and region.startswith(sc.lists, y[1])
                                          for y in found)}
+    found = _listed_ends(found)
     # a name inside a longer one is part of it (上海 in 上海合作组织)
     found = sorted((x for x in found if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2] for y in found)),
                    key=lambda x: (-x[1], x[0]))
@@ -573,6 +576,13 @@ def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | N
     return None, "*" if events_only else None
 
 
+def _listed_ends(found: set) -> set:
+    """An unlisted name that ends in a listed one is read as the listed one (近年来柳州, 广东省深圳市:
+    柳州, 深圳市): what comes before a listed place is rarely part of its name."""
+    listed = {(s0, e) for s0, e, is_listed in found if is_listed}
+    return {x for x in found if x[2] or not any(e == x[1] and s0 > x[0] for s0, e in listed)}
+
+
 def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
     """The place that speaks in an earlier clause of ``sentence``: the nearest place, or place's
     body, that reports (a reporting word after it in its clause: 西安禁毒委通报，…) or opens its
@@ -581,7 +591,7 @@ def _reported_scope(sentence: str, level: str, g: Glossary) -> str | None:
     sc = g.scopes
     clauses = [c for c in re.split(r"[，,：:、]", sentence) if c]
     for clause in reversed(clauses):
-        every = set(_zh_names(clause, sc, _zh_starts(clause, sc), g))
+        every = _listed_ends(set(_zh_names(clause, sc, _zh_starts(clause, sc), g)))
         found = sorted((x for x in every if not any(y[0] <= x[0] and x[1] <= y[1] and y[:2] != x[:2]
                                                     for y in every)), key=lambda x: (-x[1], x[0]))
         for start, end, _ in found:
@@ -706,7 +716,8 @@ def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
             verb = v not in sc.en_reporting and (
                 v in ("has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "'s")
                 or (len(v) > 3 and (v.endswith("ed") or (v.endswith("s") and not v.endswith("ss")))
-                    and v not in sc.en_not))
+                    and v not in sc.en_not and singular(v) not in g.concepts
+                    and singular(v) not in g.generic))     # "American countries": a noun
         if not (owner or place or verb):
             continue
         if relative:

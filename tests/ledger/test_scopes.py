@@ -483,3 +483,15 @@ def test_a_place_after_the_figure_unless_a_venue(text, figure, expected):
     assert claims, extract_text(text, path="a.txt")
     k = file_keys({"a.txt": text}, claims, [])[id(claims[0])][0]
     assert (k.partition(" / ")[0] if k and " / " in k else None) == expected, k
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # a listed place at the end of a longer unlisted "name" is the name (近年来 is no part of it)
+    ("近年来苏州加快养老机构建设，累计建成养老机构530家。", "530家", "苏州市 / 养老机构"),
+    ("近年来苏州累计建成养老机构530家。", "530家", "苏州市 / 养老机构"),
+    ("江苏省苏州市共有养老机构530家。", "530家", "苏州市 / 养老机构"),
+    # a plural noun after a name is no verb: "African countries" owns nothing
+    ("The course for African countries held in Suzhou has trained 530 officers.", "530", "officer"),
+])
+def test_names_read_no_further_than_they_go(text, figure, expected):
+    assert key(text, figure) == expected
