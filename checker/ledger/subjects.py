@@ -6,7 +6,10 @@ a concept the Chinese subject they were most often aligned with (learnt pairs). 
 groups two subjects: a near-duplicate is grouped because a listed step says so, never because
 two strings happen to look alike. A figure whose subject or clause names the place or the
 organisation it belongs to (北京市共有普通高校92所, "Beijing has 92 universities") is filed under
-a scoped key, the scope first: "北京市 / 普通高校".
+a scoped key, the scope first: "北京市 / 普通高校". One place is one scope however it is named:
+its whole (大连全市), its own generic bodies (柳州公安局, the Dalian Public Security Bureau), its
+level word (Dalian city), the province around it (陕西省西安市), the body that reports in the
+sentence (西安禁毒委通报，全市…); operations and venues are never scopes (rules/glossary.yaml).
 """
 
 from __future__ import annotations

@@ -495,3 +495,7 @@ def test_a_place_after_the_figure_unless_a_venue(text, figure, expected):
 ])
 def test_names_read_no_further_than_they_go(text, figure, expected):
     assert key(text, figure) == expected
+
+
+def test_beijing_time_is_no_place():
+    assert key("北京时间3日晚，共有运动员120名参赛。", "120名").partition(" / ")[0] != "北京市"
