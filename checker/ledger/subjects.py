@@ -9,7 +9,8 @@ organisation it belongs to (北京市共有普通高校92所, "Beijing has 92 un
 a scoped key, the scope first: "北京市 / 普通高校". One place is one scope however it is named:
 its whole (大连全市), its own generic bodies (柳州公安局, the Dalian Public Security Bureau), its
 level word (Dalian city), the province around it (陕西省西安市), the body that reports in the
-sentence (西安禁毒委通报，全市…); operations and venues are never scopes (rules/glossary.yaml).
+sentence (西安禁毒委通报，全市…); venues are never scopes, and a named operation in the figure's
+sentence stands in the scope's place (rules/glossary.yaml).
 """
 
 from __future__ import annotations
@@ -785,6 +786,29 @@ def scope_of(text: str, c) -> str | None:
     return _en_place_after(right, g) or (None if _names_home(c.subject or "", g) else reporter)
 
 
+# a named operation before the figure in its sentence: “清源”专项行动, Operation Clear Source
+_ZH_OPERATION = re.compile(r"[“\"「]([^”\"」“「，。；]{1,10})[”\"」](?:专项|集中|联合|系列)?(?:行动|战役|攻坚战)")
+_EN_OPERATION = re.compile(r"\bOperation\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def operation_of(text: str, c) -> str | None:
+    """The named operation whose figure a claim gives (“铁拳”行动累计抓获…, Operation Iron Fist has
+    so far led to …): two operations' running totals are two series. Its name as written: a
+    Chinese and an English name meet through an aligned claim, which takes its partner's key."""
+    if not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+        return None
+    left = text[max(0, c.start - 120):c.start]
+    cut = max((left.rfind(p) for p in ("。", "；", ";", "！", "？", "\n", ". ")), default=-1)
+    sentence = left[cut + 1:]
+    if c.lang == "zh":
+        from checker.text.normalize import to_simplified
+
+        found = list(_ZH_OPERATION.finditer(to_simplified(sentence)))
+        return f"“{found[-1].group(1)}”行动" if found else None
+    found = list(_EN_OPERATION.finditer(sentence))
+    return f"operation {found[-1].group(1).lower()}" if found else None
+
+
 def context(text: str, start: int, end: int) -> str:
     """The clause around a claim (to compare claims of generic subjects): up to the nearest
     clause punctuation on each side, 60 characters at most each way."""
@@ -833,6 +857,9 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
         key = subject_key(source.subject, learnt, scope=scope_of(texts.get(source.path or "", ""), source))
         if key is None and source is not c:
             source, key = c, subject_key(c.subject, learnt, scope=scope_of(texts.get(c.path or "", ""), c))
+        operation = operation_of(texts.get(source.path or "", ""), source) if key is not None else None
+        if operation:                  # the operation is the series, whatever place reports it
+            key = f"{operation}{SCOPE_SEPARATOR}{base_key(key)}"
         generic = key is not None and is_generic(key)
         out[id(c)] = key, (clause(texts.get(source.path or "", ""), source) if generic else None)
     return out

@@ -366,28 +366,28 @@ def test_one_city_in_both_languages_however_named():
     assert keys_ == {"哈尔滨市 / 派出所"}
 
 
-@pytest.mark.parametrize("text,figure", [
-    ("“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
-    ("Operation Clear Wind 2025 has arrested 310 suspects.", "310"),
-    ("Since Operation Clear Wind began, 310 suspects have been arrested.", "310"),
-    ("Wang said Operation Clear Wind had arrested 310 suspects.", "310"),    # a reporter, no place
-])
-def test_an_operation_is_no_scope_in_either_language(text, figure):
-    assert key(text, figure) == "犯罪嫌疑人"
-
-
-@pytest.mark.parametrize("text,figure", [
-    # the place's body that reports the operation speaks of its place, in both languages
-    ("云南省公安厅通报，“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名"),
-    ("云南公安厅通报，“清风”行动共抓获犯罪嫌疑人310名。", "310名"),
-    ("在“清风”专项行动中，云南公安机关先后抓获犯罪嫌疑人310名。", "310名"),
-    ("Yunnan police said Operation Clear Wind had arrested 310 suspects.", "310"),
+@pytest.mark.parametrize("text,figure,expected", [
+    ("“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名", "“清风2025”行动 / 犯罪嫌疑人"),
+    ("“清风”行动开展以来，共抓获犯罪嫌疑人310名。", "310名", "“清风”行动 / 犯罪嫌疑人"),
+    ("Operation Clear Wind has arrested 310 suspects.", "310", "operation clear wind / 犯罪嫌疑人"),
+    ("Since Operation Clear Wind began, 310 suspects have been arrested.", "310",
+     "operation clear wind / 犯罪嫌疑人"),
+    ("Wang said Operation Clear Wind had arrested 310 suspects.", "310", "operation clear wind / 犯罪嫌疑人"),
+    # whatever place reports it: the operation is the series
+    ("云南省公安厅通报，“清风”专项行动共抓获犯罪嫌疑人310名。", "310名", "“清风”行动 / 犯罪嫌疑人"),
+    ("在“清风”专项行动中，云南公安机关先后抓获犯罪嫌疑人310名。", "310名", "“清风”行动 / 犯罪嫌疑人"),
     ("The Yunnan public security department said Operation Clear Wind had arrested 310 suspects.",
-     "310"),
-    ("During Operation Clear Wind, police in Yunnan have arrested 310 suspects.", "310"),
+     "310", "operation clear wind / 犯罪嫌疑人"),
 ])
-def test_an_operation_reported_by_a_place_is_that_places(text, figure):
-    assert key(text, figure) == "云南省 / 犯罪嫌疑人"
+def test_a_named_operation_is_the_series_of_its_figures(text, figure, expected):
+    assert key(text, figure) == expected
+
+
+def test_two_operations_are_two_series_and_unnamed_ones_are_the_places():
+    assert key("“清风”行动累计抓获犯罪嫌疑人310名。", "310名") != key("“雷霆”行动累计抓获犯罪嫌疑人310名。", "310名")
+    assert key("云南公安厅通报，全省共抓获犯罪嫌疑人310名。", "310名") == "云南省 / 犯罪嫌疑人"
+    # the operation must be in the figure's own sentence
+    assert key("“清风”行动启动。全省共抓获犯罪嫌疑人310名。", "310名") == "犯罪嫌疑人"
 
 
 @pytest.mark.parametrize("text,figure,expected", [
