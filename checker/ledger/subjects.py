@@ -206,6 +206,7 @@ def _plain(name: str) -> str:
     return norm[4:] if norm.startswith("the ") else norm
 
 
+@lru_cache(maxsize=1 << 16)
 def _normal(subject: str, lang: str) -> str:
     if lang == "zh":
         from checker.text.normalize import to_simplified
@@ -852,11 +853,16 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
     part of that key."""
     partner = {id(en): zh for zh, en in pairs}
     out: dict[int, tuple[str | None, str | None]] = {}
+    def keyed(x):
+        if subject_key(x.subject, learnt) is None:          # no subject: no scope to look for
+            return None
+        return subject_key(x.subject, learnt, scope=scope_of(texts.get(x.path or "", ""), x))
+
     for c in claims:
         source = partner.get(id(c), c)
-        key = subject_key(source.subject, learnt, scope=scope_of(texts.get(source.path or "", ""), source))
+        key = keyed(source)
         if key is None and source is not c:
-            source, key = c, subject_key(c.subject, learnt, scope=scope_of(texts.get(c.path or "", ""), c))
+            source, key = c, keyed(c)
         operation = operation_of(texts.get(source.path or "", ""), source) if key is not None else None
         if operation:                  # the operation is the series, whatever place reports it
             key = f"{operation}{SCOPE_SEPARATOR}{base_key(key)}"

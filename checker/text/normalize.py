@@ -108,6 +108,17 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese, never changing the length (lines that would are kept)."""
     if not _HAS_HAN.search(text):
         return text
+    if len(text) <= 64:                # subjects and clauses recur: convert each once
+        return _short_simplified(text)
+    return _simplified(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_simplified(text: str) -> str:
+    return _simplified(text)
+
+
+def _simplified(text: str) -> str:
     out = _t2s().convert(text)
     if len(out) == len(text):
         return out
