@@ -118,12 +118,14 @@ class Series:
     current: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang → kind → words
     breaks: tuple[str, ...] = ()                         # words that open a clause of its own
     reach: int = 0                                       # how far an opening cue reaches on
+    year_to_date: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang → cues of a year's total
 
 
 _SERIES_KEYS = {("cumulative", "zh"): {"before", "not", "since", "spans"},
                 ("cumulative", "en"): {"phrases", "since", "past", "participles", "not_perfect"},
                 ("periods", "zh"): {"plans", "future"}, ("periods", "en"): {"plans", "future"},
-                ("current", "zh"): {"words", "not"}, ("current", "en"): {"phrases", "progressive"}}
+                ("current", "zh"): {"words", "not"}, ("current", "en"): {"phrases", "progressive"},
+                ("year_to_date", "zh"): {"words"}, ("year_to_date", "en"): {"phrases"}}
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -134,14 +136,14 @@ def _words(value, where: str) -> tuple[str, ...]:
 
 def _series(data: dict) -> Series:
     where = "rules/series.yaml"
-    _expect(data, {"cumulative", "periods", "current", "cover"}, where)
+    _expect(data, {"cumulative", "periods", "current", "cover", "year_to_date"}, where)
     cover = data.get("cover")
     if not isinstance(cover, dict) or set(cover) != {"reach", "breaks"}:
         raise UserError(f"{where}: cover: expected the keys breaks, reach.")
     reach = cover["reach"]
     if isinstance(reach, bool) or not isinstance(reach, int) or reach < 0:
         raise UserError(f"{where}: cover.reach: expected a number of characters (0 or more), found {reach!r}.")
-    for key in ("cumulative", "periods", "current"):
+    for key in ("cumulative", "periods", "current", "year_to_date"):
         if not isinstance(data.get(key), dict):
             raise UserError(f"{where}: {key}: expected a mapping with zh and en.")
         _expect(data[key], {"zh", "en"}, f"{where}: {key}")
@@ -156,7 +158,8 @@ def _series(data: dict) -> Series:
                   {lang: parsed["periods", lang]["plans"] for lang in langs},
                   {lang: parsed["periods", lang]["future"] for lang in langs},
                   {lang: parsed["current", lang] for lang in langs},
-                  _words(cover["breaks"], f"{where}: cover.breaks"), reach)
+                  _words(cover["breaks"], f"{where}: cover.breaks"), reach,
+                  {"zh": parsed["year_to_date", "zh"]["words"], "en": parsed["year_to_date", "en"]["phrases"]})
 
 
 @dataclass(frozen=True)

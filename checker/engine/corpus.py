@@ -225,12 +225,17 @@ def _filed_under(key: str, ledger) -> list[str]:
 
 def _same_series(c: Claim, a: Claim) -> bool:
     """A running total (累计派出2600余名) and a current stock (目前有180名…正在执勤) of one subject
-    are different series; a figure with neither cue may be either."""
-    kinds = {_series_kind(c), _series_kind(a)} - {None}
-    return len(kinds) < 2
+    are different series; a figure with neither cue may be either. A year's total (今年以来,
+    1至11月, "so far this year") is a series of that year only."""
+    kinds = {_series_kind(c), _series_kind(a)}
+    if "year" in kinds:
+        return kinds == {"year"} and (c.as_of or "")[:4] == (a.as_of or "")[:4]
+    return len(kinds - {None}) < 2
 
 
 def _series_kind(c: Claim) -> str | None:
+    if "year_to_date" in c.flags:
+        return "year"
     if _running(c):
         return "running"
     return "current" if "current" in c.flags else None

@@ -93,6 +93,9 @@ def mark(t: str, raws) -> None:
     en_perf = [m.start() for m in en_perfect.finditer(t)] if english else []
     en_cur = [m.start() for m in en_now.finditer(t)] if english else []
     en_prog = [m.start() for m in en_progressive.finditer(t)] if english else []
+    ytd_zh, ytd_en = _ytd_patterns()
+    zh_ytd = [m.start() for m in ytd_zh.finditer(t)] if has_zh else []
+    en_ytd = [m.start() for m in ytd_en.finditer(t)] if english else []
     for lang, r in figures:
         if lang == "zh":
             clause = _start(clause_ends, r.start)
@@ -109,11 +112,30 @@ def mark(t: str, raws) -> None:
             hit = _any_in(en_any, a, b) or _any_in(en_perf, a, r.start)
             if not hit:
                 now = _any_in(en_cur, a, b) or _any_in(en_prog, r.end, b)
-        if hit:
+        if _year_to_date(lang, r, zh_ytd, en_ytd, zh_ends, en_ends, len(t)):
+            r.flags = tuple(f for f in r.flags if f not in ("cumulative", "current")) + ("year_to_date",)
+        elif hit:
             if "cumulative" not in r.flags:
                 r.flags += ("cumulative",)
         elif now and "current" not in r.flags:
             r.flags += ("current",)
+
+
+def _year_to_date(lang: str, r, zh_ytd: list[int], en_ytd: list[int], zh_ends: list[int],
+                  en_ends: list[int], n: int) -> bool:
+    """A total that starts again each year: a cue (its start in ``zh_ytd``/``en_ytd``) before it in
+    its sentence (今年以来, 1至11月), or in English anywhere in its sentence ("so far this year")."""
+    if lang == "zh":
+        return _any_in(zh_ytd, _start(zh_ends, r.start), r.start)
+    return _any_in(en_ytd, _start(en_ends, r.start), _end(en_ends, r.start, n))
+
+
+@lru_cache(maxsize=1)
+def _ytd_patterns():
+    ytd = vocabulary().series.year_to_date
+    en = alternation(ytd["en"]).replace(r"\ ", r"\s+")
+    months = r"(?<![0-9第])1月?[至到—\-－~～][ \t]*(?:[2-9]|1[0-2])月"      # 1至11月: from January
+    return re.compile(f"{alternation(ytd['zh'])}|{months}"), re.compile(rf"\b(?:{en})\b", re.I)
 
 
 # a figure's clause that states a date or a year of its own is not covered by an opening cue
