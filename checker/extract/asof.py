@@ -1,7 +1,8 @@
 """The time a claim speaks for (its ``as_of``) when its sentence says one: a cue (截至2021年底, as of
 June) sets it for the whole sentence; otherwise a figure in a sentence that states exactly one
-day of the past (今年10月25日上午，……第51次联合巡逻执法正式启动) speaks for that day. Other claims
-keep the document's date."""
+day of the past (今年10月25日上午，……第51次联合巡逻执法正式启动) speaks for that day, and one
+that opens with one past period (2023年底，…; 去年，…; In 2023, …) for the period's end. Other
+claims keep the document's date."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 
 from checker.extract.dates import DocDate, Stated
 from checker.extract.raw import RawClaim
-from checker.model import DateValue
+from checker.model import DateValue, Interval
 
 # "截至2021年底", "as of June": a date that sets the time its sentence speaks for
 _AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
@@ -52,6 +53,7 @@ def _event_days(t: str, raws, doc_date: DocDate) -> None:
         # with two times in a sentence, which one a figure is for is not said
         times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]
         if len(times) != 1 or not _event_day(times[0], doc_date):
+            _past_period(t, claims, doc_date)
             continue
         day = times[0]
         # The day's as_of is as sure as its year: written out (2021年10月4日), it holds whatever
@@ -63,6 +65,38 @@ def _event_days(t: str, raws, doc_date: DocDate) -> None:
                 r.as_of = day.value.start
                 if guessed and "as_of_inferred" not in r.flags:
                     r.flags += ("as_of_inferred",)
+
+
+# between a period and the figure: the figure is not the period's (2011年…惨案发生后, 2020年以来)
+_NOT_DURING = re.compile(r"后|以来|起|至今|以前|之前|\b(?:after|since|before)\b", re.I)
+
+
+def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
+    """A sentence that opens with one past period (2023年，…; 2023年底，…; 去年，…; In 2023, …)
+    speaks for the period's end: 北京市共有普通高校92所 then is 2023's figure, not the document's."""
+    times = [r for r in claims if (r.kind == "year" and 1900 <= (r.value.low or 0) <= 2200)
+             or (r.kind in ("date", "date_range") and _states_time(r))]
+    figures = [r for r in claims if r.kind in DATED and r.as_of is None]
+    if len(times) != 1 or not figures:
+        return
+    period = times[0]
+    v = period.value
+    if period.kind == "year" and isinstance(v, Interval) and v.low is not None and v.low == v.high:
+        v = DateValue(f"{int(v.low):04d}-01-01", f"{int(v.low):04d}-12-31")     # a year: its days
+    if not isinstance(v, DateValue) or v.start is None or v.end is None or v.start == v.end:
+        return
+    if {"since", "invalid", "malformed", "named", "decade", "weekday", "weekday_inferred"} & set(period.flags):
+        return
+    end = date.fromisoformat(v.end)
+    past = end.year < doc_date.day.year if doc_date.precision == "year" else end < doc_date.day
+    first = min(r.start for r in figures)
+    if not past or period.start > first or _NOT_DURING.search(t, period.end, first):
+        return
+    guessed = "year_inferred" in period.flags or doc_date.inferred
+    for r in figures:
+        r.as_of = v.end
+        if guessed and "as_of_inferred" not in r.flags:
+            r.flags += ("as_of_inferred",)
 
 
 def _states_time(r: RawClaim) -> bool:

@@ -127,6 +127,8 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
         if phrase.startswith(d):
             phrase = phrase[len(d):]
             break
+    if len(phrase) > 2 and phrase[0] in "有为是":       # 目前有普通高校93所: 有 links, it is no part
+        phrase = phrase[1:]
     return phrase or None
 
 

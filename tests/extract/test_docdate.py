@@ -21,8 +21,9 @@ def _as_of(text, option=None):
     ("Published: 2022-01-15\nLast month 300 officers graduated.", "2022-01-15"),
 ])
 def test_stated_document_dates(text, expected):
-    dates, claims = _as_of(text, option="1999-01-01")   # a stated date wins over --date
-    assert dates == {expected}
+    _, claims = _as_of(text, option="1999-01-01")   # a stated date wins over --date
+    # the dates themselves speak for the document's day (a figure after 今年2月 speaks for February)
+    assert {c.as_of for c in claims if c.kind in ("date", "date_range", "year")} == {expected}
     assert not any("as_of_inferred" in c.flags for c in claims)
 
 
@@ -59,7 +60,7 @@ def test_sentence_sets_its_own_time():
     _, claims = _as_of(text)
     by_text = {c.text: c for c in claims}
     assert by_text["200余万名"].as_of == "2021-12-31"
-    assert by_text["3000起"].as_of == "2023-03-01"
+    assert by_text["3000起"].as_of == "2022-12-31"          # 去年: last year's figure
 
 
 def _doc_day(text, option=None):
@@ -114,3 +115,19 @@ def test_only_a_year_bound_is_flagged_as_a_bound():
     day = extract_text("2019年3月2日，双方开展联合巡逻60余次。")
     assert all("as_of_bound" in c.flags for c in bound)
     assert not any("as_of_bound" in c.flags for c in day)
+
+
+@pytest.mark.parametrize("text,figure,as_of", [
+    ("2024-06-01 08:00:00\n2023年，全市共有三甲医院26家。", "26家", "2023-12-31"),
+    ("2024-06-01 08:00:00\n2023年底，全省已累计建成警务站310个。", "310个", "2023-12-31"),
+    ("2024-06-01 08:00:00\n去年，全市共有三甲医院26家。", "26家", "2023-12-31"),
+    ("2024-06-01 08:00:00\nIn 2022, the city had 26 top-grade hospitals.", "26", "2022-12-31"),
+    ("2024-06-01 08:00:00\n2024年4月，全市新建警务站12个。", "12个", "2024-04-30"),
+    # not a past period that opens the sentence: the document's date
+    ("2024-06-01 08:00:00\n全市共有三甲医院26家，比2023年增加2家。", "26家", "2024-06-01"),
+    ("2024-06-01 08:00:00\n2035年，全市将建成警务站400个。", "400个", "2024-06-01"),
+    ("2024-06-01 08:00:00\n今年，全市新建警务站12个。", "12个", "2024-06-01"),
+])
+def test_a_sentence_that_opens_with_a_past_period_speaks_for_its_end(text, figure, as_of):
+    claims = {c.text: c for c in extract_text(text)}
+    assert claims[figure].as_of == as_of
