@@ -211,3 +211,28 @@ def test_one_fact_in_two_languages_shares_its_kind(tmp_path):
     assert pairs
     flagged = {c.text: c.flags for c in shared_flags(claims, pairs)}
     assert "current" in flagged["180名"] and "current" in flagged["180"]
+
+
+def test_claims_of_a_subject_show_it_in_every_place_and_language(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arch").mkdir()
+    (tmp_path / "arch" / "a.txt").write_text("2023-01-10 08:00:00\n南京市共有三甲医院26家。\n\n"
+                                             "Nanjing has 26 top-grade hospitals.\n", encoding="utf-8")
+    (tmp_path / "arch" / "b.txt").write_text("2023-01-10 08:00:00\n苏州市共有三甲医院19家。\n", encoding="utf-8")
+    assert main(["index", "arch", "--ledger", "ledger.db"]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--ledger", "ledger.db", "--subject", "三甲医院", "--format", "json"]) == 0
+    rows = _json(capsys)["claims"]
+    assert {(r["text"], r["subject_key"]) for r in rows} >= {("26家", "南京市 / 三甲医院"), ("19家", "苏州市 / 三甲医院")}
+    assert main(["claims", "--ledger", "ledger.db", "--subject", "南京市三甲医院", "--format", "json"]) == 0
+    assert {r["text"] for r in _json(capsys)["claims"]} == {"26家", "26"}     # both languages, one place
+    assert main(["claims", "--ledger", "ledger.db", "--subject", " "]) == 2
+    assert "--subject" in capsys.readouterr().err
+    # paths read from a subfolder are relative to it
+    monkeypatch.chdir(tmp_path / "arch")
+    assert main(["claims", "--ledger", "../ledger.db", "--format", "json"]) == 0
+    assert {r["path"] for r in _json(capsys)["claims"]} == {"a.txt", "b.txt"}
+    (tmp_path / "arch" / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "arch" / "sub")
+    assert main(["claims", "--ledger", "../../ledger.db", "--format", "json"]) == 0
+    assert {r["path"] for r in _json(capsys)["claims"]} == {"../a.txt", "../b.txt"}

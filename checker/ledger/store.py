@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import UserError
-from checker.ledger.subjects import best_pairs, file_keys, learnable, subject_key
+from checker.ledger.subjects import SCOPE_SEPARATOR, best_pairs, file_keys, learnable, subject_key
 from checker.model import Claim, DateValue, Interval
 
 SCHEMA_VERSION = 3
@@ -262,12 +262,14 @@ class Ledger:
             return str(real)
 
     def shown_path(self, stored: str) -> str:
-        """A stored path as the user reads it: relative to the working directory when below it."""
+        """A stored path as the user reads it: relative to the working directory when that is at
+        most two folders up (../arch/b1.txt), else absolute."""
         real = Path(stored) if os.path.isabs(stored) else self._home / stored
         try:
-            return real.relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
+            rel = os.path.relpath(real, Path.cwd().resolve())
+        except ValueError:                     # another drive
             return str(real)
+        return Path(rel).as_posix() if not rel.startswith(("../../../", "..\\..\\..\\")) else str(real)
 
     @staticmethod
     def _retry_busy(fn):
@@ -380,9 +382,15 @@ class Ledger:
                "FROM claims c JOIN documents d ON d.id = c.document_id")
         args: tuple = ()
         if subject is not None:
-            # the subject as written, and every subject filed under the same key
+            # the subject as written, every subject filed under the same key, and, for a key with
+            # no scope (普通高校), the same key in every scope (北京市 / 普通高校, 上海市 / 普通高校)
+            key = subject_key(subject, self.learnt_subjects()) or subject
             sql += " WHERE c.subject = ? OR c.subject_key = ?"
-            args = (subject, subject_key(subject, self.learnt_subjects()) or subject)
+            args = (subject, key)
+            if SCOPE_SEPARATOR not in key:
+                escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                sql += " OR c.subject_key LIKE ? ESCAPE '\\'"
+                args += (f"%{SCOPE_SEPARATOR}{escaped}",)
         sql += ' ORDER BY c.as_of IS NULL, c.as_of, d.path, c.line, c."column", c.id'
         return self._rows(sql, args)
 
