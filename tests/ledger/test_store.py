@@ -359,8 +359,7 @@ def test_a_document_is_its_real_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "y2021")
     with Ledger(tmp_path / "ledger.db") as ledger:
         assert ledger.index_document("news.txt", text21, extract_text(text21)) == "unchanged"
-        assert sorted(d["path"] for d in ledger.documents()) == sorted(
-            [str(tmp_path / "y2020" / "news.txt"), "news.txt"])
+        assert sorted(d["path"] for d in ledger.documents()) == ["../y2020/news.txt", "news.txt"]
 
 
 def test_a_text_read_another_way_is_indexed_again(tmp_path):
