@@ -313,16 +313,32 @@ def _index(args) -> int:
     if "-" in args.paths and not args.stdin_filename:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
                         "(indexing it again under that name replaces it).")
-    bitexts = read_bitexts(args.paths)
+    skipped: list[str] = []
+
+    def skip(e: UserError) -> None:         # one bad file of an archive: the rest is indexed
+        skipped.append(str(e))
+        print(f"claimcheck: skipped: {e}", file=sys.stderr)
+
+    bitexts = read_bitexts(args.paths, on_error=skip)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     outcome: Counter = Counter()
+    undated: list[str] = []
     with Ledger(args.ledger) as ledger:
         for result in _check_all(bitexts, args.date, args.jobs or 1):
             outcome.update(index_result(ledger, result, args.date))
+            undated += [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
         stats = ledger.stats()
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
+    if undated:
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
+        print(f"claimcheck: warning: {len(undated)} document(s) state no date and their figures are never "
+              f"compared in time: {shown}. Index them with --date YYYY-MM-DD.", file=sys.stderr)
+    if skipped:
+        print(f"claimcheck: {len(skipped)} file(s) could not be read and were not indexed (see above).",
+              file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 

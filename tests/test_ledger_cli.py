@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from checker.cli import main
 
@@ -236,3 +237,17 @@ def test_claims_of_a_subject_show_it_in_every_place_and_language(tmp_path, capsy
     monkeypatch.chdir(tmp_path / "arch" / "sub")
     assert main(["claims", "--ledger", "../../ledger.db", "--format", "json"]) == 0
     assert {r["path"] for r in _json(capsys)["claims"]} == {"../a.txt", "../b.txt"}
+
+
+def test_index_skips_an_unreadable_file_of_a_folder_and_indexes_the_rest(tmp_path, capsys):
+    (tmp_path / "arch").mkdir()
+    (tmp_path / "arch" / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "arch" / "b.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)     # a zip, say
+    (tmp_path / "arch" / "c.txt").write_text("目前已有2600余名维和警察参与联合国维和行动。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "arch"), "--ledger", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "b.txt" in err and "2 added" in err and "Traceback" not in err
+    assert "1 document(s) state no date" in err and "c.txt" in err
+    assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
+    assert {Path(r["path"]).name for r in _json(capsys)["claims"]} == {"a.txt", "c.txt"}

@@ -643,17 +643,27 @@ def _assemble(items: list[Bitext | _Doc]) -> list[Bitext]:
     return [_free_pair(s.get("zh"), s.get("en")) if isinstance(s, dict) else s for s in slots]
 
 
-def _read_directory(top: str) -> list[Bitext | _Doc]:
+def _read_directory(top: str, on_error=None) -> list[Bitext | _Doc]:
     items: list[Bitext | _Doc] = []
+    skipped = False
     for path, kind in _walk(top):
-        if kind == "units":
-            bitext = _read_units(path, skip_empty=True)
-            if bitext is not None:
-                items.append(bitext)
+        try:
+            if kind == "units":
+                bitext = _read_units(path, skip_empty=True)
+                if bitext is not None:
+                    items.append(bitext)
+                continue
+            doc = _read_member(path, kind)
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(e)                # a bad file among many: said, skipped, the rest read
+            skipped = True
             continue
-        doc = _read_member(path, kind)
         if doc is not None:
             items.append(_Doc(doc, pairable=True))
+    if not items and skipped:
+        return items
     if not items:
         kinds = " ".join(sorted(set(SUPPORTED_EXTENSIONS) | set(UNIT_EXTENSIONS)))
         raise InputError(
@@ -669,8 +679,9 @@ def _read_directory(top: str) -> list[Bitext | _Doc]:
 
 
 def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | None = None,
-                 aligned: bool = False, stdin: BinaryIO | None = None) -> list[Bitext]:
-    """Every source/translation pair in the inputs; raise InputError on bad input."""
+                 aligned: bool = False, stdin: BinaryIO | None = None, on_error=None) -> list[Bitext]:
+    """Every source/translation pair in the inputs; raise InputError on bad input, or, for a bad
+    file found in a directory, give it to ``on_error`` and go on when that is given."""
     if isinstance(paths, (str, bytes)):
         raise TypeError("read_bitexts takes a sequence of paths, not a single string")
     if (source is None) != (target is None):
@@ -705,7 +716,7 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
             raise InputError(f"Cannot read {path}. Check that the path is a readable file or "
                              "directory and try again.") from None
         if stat.S_ISDIR(mode):
-            items.extend(_read_directory(path))
+            items.extend(_read_directory(path, on_error))
         elif _unit_kind(path):
             items.append(_read_units(path))
         else:
