@@ -65,6 +65,14 @@ def _above(a: Claim, b: Claim) -> bool:
     return alo > bhi
 
 
+def _falls(a: Claim, b: Claim) -> bool:
+    """From a to b the figure goes down: b's stated number is below a's (200余名 → 100余名), or b
+    lies wholly below a."""
+    if a.value.nominal is not None and b.value.nominal is not None and not other_measure(a, b):
+        return b.value.nominal < a.value.nominal
+    return _above(a, b)
+
+
 def _open_bounds(v: Interval) -> tuple[float, float]:
     return (float(v.low) if v.low is not None else float("-inf"),
             float(v.high) if v.high is not None else float("inf"))
@@ -293,7 +301,7 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
             shown = [_step(*t) for t in earlier] + [f"this document: {_show(c)} ({_when(c)})"] + \
                 [_step(*t) for t in later]
             running = any(_running(a) for a in values)     # the series, not only c
-            grows = not any(_above(x, y) for x, y in zip(values, values[1:]))
+            grows = not any(_falls(x, y) for x, y in zip(values, values[1:]))
             kind = ("a running total that grows" if grows else "a running total whose figures do not all grow"
                     ) if running else "a figure that changes over time"
             out.append(_finding("figure-timeline", rule("figure-timeline").message.format(

@@ -69,3 +69,11 @@ def test_a_running_total_is_not_replaced_by_a_current_stock(tmp_path):
     (tmp_path / "b").mkdir()
     found = corpus_findings(tmp_path / "b", archive, "2019-03-01 18:00:00\n目前有150名维和警察正在任务区执勤。")
     assert "value-conflict" in _names(found, "error")
+
+
+def test_a_timeline_whose_stated_figures_fall_does_not_say_it_grows(tmp_path):
+    # 100余名 may reach 200, but the figure stated falls from 200 to 100
+    archive = ["2022-01-01 08:00:00\n我国已累计派出女性维和警察200余名。"]
+    found = corpus_findings(tmp_path, archive, "2023-01-01 09:00:00\n我国已累计派出女性维和警察100余名。")
+    timeline = [f for f in found if f.rule.name == "figure-timeline"]
+    assert timeline and "that grows" not in timeline[0].message and "do not all grow" in timeline[0].message
