@@ -69,6 +69,7 @@ def _event_days(t: str, raws, doc_date: DocDate) -> None:
 
 # between a period and the figure: the figure is not the period's (2011年…惨案发生后, 2020年以来)
 _NOT_DURING = re.compile(r"后|以来|起|至今|以前|之前|\b(?:after|since|before)\b", re.I)
+_SINCE_BEFORE = re.compile(r"自|从|\b(?:since|after|following)\b", re.I)
 
 
 def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
@@ -89,11 +90,13 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
         return
     end = date.fromisoformat(v.end)
     past = end.year < doc_date.day.year if doc_date.precision == "year" else end < doc_date.day
-    first = min(r.start for r in figures)
-    if not past or period.start > first or _NOT_DURING.search(t, period.end, first):
-        return
+    begin = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)), default=0)
+    if not past or _SINCE_BEFORE.search(t[begin:period.start]):
+        return                                 # 自2000年…以来, since … in 2000: a start, not a time
     guessed = "year_inferred" in period.flags or doc_date.inferred
     for r in figures:
+        if r.start < period.start or _NOT_DURING.search(t, period.end, r.start):
+            continue
         r.as_of = v.end
         if guessed and "as_of_inferred" not in r.flags:
             r.flags += ("as_of_inferred",)

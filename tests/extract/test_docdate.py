@@ -131,3 +131,12 @@ def test_only_a_year_bound_is_flagged_as_a_bound():
 def test_a_sentence_that_opens_with_a_past_period_speaks_for_its_end(text, figure, as_of):
     claims = {c.text: c for c in extract_text(text)}
     assert claims[figure].as_of == as_of
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("2024-06-01 08:00:00\n自2000年首次派出维和警察以来，我国先后派遣维和警察2800余名。", "2800余名"),
+    ("2024-06-01 08:00:00\nSince it first sent peacekeepers in 2000, China has deployed 2,800 police.", "2,800"),
+    ("2024-06-01 08:00:00\n2011年惨案发生后，四国共开展联合巡逻120次。", "120次"),
+])
+def test_a_period_that_starts_what_a_figure_counts_does_not_date_it(text, figure):
+    assert {c.text: c for c in extract_text(text)}[figure].as_of == "2024-06-01"
