@@ -752,6 +752,40 @@ def _en_stops() -> frozenset[str]:
     return stop_words()
 
 
+# where figures are sent: 向南苏丹派出, 赴马里, "sent … to South Sudan" (a listed place only)
+_ZH_DESTINATION = re.compile(r"(?:向|赴|到|前往)([\u4e00-\u9fff]{2,8}?)(?:累计|先后|共|已|陆续)*"
+                             r"(?:派出|派遣|部署|派驻|选派|增派|轮换|执行|维和)")
+_EN_SENT = re.compile(r"\b(?:sent|send|sends|deployed|deploy|deploys|dispatched|posted|contributed)\b", re.I)
+_EN_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def destination_of(text: str, c) -> str | None:
+    """The listed place a figure of people is sent to, in its sentence (中国已向南苏丹累计派出维和
+    警察300名, "China has sent 300 police officers to South Sudan"): their series is that place's."""
+    places = glossary().places or {}
+    if not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+        return None
+    if c.lang == "zh":
+        left = text[max(0, c.start - 60):c.start]
+        left = left[max((left.rfind(p) for p in "。；;！？!?\n"), default=-1) + 1:]
+        from checker.text.normalize import to_simplified
+
+        found = [places.get(m.group(1)) for m in _ZH_DESTINATION.finditer(to_simplified(left))]
+        return next((f for f in reversed(found) if f), None)
+    left = text[max(0, c.start - 160):c.start]
+    left = left[max((m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)), default=0):]
+    if not _EN_SENT.search(left):
+        return None
+    right = re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + 120], maxsplit=1)[0]
+    for m in _EN_DESTINATION.finditer(right):
+        name = m.group(1).lower()
+        for k in range(len(name.split()), 0, -1):          # "South Sudan Mission" → south sudan
+            head = " ".join(name.split()[:k])
+            if head in places:
+                return places[head]
+    return None
+
+
 def scope_of(text: str, c) -> str | None:
     """The scope (place or organisation) the clause of a claim names before its subject, in the
     key's spelling, or None (rules/glossary.yaml, scopes)."""
@@ -856,7 +890,9 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
     def keyed(x):
         if subject_key(x.subject, learnt) is None:          # no subject: no scope to look for
             return None
-        return subject_key(x.subject, learnt, scope=scope_of(texts.get(x.path or "", ""), x))
+        text = texts.get(x.path or "", "")
+        scope = scope_of(text, x) or (destination_of(text, x) if x.kind in ("count", "number") else None)
+        return subject_key(x.subject, learnt, scope=scope)
 
     for c in claims:
         source = partner.get(id(c), c)

@@ -499,3 +499,14 @@ def test_names_read_no_further_than_they_go(text, figure, expected):
 
 def test_beijing_time_is_no_place():
     assert key("北京时间3日晚，共有运动员120名参赛。", "120名").partition(" / ")[0] != "北京市"
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("截至目前，我国已向利比里亚累计派出维和警察410名。", "410名", "利比里亚 / 维和警察"),
+    ("China has so far sent 410 peacekeeping police officers to Liberia.", "410", "利比里亚 / 维和警察"),
+    # a destination that is no listed place, or none at all: the national series
+    ("截至目前，我国已向联合国累计派出维和警察2800余名。", "2800余名", "维和警察"),
+    ("China has so far sent 2,800 peacekeeping police officers to UN missions.", "2,800", "维和警察"),
+])
+def test_where_people_are_sent_is_their_series(text, figure, expected):
+    assert key(text, figure) == expected
