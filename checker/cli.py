@@ -357,7 +357,11 @@ def _claims(args) -> int:
         key = subject_key(args.subject, ledger.learnt_subjects()) if args.subject else None
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        _stdout(json.dumps({"version": 1, "subject": args.subject, "key": key, "claims": rows},
+        from checker.ledger.store import claim_of
+
+        claims = [{**claim_of(r).to_json(), "key": r["subject_key"], "document_as_of": r["document_as_of"]}
+                  for r in rows]
+        _stdout(json.dumps({"version": 1, "subject": args.subject, "key": key, "claims": claims},
                            ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     from rich.console import Console

@@ -25,7 +25,7 @@ def test_index_then_claims(tmp_path, capsys):
 
     assert main(["claims", "--ledger", str(db), "--subject", "维和警察", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    timeline = [(r["as_of"], r["nominal"]) for r in doc["claims"]]
+    timeline = [(r["as_of"], r["value"]["nominal"]) for r in doc["claims"]]
     assert timeline == [("2016-11-11", 2455), ("2021-09-09", 2700)]
 
     assert main(["claims", "--ledger", str(db), "--subject", "维和警察", "--format", "text"]) == 0
@@ -224,7 +224,7 @@ def test_claims_of_a_subject_show_it_in_every_place_and_language(tmp_path, capsy
     capsys.readouterr()
     assert main(["claims", "--ledger", "ledger.db", "--subject", "三甲医院", "--format", "json"]) == 0
     rows = _json(capsys)["claims"]
-    assert {(r["text"], r["subject_key"]) for r in rows} >= {("26家", "南京市 / 三甲医院"), ("19家", "苏州市 / 三甲医院")}
+    assert {(r["text"], r["key"]) for r in rows} >= {("26家", "南京市 / 三甲医院"), ("19家", "苏州市 / 三甲医院")}
     assert main(["claims", "--ledger", "ledger.db", "--subject", "南京市三甲医院", "--format", "json"]) == 0
     assert {r["text"] for r in _json(capsys)["claims"]} == {"26家", "26"}     # both languages, one place
     assert main(["claims", "--ledger", "ledger.db", "--subject", " "]) == 2
@@ -251,3 +251,21 @@ def test_index_skips_an_unreadable_file_of_a_folder_and_indexes_the_rest(tmp_pat
     assert "1 document(s) state no date" in err and "c.txt" in err
     assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
     assert {Path(r["path"]).name for r in _json(capsys)["claims"]} == {"a.txt", "c.txt"}
+
+
+def test_claims_json_rows_are_claim_objects_whose_offsets_cut_their_text(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("2021-09-09 10:00:00\n9月2日，中国已向联合国派遣维和警察2455人次，"
+                                    "占总数的12.5%。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
+    rows = _json(capsys)["claims"]
+    assert {r["kind"] for r in rows} >= {"date", "count", "percent"}
+    for r in rows:
+        assert {"path", "line", "column", "start", "end", "lang", "kind", "text", "value", "unit",
+                "qualifier", "subject", "as_of", "key"} <= set(r)
+        assert Path(r["path"]).read_text(encoding="utf-8")[r["start"]:r["end"]] == r["text"]
+    by_kind = {r["kind"]: r for r in rows}
+    assert by_kind["date"]["value"] == {"start": "2021-09-02", "end": "2021-09-02"}
+    assert by_kind["count"]["value"] == {"nominal": 2455, "low": 2455, "high": 2455}

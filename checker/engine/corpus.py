@@ -30,16 +30,9 @@ _TIMELINE = 6               # archive entries shown in a timeline
 
 
 def archive_claim(row: dict) -> Claim:
-    def dec(x):
-        return None if x is None else Decimal(repr(x)).normalize()
+    from checker.ledger.store import claim_of
 
-    value = Interval(dec(row["nominal"]), dec(row["low"]), dec(row["high"]))
-    import json
-
-    flags = row["flags"] if isinstance(row["flags"], list) else json.loads(row["flags"] or "[]")
-    return Claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
-                 row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
-                 row["as_of"], tuple(flags))
+    return claim_of(row)
 
 
 def _comparable_kind(a: Claim, b: Claim) -> bool:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from checker.errors import UserError
 from checker.ledger.subjects import SCOPE_SEPARATOR, best_pairs, file_keys, learnable, subject_key
-from checker.model import Claim, DateValue, Interval
+from checker.model import DATE_KINDS, Claim, DateValue, Interval
 
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
@@ -150,6 +150,20 @@ def _claim_row(document_id: int, c: Claim, key: str | None, context: str | None)
             high, start_day, end_day, c.as_of, c.line, c.column, c.start, c.end,
             json.dumps(list(c.flags), ensure_ascii=False), key, int("cumulative" in c.flags),
             int("current" in c.flags and "cumulative" not in c.flags), context)
+
+
+def claim_of(row: dict) -> Claim:
+    """A ledger row (claims_for, claims_under) as the Claim it stores."""
+    if row["kind"] in DATE_KINDS and row["kind"] != "year":
+        value = DateValue(row["start_day"], row["end_day"])
+    else:
+        def dec(x):
+            return None if x is None else Decimal(repr(x)).normalize()
+        value = Interval(dec(row["nominal"]), dec(row["low"]), dec(row["high"]))
+    flags = row["flags"] if isinstance(row["flags"], list) else json.loads(row["flags"] or "[]")
+    return Claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
+                 row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
+                 row["as_of"], tuple(flags))
 
 
 def _document_as_of(claims: Sequence[Claim]) -> str | None:
