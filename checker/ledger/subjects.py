@@ -786,6 +786,19 @@ def destination_of(text: str, c) -> str | None:
     return None
 
 
+def _posted_off(subject: str | None) -> str | None:
+    """赴马里维和警察, 驻塞浦路斯维和警察: the place says where they serve (destination_of, scope_of),
+    the subject is who they are."""
+    i = next((k for k, ch in enumerate((subject or "")[:4]) if ch in "赴驻"), -1)
+    if i < 0:
+        return subject
+    places = glossary().places or {}
+    for k in range(min(len(subject) - i - 2, 10), 1, -1):
+        if subject[i + 1:i + 1 + k] in places:
+            return subject[:i] + subject[i + 1 + k:]
+    return subject
+
+
 def scope_of(text: str, c) -> str | None:
     """The scope (place or organisation) the clause of a claim names before its subject, in the
     key's spelling, or None (rules/glossary.yaml, scopes)."""
@@ -892,7 +905,7 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
             return None
         text = texts.get(x.path or "", "")
         scope = scope_of(text, x) or (destination_of(text, x) if x.kind in ("count", "number") else None)
-        return subject_key(x.subject, learnt, scope=scope)
+        return subject_key(_posted_off(x.subject), learnt, scope=scope)
 
     for c in claims:
         source = partner.get(id(c), c)

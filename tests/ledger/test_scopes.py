@@ -510,3 +510,7 @@ def test_beijing_time_is_no_place():
 ])
 def test_where_people_are_sent_is_their_series(text, figure, expected):
     assert key(text, figure) == expected
+
+
+def test_the_place_people_are_posted_to_is_their_scope_not_their_subject():
+    assert key("我国赴利比里亚维和警察共140名。", "140名") == "利比里亚 / 维和警察"
