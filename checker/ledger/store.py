@@ -427,50 +427,43 @@ class Ledger:
         # a few documents: their own index, not the key's (unary + keeps SQLite off it)
         where, args = ["+c.subject_key = ?" if documents else "c.subject_key = ?"], [key]
         order = " ORDER BY c.id"
+        def term(sql: str, *values) -> None:
+            where.append(sql)
+            args.extend(values)
+
         if on is not None:
-            where.append("c.as_of = ?")
-            args.append(on)
+            term("c.as_of = ?", on)
         elif before is not None:
-            where.append("c.as_of < ?")
-            args.append(before)
+            term("c.as_of < ?", before)
             order = " ORDER BY c.as_of DESC, c.id"
         elif after is not None:
-            where.append("c.as_of > ?")
-            args.append(after)
+            term("c.as_of > ?", after)
             order = " ORDER BY c.as_of ASC, c.id"
         if documents:
-            where.append(f"c.document_id IN ({', '.join('?' * len(documents))})")
-            args.extend(documents)
+            term(f"c.document_id IN ({', '.join('?' * len(documents))})", *documents)
         if overlapping is not None or above is not None or below is not None:
-            where.append("c.unit IS ?")
-            args.append(unit)
+            term("c.unit IS ?", unit)
         if overlapping is not None:
             lo, hi = overlapping
             if hi is not None:
-                where.append("(c.low IS NULL OR c.low <= ?)")
-                args.append(hi)
+                term("(c.low IS NULL OR c.low <= ?)", hi)
             if lo is not None:
-                where.append("(c.high IS NULL OR c.high >= ?)")
-                args.append(lo)
+                term("(c.high IS NULL OR c.high >= ?)", lo)
         if above is not None:          # the largest first: an index range, however long the series
-            where.append("c.low > ?")
-            args.append(above)
+            term("c.low > ?", above)
             order = " ORDER BY c.low DESC, c.id"
         if below is not None:
-            where.append("c.high < ?")
-            args.append(below)
+            term("c.high < ?", below)
             order = " ORDER BY c.high ASC, c.id"
         if running:        # written as the partial indexes say
-            where.append("(c.cumulative = 1 OR c.kind = 'ordinal')")
+            term("(c.cumulative = 1 OR c.kind = 'ordinal')")
         if cumulative:
-            where.append("c.cumulative = 1")
+            term("c.cumulative = 1")
         paths = [self.document_path(p) for p in exclude]
         if paths:
-            where.append(f"d.path NOT IN ({', '.join('?' * len(paths))})")
-            args.extend(paths)
+            term(f"d.path NOT IN ({', '.join('?' * len(paths))})", *paths)
         if exclude_sha256:
-            where.append(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})")
-            args.extend(exclude_sha256)
+            term(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})", *exclude_sha256)
         sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
                f"FROM claims c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)}"
                f"{order} LIMIT {int(limit)}")
