@@ -16,11 +16,13 @@ Values are compared as intervals (checker/engine/compare.py), never as digit str
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.engine import compare as cmp
 from checker.engine.catalogue import rule
 from checker.findings import Finding
+from checker.ledger.store import claim_of
 from checker.ledger.subjects import file_keys, glossary, is_generic, similarity
 from checker.model import Claim, Interval
 
@@ -29,10 +31,20 @@ _COUNTS = frozenset({"count", "number"})
 _TIMELINE = 6               # archive entries shown in a timeline
 
 
-def archive_claim(row: dict) -> Claim:
-    from checker.ledger.store import claim_of
+@dataclass(frozen=True)
+class _Archive:
+    """The ledger as one check reads it: the documents it leaves out (the checked files), the
+    similarity generic subjects need, and the English keys filed under each Chinese key before
+    the ledger learnt their pair (so that no archive claim depends on the order of indexing)."""
 
-    return claim_of(row)
+    ledger: object
+    exclude: Sequence[str]
+    hashes: Sequence[str]
+    threshold: float
+    english: dict[str, list[str]]
+
+    def keys(self, key: str) -> list[str]:
+        return [key] + self.english.get(key, [])
 
 
 def _comparable_kind(a: Claim, b: Claim) -> bool:
@@ -147,7 +159,11 @@ def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Seque
     hashes = sorted({text_sha256(t) for t in exclude_texts})
     texts = {path: text for path, text, _ in files}
     learnt = ledger.learnt_subjects()
-    threshold = glossary().context_similarity
+    english: dict[str, list[str]] = {}
+    for en, zh in sorted(learnt.items()):
+        if en != zh:
+            english.setdefault(zh, []).append(en)
+    archive = _Archive(ledger, exclude, hashes, glossary().context_similarity, english)
     partnered = {id(en) for _, en in pairs}
     out: list[Finding] = []
     for path, text, claims in files:
@@ -160,7 +176,7 @@ def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Seque
                 by_key.setdefault(key, []).append(c)
         for key, group in by_key.items():
             for c in (group if is_generic(key) else _headline(group)):
-                out.extend(_check_one(c, key, keys[id(c)][1], ledger, exclude, hashes, threshold))
+                out.extend(_check_one(c, key, keys[id(c)][1], archive))
     return out
 
 
@@ -169,16 +185,16 @@ _TARGETED = 20             # archive claims read by value (an older equal figure
 _SLACK = 1.05              # SQL narrows by value with this margin; compare.py decides
 
 
-def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes, threshold) -> list[Finding]:
+def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> list[Finding]:
     """One document claim against the archive's claims under its key. A generic key (国家) is a
     series only as a running total: a cumulative claim is compared with cumulative claims whose
     clause is alike (rules/glossary.yaml)."""
     generic = is_generic(key)
     if generic and not (context and "cumulative" in c.flags):
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
-    rows = _archive_rows(c, key, ledger, exclude, hashes, generic)
-    claims = [archive_claim(r) for r in rows
-              if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= threshold)]
+    rows = _archive_rows(c, key, archive, generic)
+    claims = [claim_of(r) for r in rows
+              if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= archive.threshold)]
     claims = [a for a in claims if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)
               and _same_series(c, a)]
     pick = _once if generic else _headline
@@ -189,39 +205,35 @@ def _check_one(c: Claim, key: str, context: str | None, ledger, exclude, hashes,
     return _judge(c, key, same, before, after)
 
 
-def _archive_rows(c: Claim, key: str, ledger, exclude, hashes, generic: bool) -> list[dict]:
+def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[dict]:
     """What the rules need of the archive under ``key`` (and the English subjects the ledger
     has since learnt to file under it): the claims of the same day, the nearest before and
     after, and, found by value so that no window hides them, the latest older claims that may
     equal ``c`` (stale-figure) and the running totals that may lie above or below it
     (cumulative-decrease); with every claim of those documents under the key, for their headline."""
-    lo, hi = cmp._bounds(c.value)
-    finite = lambda x, k: float(x) * k if x not in (float("inf"), float("-inf")) else None  # noqa: E731
-    q = {"exclude": exclude, "exclude_sha256": hashes, "cumulative": generic}
+    lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
+    ledger = archive.ledger
+    q = {"exclude": archive.exclude, "exclude_sha256": archive.hashes, "cumulative": generic}
     rows: dict[int, dict] = {}
-    for k in _filed_under(key, ledger):
+    for k in archive.keys(key):
         found = [ledger.claims_under(k, on=c.as_of, limit=_WINDOW, **q),
                  ledger.claims_under(k, before=c.as_of, limit=_WINDOW, **q),
                  ledger.claims_under(k, after=c.as_of, limit=_WINDOW, **q)]
+        overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
         targeted = [ledger.claims_under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
-                                        overlapping=(finite(lo, 1 / _SLACK), finite(hi, _SLACK)))]
+                                        overlapping=overlapping)]
         if _running(c):          # (a generic key's cumulative claims are picked out below)
             by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
-            if finite(hi, 1) is not None:
-                targeted.append(ledger.claims_under(k, before=c.as_of, above=finite(hi, 1), **by_value))
-            if finite(lo, 1) is not None:
-                targeted.append(ledger.claims_under(k, after=c.as_of, below=finite(lo, 1), **by_value))
+            if hi is not None:
+                targeted.append(ledger.claims_under(k, before=c.as_of, above=hi, **by_value))
+            if lo is not None:
+                targeted.append(ledger.claims_under(k, after=c.as_of, below=lo, **by_value))
         documents = sorted({r["document_id"] for group in targeted for r in group})
         if documents:
             found.append(ledger.claims_under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
         for group in found + targeted:
             rows.update((r["claim_id"], r) for r in group)
     return list(rows.values())
-
-
-def _filed_under(key: str, ledger) -> list[str]:
-    """``key``, and the English keys filed before the ledger learnt that they mean ``key``."""
-    return [key] + sorted(en for en, zh in ledger.learnt_subjects().items() if zh == key and en != key)
 
 
 def _same_series(c: Claim, a: Claim) -> bool:

@@ -752,6 +752,28 @@ def _en_stops() -> frozenset[str]:
     return stop_words()
 
 
+_ZH_SENTENCE_ENDS = "。；;！？!?\n"
+_EN_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _placed(text: str, c) -> bool:
+    """Whether the claim's offsets cut its own text out of ``text``."""
+    return 0 <= c.start < c.end <= len(text) and text[c.start:c.end] == c.text
+
+
+def _sentence_before(text: str, c, width: int) -> str:
+    """What the claim's sentence says before it, ``width`` characters at most."""
+    left = text[max(0, c.start - width):c.start]
+    if c.lang == "zh":
+        return left[max((left.rfind(p) for p in _ZH_SENTENCE_ENDS), default=-1) + 1:]
+    return left[max((m.end() for m in _EN_SENTENCE_END.finditer(left)), default=0):]
+
+
+def _sentence_after(text: str, c, width: int) -> str:
+    """What the claim's (English) sentence says after it, ``width`` characters at most."""
+    return re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + width], maxsplit=1)[0]
+
+
 # where figures are sent: 向南苏丹派出, 赴马里, "sent … to South Sudan" (a listed place only)
 _ZH_DESTINATION = re.compile(r"(?:向|赴|到|前往)([\u4e00-\u9fff]{2,8}?)(?:累计|先后|共|已|陆续)*"
                              r"(?:派出|派遣|部署|派驻|选派|增派|轮换|执行|维和)")
@@ -763,21 +785,17 @@ def destination_of(text: str, c) -> str | None:
     """The listed place a figure of people is sent to, in its sentence (中国已向南苏丹累计派出维和
     警察300名, "China has sent 300 police officers to South Sudan"): their series is that place's."""
     places = glossary().places or {}
-    if not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+    if not _placed(text, c):
         return None
     if c.lang == "zh":
-        left = text[max(0, c.start - 60):c.start]
-        left = left[max((left.rfind(p) for p in "。；;！？!?\n"), default=-1) + 1:]
         from checker.text.normalize import to_simplified
 
-        found = [places.get(m.group(1)) for m in _ZH_DESTINATION.finditer(to_simplified(left))]
+        left = to_simplified(_sentence_before(text, c, 60))
+        found = [places.get(m.group(1)) for m in _ZH_DESTINATION.finditer(left)]
         return next((f for f in reversed(found) if f), None)
-    left = text[max(0, c.start - 160):c.start]
-    left = left[max((m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)), default=0):]
-    if not _EN_SENT.search(left):
+    if not _EN_SENT.search(_sentence_before(text, c, 160)):
         return None
-    right = re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + 120], maxsplit=1)[0]
-    for m in _EN_DESTINATION.finditer(right):
+    for m in _EN_DESTINATION.finditer(_sentence_after(text, c, 120)):
         name = m.group(1).lower()
         for k in range(len(name.split()), 0, -1):          # "South Sudan Mission" → south sudan
             head = " ".join(name.split()[:k])
@@ -803,7 +821,7 @@ def scope_of(text: str, c) -> str | None:
     """The scope (place or organisation) the clause of a claim names before its subject, in the
     key's spelling, or None (rules/glossary.yaml, scopes)."""
     g = glossary()
-    if g.scopes is None or not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+    if g.scopes is None or not _placed(text, c):
         return None
     from checker.text.normalize import normalize
 
@@ -820,18 +838,14 @@ def scope_of(text: str, c) -> str | None:
         scope, level = _zh_scope(region, after, g)
         if scope is None and level and not _names_home(c.subject or "", g):                # 西安禁毒委通报，全市…: the reporter's place
             back = left[:cut + 1] if cut >= 0 else ""
-            stop = max((back.rfind(p) for p in "。；;！？!?\n"), default=-1)
+            stop = max((back.rfind(p) for p in _ZH_SENTENCE_ENDS), default=-1)
             sentence = _PINYIN.sub("", normalize(back[stop + 1:]).text)
             return _reported_scope(re.sub(r"[ \t\u3000]+", "", sentence), level, g)
         return scope
-    left = text[max(0, c.start - 240):c.start]
-    ends = [m.end() for m in re.finditer(r"[.!?;](?=\s)|\n", left)]
-    region = left[ends[-1]:] if ends else left
-    scope, decided, reporter = _en_scope(region.strip(), g)
+    scope, decided, reporter = _en_scope(_sentence_before(text, c, 240).strip(), g)
     if decided:
         return scope
-    right = re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + 160], maxsplit=1)[0]
-    return _en_place_after(right, g) or (None if _names_home(c.subject or "", g) else reporter)
+    return _en_place_after(_sentence_after(text, c, 160), g) or (None if _names_home(c.subject or "", g) else reporter)
 
 
 # a named operation before the figure in its sentence: “清源”专项行动, Operation Clear Source
@@ -843,11 +857,9 @@ def operation_of(text: str, c) -> str | None:
     """The named operation whose figure a claim gives (“铁拳”行动累计抓获…, Operation Iron Fist has
     so far led to …): two operations' running totals are two series. Its name as written: a
     Chinese and an English name meet through an aligned claim, which takes its partner's key."""
-    if not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+    if not _placed(text, c):
         return None
-    left = text[max(0, c.start - 120):c.start]
-    cut = max((left.rfind(p) for p in ("。", "；", ";", "！", "？", "\n", ". ")), default=-1)
-    sentence = left[cut + 1:]
+    sentence = _sentence_before(text, c, 120)
     if c.lang == "zh":
         from checker.text.normalize import to_simplified
 
@@ -900,29 +912,31 @@ def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | Non
     part of that key."""
     partner = {id(en): zh for zh, en in pairs}
     out: dict[int, tuple[str | None, str | None]] = {}
-    def keyed(x):
-        if subject_key(x.subject, learnt) is None:          # no subject: no scope to look for
+
+    def keyed(x, text: str) -> str | None:
+        if not x.subject:                                   # no subject: no scope to look for
             return None
-        text = texts.get(x.path or "", "")
         scope = scope_of(text, x) or (destination_of(text, x) if x.kind in ("count", "number") else None)
-        return subject_key(_posted_off(x.subject), learnt, scope=scope)
+        key = subject_key(_posted_off(x.subject), learnt, scope=scope)
+        operation = operation_of(text, x) if key is not None else None
+        # the operation is the series, whatever place reports it
+        return f"{operation}{SCOPE_SEPARATOR}{base_key(key)}" if operation else key
 
     for c in claims:
         source = partner.get(id(c), c)
-        key = keyed(source)
+        text = texts.get(source.path or "", "")
+        key = keyed(source, text)
         if key is None and source is not c:
-            source, key = c, keyed(c)
-        operation = operation_of(texts.get(source.path or "", ""), source) if key is not None else None
-        if operation:                  # the operation is the series, whatever place reports it
-            key = f"{operation}{SCOPE_SEPARATOR}{base_key(key)}"
+            source, text = c, texts.get(c.path or "", "")
+            key = keyed(c, text)
         generic = key is not None and is_generic(key)
-        out[id(c)] = key, (clause(texts.get(source.path or "", ""), source) if generic else None)
+        out[id(c)] = key, (clause(text, source) if generic else None)
     return out
 
 
 def clause(text: str, c) -> str | None:
     """The simplified clause of a claim whose offsets are in ``text`` (None when they are not)."""
-    if not (0 <= c.start < c.end <= len(text)) or text[c.start:c.end] != c.text:
+    if not _placed(text, c):
         return None
     from checker.text.normalize import normalize
 
