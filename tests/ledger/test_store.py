@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,11 +50,22 @@ def claims_in(i: int, base: int) -> int:
     return base + i % 7
 
 
-def start_writer(db: Path, prefix: str, n: int, base: int) -> subprocess.Popen:
+def start_writer(db: Path, prefix: str, n: int, base: int, script: str = WRITER) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), prefix, str(n), str(base)],
+    return subprocess.Popen([sys.executable, "-c", script, str(db), prefix, str(n), str(base)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
+
+
+def kill(writer: subprocess.Popen) -> None:
+    """SIGKILL the writer, and check that this is how it ended."""
+    try:
+        os.kill(writer.pid, signal.SIGKILL)
+    finally:
+        writer.wait()
+        writer.stdout.close()
+        writer.stderr.close()
+    assert writer.returncode == -signal.SIGKILL
 
 
 def assert_documents_complete(ledger: Ledger, base: int) -> None:
@@ -200,12 +212,8 @@ def test_writer_killed_mid_index_leaves_a_consistent_ledger(tmp_path):
                 except UserError:               # the writer may still be creating the schema
                     pass
             time.sleep(0.005)
-        os.kill(writer.pid, signal.SIGKILL)
     finally:
-        writer.wait()
-        writer.stdout.close()
-        writer.stderr.close()
-    assert writer.returncode == -signal.SIGKILL
+        kill(writer)
     with Ledger(db) as ledger:
         assert ledger.check_integrity()
         stats = ledger.stats()
@@ -256,17 +264,11 @@ with Ledger(sys.argv[1]) as ledger:
 @pytest.mark.timeout(120)
 def test_a_writer_killed_inside_a_transaction_loses_only_that_document(tmp_path):
     db = tmp_path / "ledger.db"
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    writer = subprocess.Popen([sys.executable, "-c", STOPPED_WRITER, str(db)], cwd=tmp_path, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = start_writer(db, "s", 3, 10, STOPPED_WRITER)
     try:
         assert writer.stdout.readline().strip() == "inside", writer.stderr.read()
-        os.kill(writer.pid, signal.SIGKILL)
     finally:
-        writer.wait()
-        writer.stdout.close()
-        writer.stderr.close()
-    assert writer.returncode == -signal.SIGKILL
+        kill(writer)
     assert Path(str(db) + "-wal").exists()      # killed with its log open, as a crash leaves it
     with Ledger(db) as ledger:
         assert ledger.check_integrity()
@@ -391,6 +393,27 @@ def test_a_ledger_opened_to_read_is_never_written(tmp_path):
         Ledger(tmp_path, readonly=True)
 
 
+@contextmanager
+def recorded(ledger: Ledger):
+    """The statements the ledger runs meanwhile, with their parameters (to ask for their plans)."""
+    statements: list[tuple[str, tuple]] = []
+    con = ledger._db
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(con, name)
+
+        def execute(self, sql, args=()):
+            statements.append((sql, tuple(args)))
+            return con.execute(sql, args)
+
+    ledger._db = Recording()
+    try:
+        yield statements
+    finally:
+        ledger._db = con
+
+
 def test_every_query_of_the_corpus_rules_reads_an_index(tmp_path):
     """A check reads ranges of indexes, never the whole claims table: its time grows with the
     depth of the B-trees, not with the archive (benchmarks/ledger.py measures it)."""
@@ -410,24 +433,10 @@ def test_every_query_of_the_corpus_rules_reads_an_index(tmp_path):
         for i in range(2):
             for b in read_bitexts([str(tmp_path / f"{i}.txt")]):
                 index_result(ledger, check_bitext(b))
-    statements = []
-
-    class Recording:                       # the statements as run, with their parameters
-        def __init__(self, db):
-            self.db = db
-
-        def __getattr__(self, name):
-            return getattr(self.db, name)
-
-        def execute(self, sql, args=()):
-            statements.append((sql, tuple(args)))
-            return self.db.execute(sql, args)
-
     with Ledger(db, readonly=True) as ledger:
         con = ledger._db
-        ledger._db = Recording(con)
-        check_results(ledger, [check_bitext(b) for b in read_bitexts([str(draft)])])
-        ledger._db = con
+        with recorded(ledger) as statements:
+            check_results(ledger, [check_bitext(b) for b in read_bitexts([str(draft)])])
         reads = [(sql, args) for sql, args in statements if "FROM claims c" in sql]
         assert len(reads) >= 10
         for sql, args in reads:
@@ -441,3 +450,20 @@ def test_every_query_of_the_corpus_rules_reads_an_index(tmp_path):
                     assert any(f"INDEX {index} " in p for p in plan), (sql, plan)
         assert {t for sql, _ in reads for t in ("document_id IN", "c.low >", "c.high <") if t in sql} == \
             {"document_id IN", "c.low >", "c.high <"}
+
+
+def test_a_few_documents_are_read_by_their_own_index_however_common_their_key(tmp_path):
+    from checker.model import Claim, Interval
+
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        for i in range(60):
+            claims = [Claim(None, j + 1, 1, 0, 4, "zh", "count", str(j), Interval.exact(Decimal(j)),
+                            "person", None, "维和警察", "2020-01-01") for j in range(5)]
+            ledger.index_document(f"doc-{i}", f"text {i}", claims)
+        con = ledger._db
+        with recorded(ledger) as statements:
+            rows = ledger.claims_under("维和警察", documents=list(range(1, 41)), limit=1000)
+        assert len(rows) == 200
+        (sql, args), = statements
+        plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, args)]
+        assert any("INDEX claims_document " in p for p in plan), plan
