@@ -594,22 +594,29 @@ def build_archive(subs: list[Subject], seed: int) -> list[Doc]:
             as_of = day.replace(day=1) - timedelta(days=1)
             if s.value(as_of) is None:
                 as_of = day
-        fig = fig_for(s, s.value(as_of), r)
-        zh, en, m = w.sentence(s, fig, s.value(as_of), r, as_of, day, "primary")
-        paragraphs, mentions = [(zh, en)], [m]
-        others = [t for t in subs if t.sid != s.sid and t.family.kind != "ord" and t.value(day) is not None]
-        if others and r.random() < 0.3:
-            t = r.choice(others)
-            zh2, en2, m2 = w.sentence(t, fig_for(t, t.value(day), r), t.value(day), r, day, day, "secondary")
-            paragraphs.append((zh2, en2))
-            mentions.append(m2)
-        paragraphs += fillers(r, day, r.randint(0, 2))
-        r.shuffle(paragraphs)
-        if r.random() < 0.4:
-            paragraphs.insert(0, r.choice(LEADS))
-        w.document(doc, paragraphs, mentions, r)
+        compose(w, doc, s, fig_for(s, s.value(as_of), r), s.value(as_of), as_of, "primary", subs, r,
+                least_fillers=0, lead=0.4)
         docs.append(doc)
     return docs
+
+
+def compose(w, doc, s, fig, value, as_of, role, subs, r, least_fillers: int, lead: float) -> None:
+    """Write ``doc`` (dated doc.day): s's figure as of ``as_of``, sometimes another series'
+    figure, one or two filler sentences (at least ``least_fillers``), sometimes a lead."""
+    day = doc.day
+    zh, en, m = w.sentence(s, fig, value, r, as_of, day, role)
+    paragraphs, mentions = [(zh, en)], [m]
+    others = [t for t in subs if t.sid != s.sid and t.family.kind != "ord" and t.value(day) is not None]
+    if others and r.random() < 0.3:
+        t = r.choice(others)
+        zh2, en2, m2 = w.sentence(t, fig_for(t, t.value(day), r), t.value(day), r, day, day, "secondary")
+        paragraphs.append((zh2, en2))
+        mentions.append(m2)
+    paragraphs += fillers(r, day, r.randint(least_fillers, 2))
+    r.shuffle(paragraphs)
+    if r.random() < lead:
+        paragraphs.insert(0, r.choice(LEADS))
+    w.document(doc, paragraphs, mentions, r)
 
 
 # -- drafts ---------------------------------------------------------------------------------------
@@ -675,19 +682,7 @@ def make_drafts(subs: list[Subject], archive: list[Doc], seed: int, per_kind: in
     def emit(kind, s, day, fig, value, note=""):
         d = Draft(f"drafts/{len(drafts):04d}-{kind}.txt", day, lang_of(r, (1, 1, 1)), kind=kind, subject=s.sid,
                   expect=EXPECT.get(kind), note=note)
-        zh, en, m = w.sentence(s, fig, value, r, day, day, "figure")
-        paragraphs, mentions = [(zh, en)], [m]
-        others = [t for t in subs if t.sid != s.sid and t.family.kind != "ord" and t.value(day) is not None]
-        if others and r.random() < 0.3:
-            t = r.choice(others)
-            zh2, en2, m2 = w.sentence(t, fig_for(t, t.value(day), r), t.value(day), r, day, day, "secondary")
-            paragraphs.append((zh2, en2))
-            mentions.append(m2)
-        paragraphs += fillers(r, day, r.randint(1, 2))
-        r.shuffle(paragraphs)
-        if r.random() < 0.3:
-            paragraphs.insert(0, r.choice(LEADS))
-        w.document(d, paragraphs, mentions, r)
+        compose(w, d, s, fig, value, day, "figure", subs, r, least_fillers=1, lead=0.3)
         d.truth = truth(s, fig.lo, fig.hi, day, archived)
         d.lo, d.hi = fig.lo, fig.hi
         drafts.append(d)
