@@ -29,7 +29,7 @@ def key(text: str, figure: str) -> str | None:
 
 # -- Chinese ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,figure,expected", [
+A_PLACE_OR_ORGANISATION_BEFORE_THE_SUBJECT_SCOPES_IT = [
     ("北京市共有普通高校92所。", "92所", "北京市 / 普通高校"),
     ("上海市共有普通高校64所。", "64所", "上海市 / 普通高校"),
     ("北京共有普通高校92所。", "92所", "北京市 / 普通高校"),              # one place, two spellings
@@ -41,9 +41,7 @@ def key(text: str, figure: str) -> str | None:
     ("同济大学共有学生3万人。", "3万人", "同济大学 / 学生"),
     ("印度已与50个国家建立合作机制。", "50个", "印度 / 国家"),
     ("会议期间，31名印度维和人员获得勋章。", "31名", "印度 / 维和人员"),     # named in the subject
-])
-def test_a_place_or_organisation_before_the_subject_scopes_it(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_the_review_case_two_provinces_and_the_nation_are_three_subjects():
@@ -73,13 +71,11 @@ def test_home_relative_and_false_names_give_no_scope(text, figure):
     assert key(text, figure) == "普通高校"
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+A_RELATIVE_ORGANISATION_GIVES_NO_SCOPE = [
     ("今年该公司共有员工1200人。", "1200人", "员工"),
     ("本公司共有员工1200人。", "1200人", "员工"),
     ("市公安局今年共破获案件120起。", "120起", "案件"),       # the city's bureau: which city?
-])
-def test_a_relative_organisation_gives_no_scope(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_home_stays_one_subject():
@@ -111,7 +107,7 @@ def test_a_scoped_generic_subject_is_still_generic():
 
 # -- English ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,figure,expected", [
+AN_ENGLISH_NAME_THAT_OWNS_OR_PLACES_THE_FIGURE_SCOPES_IT = [
     ("Beijing has 92 universities.", "92", "北京市 / university"),
     ("In Beijing, there are 92 universities.", "92", "北京市 / university"),
     ("In Shanghai, there are 64 universities.", "64", "上海市 / university"),
@@ -121,12 +117,10 @@ def test_a_scoped_generic_subject_is_still_generic():
     ("The city police department has 900 officers.", "900", "city police department / officer"),
     ("Huawei's 200,000 employees work abroad.", "200,000", "huawei / employee"),
     ("India has sent 300 peacekeepers.", "300", "印度 / 维和人员"),
-])
-def test_an_english_name_that_owns_or_places_the_figure_scopes_it(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+ENGLISH_HOME_RELATIVE_REPORTERS_AND_LISTS_GIVE_NO_SCOPE = [
     ("The company has 1,200 employees.", "1,200", "employee"),            # relative
     ("China has 2,738 universities.", "2,738", "university"),             # home
     ("China's Ministry of Public Security has trained 1,500 officers.", "1,500", "officer"),
@@ -135,9 +129,7 @@ def test_an_english_name_that_owns_or_places_the_figure_scopes_it(text, figure, 
     ("Wang said 2,600 peacekeepers had served.", "2,600", "维和人员"),      # a reporter owns nothing
     ("China, Laos, Myanmar and Thailand ran 12 joint patrols.", "12", "joint patrol"),  # a list
     ("Huawei's engineers work in 170 countries.", "170", "国家"),          # the owner's figure only
-])
-def test_english_home_relative_reporters_and_lists_give_no_scope(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_the_review_case_company_and_parent_company_stay_apart():
@@ -295,7 +287,7 @@ def test_an_unlisted_place_is_one_scope_with_or_without_its_suffix(text, figure)
     assert key(text, figure) == "德清 / 乡镇卫生院"
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+A_PLACES_OWN_GENERIC_BODY_IS_THE_PLACE = [
     ("苏州市公安局下辖派出所90个。", "90个", "苏州市 / 派出所"),     # a city's own bodies
     ("苏州公安局下辖派出所90个。", "90个", "苏州市 / 派出所"),
     ("苏州现有派出所90个。", "90个", "苏州市 / 派出所"),
@@ -304,12 +296,10 @@ def test_an_unlisted_place_is_one_scope_with_or_without_its_suffix(text, figure)
     ("上海铁路公安局下辖派出所31个。", "31个", "上海铁路公安局 / 派出所"),  # a body of no place
     ("市公安局下辖派出所90个。", "90个", "派出所"),                   # relative: which city?
     ("该市消防救援支队共有消防站41座。", "41座", "消防站"),
-])
-def test_a_places_own_generic_body_is_the_place(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+A_WHOLE_IN_A_SENTENCE_WHOSE_PLACE_REPORTS_IS_THAT_PLACE = [
     ("成都市统计局发布数据，全市共有养老机构530家。", "530家", "成都市 / 养老机构"),
     ("记者从成都市民政局获悉，截至目前，全市共有养老机构530家。", "530家", "成都市 / 养老机构"),
     ("四川省民政厅通报，全省共有养老机构3100家。", "3100家", "四川省 / 养老机构"),
@@ -324,9 +314,7 @@ def test_a_places_own_generic_body_is_the_place(text, figure, expected):
     ("据介绍，全市共有养老机构530家。", "530家", "养老机构"),
     # another sentence is another statement
     ("成都市民政局发布了通报。全市共有养老机构530家。", "530家", "养老机构"),
-])
-def test_a_whole_in_a_sentence_whose_place_reports_is_that_place(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_two_listed_names_that_overlap_are_read_from_the_left():
@@ -342,7 +330,7 @@ def test_a_whole_at_the_front_of_a_subject_is_dropped():
 
 # -- English places, levels and bodies -----------------------------------------------------
 
-@pytest.mark.parametrize("text,figure,expected", [
+ENGLISH_PLACES_WITH_THEIR_LEVEL_OR_THEIR_BODY = [
     ("Hangzhou has 14 public libraries.", "14", "杭州市 / public library"),
     ("Hangzhou city has 14 public libraries.", "14", "杭州市 / public library"),
     ("Hangzhou City now has 14 public libraries.", "14", "杭州市 / public library"),
@@ -354,9 +342,7 @@ def test_a_whole_at_the_front_of_a_subject_is_dropped():
     ("Sichuan province has 3,100 nursing homes.", "3,100", "四川省 / nursing home"),
     ("Mexico City has 30 museums.", "30", "mexico city / museum"),        # not Mexico's
     ("The city police department has 900 officers.", "900", "city police department / officer"),
-])
-def test_english_places_with_their_level_or_their_body(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_one_city_in_both_languages_however_named():
@@ -366,7 +352,7 @@ def test_one_city_in_both_languages_however_named():
     assert keys_ == {"哈尔滨市 / 派出所"}
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+A_NAMED_OPERATION_IS_THE_SERIES_OF_ITS_FIGURES = [
     ("“清风2025”专项行动共抓获犯罪嫌疑人310名。", "310名", "“清风2025”行动 / 犯罪嫌疑人"),
     ("“清风”行动开展以来，共抓获犯罪嫌疑人310名。", "310名", "“清风”行动 / 犯罪嫌疑人"),
     ("Operation Clear Wind has arrested 310 suspects.", "310", "operation clear wind / 犯罪嫌疑人"),
@@ -378,9 +364,7 @@ def test_one_city_in_both_languages_however_named():
     ("在“清风”专项行动中，云南公安机关先后抓获犯罪嫌疑人310名。", "310名", "“清风”行动 / 犯罪嫌疑人"),
     ("The Yunnan public security department said Operation Clear Wind had arrested 310 suspects.",
      "310", "operation clear wind / 犯罪嫌疑人"),
-])
-def test_a_named_operation_is_the_series_of_its_figures(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_two_operations_are_two_series_and_unnamed_ones_are_the_places():
@@ -390,7 +374,7 @@ def test_two_operations_are_two_series_and_unnamed_ones_are_the_places():
     assert key("“清风”行动启动。全省共抓获犯罪嫌疑人310名。", "310名") == "犯罪嫌疑人"
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+AN_ENGLISH_FIGURE_PLACED_AFTER_IT_OR_BY_ITS_PORT = [
     ("There are 41 fire stations across Suzhou.", "41", "苏州市 / fire station"),
     ("There are 41 fire stations in Suzhou city.", "41", "苏州市 / fire station"),
     ("There are 41 fire stations across the city.", "41", "fire station"),      # relative
@@ -398,9 +382,7 @@ def test_two_operations_are_two_series_and_unnamed_ones_are_the_places():
     ("Beijing has 41 fire stations in Suzhou.", "41", "北京市 / fire station"),  # the owner first
     ("The Ruili port now clears 9,000 travellers a day.", "9,000", "瑞丽市 / traveller"),
     ("China has sent 300 peacekeepers to UN operations.", "300", "维和人员"),
-])
-def test_an_english_figure_placed_after_it_or_by_its_port(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 @pytest.mark.parametrize("change,message", [
@@ -459,7 +441,7 @@ def test_an_organisation_that_speaks(text, figure, expected):
     assert (k.partition(" / ")[0] if " / " in k else None) == expected, k
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+HOME_FIGURES_IN_A_PLACE = [
     # home's figures where they are: the place says where (the mission), not whose
     ("正在黎巴嫩执行任务的中国维和警察共60人。", "60人", "黎巴嫩 / 维和警察"),
     ("目前，中国在黎巴嫩任务区执勤的维和警察有60名。", "60名", "黎巴嫩 / 维和警察"),
@@ -467,9 +449,7 @@ def test_an_organisation_that_speaks(text, figure, expected):
     # … but another country that reports does not own home's figures
     ("美国国务院称，中国维和警察共有2000名。", "2000名", "维和警察"),
     ("US officials said 2,000 Chinese peacekeeping police officers had served.", "2,000", "维和警察"),
-])
-def test_home_figures_in_a_place(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 @pytest.mark.parametrize("text,figure,expected", [
@@ -485,32 +465,52 @@ def test_a_place_after_the_figure_unless_a_venue(text, figure, expected):
     assert (k.partition(" / ")[0] if k and " / " in k else None) == expected, k
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+NAMES_READ_NO_FURTHER_THAN_THEY_GO = [
     # a listed place at the end of a longer unlisted "name" is the name (近年来 is no part of it)
     ("近年来苏州加快养老机构建设，累计建成养老机构530家。", "530家", "苏州市 / 养老机构"),
     ("近年来苏州累计建成养老机构530家。", "530家", "苏州市 / 养老机构"),
     ("江苏省苏州市共有养老机构530家。", "530家", "苏州市 / 养老机构"),
     # a plural noun after a name is no verb: "African countries" owns nothing
     ("The course for African countries held in Suzhou has trained 530 officers.", "530", "officer"),
-])
-def test_names_read_no_further_than_they_go(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_beijing_time_is_no_place():
     assert key("北京时间3日晚，共有运动员120名参赛。", "120名").partition(" / ")[0] != "北京市"
 
 
-@pytest.mark.parametrize("text,figure,expected", [
+WHERE_PEOPLE_ARE_SENT_IS_THEIR_SERIES = [
     ("截至目前，我国已向利比里亚累计派出维和警察410名。", "410名", "利比里亚 / 维和警察"),
     ("China has so far sent 410 peacekeeping police officers to Liberia.", "410", "利比里亚 / 维和警察"),
     # a destination that is no listed place, or none at all: the national series
     ("截至目前，我国已向联合国累计派出维和警察2800余名。", "2800余名", "维和警察"),
     ("China has so far sent 2,800 peacekeeping police officers to UN missions.", "2,800", "维和警察"),
-])
-def test_where_people_are_sent_is_their_series(text, figure, expected):
-    assert key(text, figure) == expected
+]
 
 
 def test_the_place_people_are_posted_to_is_their_scope_not_their_subject():
     assert key("我国赴利比里亚维和警察共140名。", "140名") == "利比里亚 / 维和警察"
+
+
+# the tables of (text, figure, expected key) above, each named for what it shows
+KEYS = {
+    "a_place_or_organisation_before_the_subject_scopes_it": A_PLACE_OR_ORGANISATION_BEFORE_THE_SUBJECT_SCOPES_IT,
+    "a_relative_organisation_gives_no_scope": A_RELATIVE_ORGANISATION_GIVES_NO_SCOPE,
+    "an_english_name_that_owns_or_places_the_figure_scopes_it": AN_ENGLISH_NAME_THAT_OWNS_OR_PLACES_THE_FIGURE_SCOPES_IT,
+    "english_home_relative_reporters_and_lists_give_no_scope": ENGLISH_HOME_RELATIVE_REPORTERS_AND_LISTS_GIVE_NO_SCOPE,
+    "a_places_own_generic_body_is_the_place": A_PLACES_OWN_GENERIC_BODY_IS_THE_PLACE,
+    "a_whole_in_a_sentence_whose_place_reports_is_that_place": A_WHOLE_IN_A_SENTENCE_WHOSE_PLACE_REPORTS_IS_THAT_PLACE,
+    "english_places_with_their_level_or_their_body": ENGLISH_PLACES_WITH_THEIR_LEVEL_OR_THEIR_BODY,
+    "a_named_operation_is_the_series_of_its_figures": A_NAMED_OPERATION_IS_THE_SERIES_OF_ITS_FIGURES,
+    "an_english_figure_placed_after_it_or_by_its_port": AN_ENGLISH_FIGURE_PLACED_AFTER_IT_OR_BY_ITS_PORT,
+    "home_figures_in_a_place": HOME_FIGURES_IN_A_PLACE,
+    "names_read_no_further_than_they_go": NAMES_READ_NO_FURTHER_THAN_THEY_GO,
+    "where_people_are_sent_is_their_series": WHERE_PEOPLE_ARE_SENT_IS_THEIR_SERIES,
+}
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    pytest.param(*case, id=f"{name}-{i}") for name, cases in KEYS.items() for i, case in enumerate(cases)])
+def test_key(text, figure, expected):
+    """Each table above: a figure in a sentence, and the key it is filed under."""
+    assert key(text, figure) == expected
