@@ -54,6 +54,8 @@ class _Zh:
         self.not_verbs = _words_re(cfg.get("not_verbs", []))
         linking = cfg.get("linking", [])
         self.linking = re.compile(rf"(?:{alternation(linking)})[ \t]*$") if linking else None
+        self.link_adverbs = "".join(cfg.get("link_adverbs", []))
+        self.leading_links = tuple(cfg.get("leading_links", []))
         nouns = cfg.get("measure_nouns", [])
         self.measure_nouns = re.compile(rf"(?:{alternation(nouns)})$") if nouns else None
         self.ends = _words_re(cfg.get("ends", []))
@@ -103,9 +105,6 @@ def _after_phrase(text: str, after: int, pattern: re.Pattern, stop: re.Pattern, 
     return _cut_at_head(phrase, heads).rstrip("和及与或")
 
 
-_ADVERBS = "已约近共均仍将又再总均"     # one-character adverbs that may stand before a linking verb
-
-
 def _before_phrase(text: str, before: int, n: int) -> str | None:
     """The noun phrase that ends at ``before``: its Chinese characters after the last function
     word, verb or time, without a leading determiner."""
@@ -113,7 +112,7 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
     window = text[max(0, before - n - 8):before]
     link = z.linking.search(window) if z.linking else None
     if link:                                   # 维和警察人数达到|2600余名: the noun before the verb
-        window = window[:link.start()].rstrip(_ADVERBS)     # 警务人员已约达: adverbs of the verb
+        window = window[:link.start()].rstrip(z.link_adverbs)   # 警务人员已约达: the verb's adverbs
         if z.measure_nouns:
             window = z.measure_nouns.sub("", window)
     window = window[-n:]
@@ -127,8 +126,9 @@ def _before_phrase(text: str, before: int, n: int) -> str | None:
         if phrase.startswith(d):
             phrase = phrase[len(d):]
             break
-    if len(phrase) > 2 and phrase[0] in "有为是":       # 目前有普通高校93所: 有 links, it is no part
-        phrase = phrase[1:]
+    link = next((w for w in z.leading_links if phrase.startswith(w)), None)
+    if link and len(phrase) > len(link) + 1:            # 目前有普通高校93所: 有 links, it is no part
+        phrase = phrase[len(link):]
     return phrase or None
 
 

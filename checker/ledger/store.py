@@ -189,6 +189,7 @@ class Ledger:
         if readonly and self.path.stat().st_size == 0:
             raise UserError(f"{self.path}: not a claimcheck ledger (an empty file)")
         self._home = self.path.resolve().parent
+        self._paths: dict[str, str] = {}
         self._learnt: dict[str, str] | None = None
         # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
         # read only as immutable, since SQLite cannot create its shared-memory file there
@@ -269,11 +270,13 @@ class Ledger:
         """How the ledger knows the file at ``path``: its real path relative to the ledger's
         folder when inside it, else absolute (data.txt and ./data.txt are one document; two
         news.txt in two folders are two)."""
-        real = Path(os.path.realpath(path))
-        try:
-            return real.relative_to(self._home).as_posix()
-        except ValueError:
-            return str(real)
+        if path not in self._paths:                 # a check asks for the same few paths often
+            real = Path(os.path.realpath(path))
+            try:
+                self._paths[path] = real.relative_to(self._home).as_posix()
+            except ValueError:
+                self._paths[path] = str(real)
+        return self._paths[path]
 
     def shown_path(self, stored: str) -> str:
         """A stored path as the user reads it: relative to the working directory when that is at
