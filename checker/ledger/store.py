@@ -472,14 +472,6 @@ class Ledger:
                f"{order} LIMIT {int(limit)}")
         return self._rows(sql, args)
 
-    def series(self, key: str, as_of: str, exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = (),
-               limit: int = 200) -> tuple[list[dict], list[dict], list[dict]]:
-        """The claims under ``key`` that speak for the day ``as_of``, the ``limit`` latest before
-        it and the ``limit`` earliest after it (claims_under)."""
-        skip = {"exclude": exclude, "exclude_sha256": exclude_sha256, "limit": limit}
-        return (self.claims_under(key, on=as_of, **skip), self.claims_under(key, before=as_of, **skip),
-                self.claims_under(key, after=as_of, **skip))
-
     def documents(self) -> list[dict]:
         rows = self._db.execute(
             "SELECT d.id, d.path, d.sha256, d.as_of, d.indexed_at, "
