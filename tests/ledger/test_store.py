@@ -467,3 +467,27 @@ def test_a_few_documents_are_read_by_their_own_index_however_common_their_key(tm
         (sql, args), = statements
         plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, args)]
         assert any("INDEX claims_document " in p for p in plan), plan
+
+
+def test_a_ledger_that_cannot_be_opened_read_only_is_read_as_an_immutable_snapshot(tmp_path, monkeypatch):
+    # as in a shared folder we cannot write: SQLite cannot make the WAL's shared memory there
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        ledger.index_document("a.txt", SEED, extract_text(SEED))
+    targets, opened = [], Ledger._open
+    real_connect = sqlite3.connect
+
+    def connect(target, *a, **k):
+        targets.append(target)
+        return real_connect(target, *a, **k)
+
+    def first_fails(self):
+        if len(targets) == 1:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return opened(self)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(Ledger, "_open", first_fails)
+    with Ledger(db, readonly=True) as ledger:
+        assert ledger.stats()["documents"] == 1
+    assert targets[0].endswith("?mode=ro") and targets[1].endswith("?mode=ro&immutable=1")
