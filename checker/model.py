@@ -111,6 +111,9 @@ class Claim:
     subject: str | None = None
     as_of: str | None = None
     flags: tuple[str, ...] = field(default=())
+    # dates: what the text itself writes (checker.extract.dates.Stated: the parts given, a relative
+    # offset such as 去年), so that two dates are compared as written; None when not known
+    stated: object | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
         value = self.value.to_json()

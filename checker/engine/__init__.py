@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from checker.bitext import Bitext, Segment
 from checker.engine.consistency import check_claims
 from checker.engine.translation import judge, pair_claims
-from checker.extract import extract_text
+from checker.extract import Reading, document_time, place, read_text
 from checker.findings import Finding
 from checker.model import Claim
 
@@ -21,30 +22,65 @@ class CheckResult:
     agreeing: tuple = ()       # aligned (source, target) claims that agree: one fact in two languages
 
 
-def segment_claims(segments: tuple[Segment, ...], as_of: str | None, cache: dict) -> list[list[Claim]]:
-    """The claims of each segment. A verbatim segment's claims come from one extraction of its
-    whole file (so the document's date and offsets hold); a unit of an XML file is read alone and
-    its claims are placed at the unit's line."""
-    out: list[list[Claim]] = []
-    for seg in segments:
-        if seg.verbatim:
+def _unit_claims(seg: Segment, reading: Reading, doc_date) -> list[Claim]:
+    """The claims of a segment read alone, placed in its file: a verbatim segment's offsets move
+    by where it starts; a unit of an XML file is put at the unit's line."""
+    claims = place(reading, doc_date, seg.path)
+    if seg.verbatim:
+        return [replace(c, start=c.start + seg.start, end=c.end + seg.start, line=seg.line + c.line - 1,
+                        column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims]
+    return [replace(c, line=seg.line + c.line - 1,
+                    column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims]
+
+
+def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[list[Claim]], list[list[Claim]]]:
+    """The claims of each source and each target segment, with one time per document.
+
+    A bitext of free texts is one document: each file is read once, and the document's time is
+    the source's (front matter, dateline), else the target's, else --date, else inferred from the
+    source, else from the target; both sides' partial and relative dates are placed by it. In an
+    aligned corpus or a file of translation units, each unit (source and target) is a document
+    of its own: nothing dates it but its own text and --date."""
+    if bitext.aligned:
+        source: list[list[Claim]] = []
+        target: list[list[Claim]] = []
+        for i in range(max(len(bitext.source), len(bitext.target))):
+            s = bitext.source[i] if i < len(bitext.source) else None
+            t = bitext.target[i] if i < len(bitext.target) else None
+            readings = [read_text(seg.text) for seg in (s, t) if seg is not None]
+            when = document_time(readings, as_of, infer_from=1)
+            it = iter(readings)
+            if s is not None:
+                source.append(_unit_claims(s, next(it), when))
+            if t is not None:
+                target.append(_unit_claims(t, next(it), when))
+        return source, target
+    readings: dict[tuple[str, int], Reading] = {}
+    for seg in bitext.source + bitext.target:
+        key = (seg.path, id(seg.doc_text))
+        if key not in readings and key not in cache:
+            readings[key] = read_text(seg.doc_text)
+    sides = [readings[k] for k in dict.fromkeys((s.path, id(s.doc_text)) for s in bitext.source + bitext.target)
+             if k in readings]
+    when = document_time(sides, as_of)
+    for key, reading in readings.items():
+        cache[key] = place(reading, when, key[0])
+    starts = {key: [c.start for c in claims] for key, claims in cache.items()}
+    out = []
+    for segments in (bitext.source, bitext.target):
+        side = []
+        for seg in segments:
             key = (seg.path, id(seg.doc_text))
-            if key not in cache:
-                cache[key] = extract_text(seg.doc_text, path=seg.path, as_of=as_of)
-            out.append([c for c in cache[key] if seg.start <= c.start < seg.end])
-        else:
-            claims = extract_text(seg.text, path=seg.path, as_of=as_of)
-            out.append([replace(c, line=seg.line + c.line - 1,
-                                column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims])
-    return out
+            side.append(cache[key][bisect_left(starts[key], seg.start):bisect_left(starts[key], seg.end)])
+        out.append(side)
+    return out[0], out[1]
 
 
 def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     from checker.text.align import align
 
     cache: dict = {}
-    source = segment_claims(bitext.source, as_of, cache)
-    target = segment_claims(bitext.target, as_of, cache)
+    source, target = bitext_claims(bitext, as_of, cache)
     texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
     every = sorted((c for claims in source + target for c in claims), key=lambda c: (c.path or "", c.start))
     files = _files(bitext, cache, source + target)
@@ -71,15 +107,18 @@ def _files(bitext: Bitext, cache: dict, claims: list[list[Claim]]) -> tuple:
     out: dict[str, tuple] = {}
     units: dict[str, tuple[list[str], list[Claim]]] = {}
     for seg, seg_claims in zip(bitext.source + bitext.target, claims):
-        if seg.verbatim:
+        if seg.verbatim and not bitext.aligned:
             out.setdefault(seg.path, (seg.path, seg.doc_text, tuple(cache[(seg.path, id(seg.doc_text))])))
+        elif seg.verbatim:               # a line-aligned file: its units' claims, in its own text
+            found = out.setdefault(seg.path, (seg.path, seg.doc_text, []))[2]
+            found.extend(seg_claims)
         else:
             texts, found = units.setdefault(seg.path, ([], []))
             texts.append(seg.text)
             found.extend(seg_claims)
     for path, (texts, found) in units.items():
         out[path] = (path, "\n".join(texts), tuple(found))
-    return tuple(out.values())
+    return tuple((path, text, tuple(found)) for path, text, found in out.values())
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

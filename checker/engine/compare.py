@@ -6,7 +6,9 @@ tolerance), after converting units through the pint registry. Digit strings are 
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from checker.model import Claim, DateValue, Interval
@@ -48,6 +50,7 @@ class Verdict:
     exact: bool = False         # ... and the stated numbers are equal
     reason: str = ""            # why not, when they do not
     unit_problem: bool = False  # they disagree because of the unit
+    inferred: bool = False      # they disagree only through a time the tool inferred
 
 
 OPEN_END = 1.5
@@ -66,12 +69,6 @@ def _bounds(v: Interval, k: float = 1.0):
     lo = float(v.low) if v.low is not None else (n / OPEN_END if n is not None else float("-inf"))
     hi = float(v.high) if v.high is not None else (n * OPEN_END if n is not None else float("inf"))
     return lo * k, hi * k
-
-
-def _coarse(c: Claim) -> bool:
-    """A year, or a month without a day: a statement that may contain finer dates."""
-    v = c.value
-    return c.kind == "year" or (isinstance(v, DateValue) and v.day is None and v.weekday is None)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
@@ -115,19 +112,7 @@ def compare(source: Claim, target: Claim) -> Verdict:
     if f != family(target):
         return Verdict(False, reason="different kinds")
     if f == "date":
-        a, b = days(source), days(target)
-        if a is None or b is None:
-            sv, tv = source.value, target.value
-            same = isinstance(sv, DateValue) and isinstance(tv, DateValue) and \
-                (sv.month, sv.day, sv.weekday) == (tv.month, tv.day, tv.weekday)
-            return Verdict(same, exact=same, reason="" if same else "different dates")
-        if a == b:
-            return Verdict(True, exact=True)
-        # a coarser statement may hold a finer one (2020年 and "December 9, 2020"; 9月 and "September
-        # 8"); two ranges, or two days, that differ do not agree
-        coarse = _coarse(source) or _coarse(target)
-        holds = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
-        return Verdict(coarse and holds, reason="different days")
+        return compare_dates(source, target)
     sv, tv = source.value, target.value
     if not (isinstance(sv, Interval) and isinstance(tv, Interval)):
         return Verdict(False, reason="different kinds")
@@ -181,3 +166,139 @@ def digits_alike(source: Claim, target: Claim) -> bool:
 def _digits(d: Decimal) -> str:
     return format(d.normalize(), "f").replace(".", "").lstrip("0") or "0"
 
+
+
+# Dates are compared as written: what both sides state must agree (3月4日 and "March 4" agree
+# whatever year was inferred for either); a year, month or day that only one side states is not a
+# disagreement (the translation rules report a dropped or added year separately); a time one side
+# states relative to the document (去年) and the other absolutely (2022) agree when the
+# document's time says so, and disagree only softly when that time was itself inferred.
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    year: tuple[str, int] | None     # ("abs", 2022) | ("rel", -1): the year the claim writes
+    md: tuple[tuple[int, int], tuple[int, int]] | None   # first and last (month, day) it writes
+    day_only: int | None             # a day of the month written alone (10日, the 10th)
+    weekday: tuple[int, int] | None  # (first, last) weekday written, when no date is
+    rel: tuple[str, int] | None      # a month, week or day relative to the document (上周, last month)
+    coarse: bool                     # no day written: it may hold finer dates (2020年, 9月)
+
+
+def written(c: Claim) -> Written:
+    """What a date claim writes, as opposed to what was inferred to resolve it."""
+    from checker.extract.dates import Stated
+
+    s = c.stated
+    v = c.value
+    if c.kind == "year" and isinstance(v, Interval):
+        y = int(v.low) if v.is_exact else None
+        return Written(("abs", y) if y is not None else None, ((1, 1), (12, 31)), None, None, None, True)
+    if not isinstance(s, Stated):         # read back from a ledger: only the resolved days are known
+        if isinstance(v, DateValue) and v.start and v.end:
+            inferred = {"year_inferred", "year_context", "month_inferred"} & set(c.flags)
+            md = ((int(v.start[5:7]), int(v.start[8:])), (int(v.end[5:7]), int(v.end[8:])))
+            return Written(None if inferred else ("abs", int(v.start[:4])), md, None, None, None, False)
+        return Written(None, None, None, None, None, True)
+    year = None
+    rel = None
+    if s.rel is not None:
+        if s.rel[0] == "year":
+            year = ("rel", s.rel[1])
+        else:
+            rel = s.rel
+    elif s.ago is not None:
+        if s.ago[0] == "year":
+            year = ("rel", -s.ago[1])
+        else:
+            rel = (s.ago[0], -s.ago[1])
+    elif s.y is not None:
+        year = ("abs", s.y)
+    md = None
+    day_only = None
+    resolved = isinstance(v, DateValue) and v.start and v.end
+    if s.m is not None:
+        if resolved and not s.since:
+            md = ((int(v.start[5:7]), int(v.start[8:])), (int(v.end[5:7]), int(v.end[8:])))
+        elif not s.since:
+            m2 = s.m2 if s.m2 is not None else s.m
+            d2 = s.d2 if s.d2 is not None else (s.d if s.m2 is None or s.d is not None else None)
+            md = ((s.m, s.d or 1), (m2, d2 or calendar.monthrange(2000, m2)[1]))
+    elif s.d is not None and rel is None:
+        day_only = s.d
+    elif s.y is not None and not s.since and not s.is_range:
+        md = ((1, 1), (12, 31))
+    weekday = None
+    if s.weekday is not None and s.m is None and s.d is None:
+        weekday = (s.weekday, s.weekday2 or s.weekday)
+    coarse = s.d is None and s.d2 is None and s.weekday is None
+    return Written(year, md, day_only, weekday, rel, coarse)
+
+
+def _md_agree(a: Written, b: Written) -> bool:
+    (a1, a2), (b1, b2) = a.md, b.md
+    if (a1, a2) == (b1, b2):
+        return True
+    if a1 > a2 or b1 > b2:                # a range across a new year: only equal ones agree
+        return False
+    # a coarser statement may hold a finer one (2020年 and "December 9, 2020"; 9月 and "September 8")
+    return (a.coarse and a1 <= b1 and b2 <= a2) or (b.coarse and b1 <= a1 and a2 <= b2)
+
+
+def _reliable_days(c: Claim) -> tuple[date, date] | None:
+    """The days of a date whose year and month the text gives (written, or by its context)."""
+    d = days(c)
+    if d is None or {"year_inferred", "month_inferred", "weekday_inferred"} & set(c.flags):
+        return None
+    return date.fromisoformat(d[0]), date.fromisoformat(d[1])
+
+
+def compare_dates(source: Claim, target: Claim) -> Verdict:
+    a, b = days(source), days(target)
+    if a is not None and a == b:
+        return Verdict(True, exact=True)
+    ws, wt = written(source), written(target)
+    soft = any(("as_of_inferred" in c.flags) and (w.rel is not None or (w.year and w.year[0] == "rel"))
+               for c, w in ((source, ws), (target, wt)))
+    # the year both sides write
+    if ws.year and wt.year:
+        if ws.year[0] == wt.year[0]:
+            if ws.year != wt.year:
+                return Verdict(False, reason="different years")
+        elif a is not None and b is not None and not _year_holds(a, b):
+            return Verdict(False, reason="different years", inferred=soft)
+    # the days both sides write, the year set aside
+    exact = True
+    if ws.md and wt.md:
+        if not _md_agree(ws, wt):
+            return Verdict(False, reason="different days", inferred=soft and (ws.rel or wt.rel) is not None)
+        exact = ws.md == wt.md
+    elif ws.day_only is not None or wt.day_only is not None:
+        ds = ws.day_only if ws.day_only is not None else (ws.md[0][1] if ws.md and ws.md[0] == ws.md[1] else None)
+        dt = wt.day_only if wt.day_only is not None else (wt.md[0][1] if wt.md and wt.md[0] == wt.md[1] else None)
+        if ds is not None and dt is not None and ds != dt:
+            return Verdict(False, reason="different days")
+    # weekdays: written on both sides, or one side's weekday against the other's calendar
+    if ws.weekday and wt.weekday:
+        if ws.weekday != wt.weekday:
+            return Verdict(False, reason="different weekdays")
+    elif ws.weekday or wt.weekday:
+        dated = target if ws.weekday else source
+        wd = ws.weekday or wt.weekday
+        held = _reliable_days(dated)
+        if held is not None and (held[0].isoweekday(), held[1].isoweekday()) != wd and \
+                not (wd[0] == wd[1] and held[0] == held[1] and held[0].isoweekday() == wd[0]):
+            return Verdict(False, reason="the weekday does not fall on the date")
+    # a month, week or day relative to the document on both sides
+    if ws.rel and wt.rel and ws.rel != wt.rel and (a is None or b is None):
+        return Verdict(False, reason="different relative dates")
+    if a is not None and b is not None and (ws.rel or wt.rel) and not (ws.md and wt.md) \
+            and not (ws.weekday or wt.weekday) and not _year_holds(a, b, days_too=True):
+        return Verdict(False, reason="different days", inferred=soft)
+    return Verdict(True, exact=exact)
+
+
+def _year_holds(a: tuple[str, str], b: tuple[str, str], days_too: bool = False) -> bool:
+    """Whether one resolved span holds the other (by year, or ``days_too`` by day)."""
+    if not days_too:
+        a, b = (a[0][:4], a[1][:4]), (b[0][:4], b[1][:4])
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])

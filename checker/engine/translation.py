@@ -29,6 +29,8 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     out: list[Finding] = []
     for s, t in pairs:
         out.extend(_qualifier(s, t, confidence))
+        if cmp.family(s) == "date":
+            out.extend(_stated_once(s, t, confidence))
     for s, t in near:
         out.append(_mismatch(s, t, confidence))
     # A figure stated twice on one side and once on the other is a repetition, not a new claim;
@@ -43,8 +45,55 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     for s in missing:
         out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
     for t in extra:
-        out.append(_extra(t, confidence, source_segment, _repeats(t, said)))
+        out.append(_extra(t, confidence, source_segment, _repeats(t, said) or _names_a_day(t, source)))
     return out
+
+
+_RELATIVE_WORDS = {("year", -1): "last year", ("year", 1): "next year", ("month", -1): "last month",
+                   ("month", 1): "next month", ("week", -1): "last week", ("week", 1): "next week",
+                   ("day", -1): "yesterday", ("day", 1): "tomorrow"}
+
+
+def _stated_once(s: Claim, t: Claim, confidence: float) -> list[Finding]:
+    """A time one side of an agreeing pair of dates writes and the other leaves out. A year the
+    document's time implies (今年1月 → "January"; 2023年1月 → "January" in a 2023 text) may
+    go; a year it does not (去年11月 → "November"), or a week, month or day relative to another
+    (上周六 → "Saturday"), is information lost; a year the translation adds is checked against
+    the year the source's date falls in, when that is known."""
+    ws, wt = cmp.written(s), cmp.written(t)
+    a, b = cmp.days(s), cmp.days(t)
+    out = []
+    if ws.year and not wt.year and ws.year != ("rel", 0):
+        implied = ws.year[0] == "abs" and b is not None and b[0][:4] == f"{ws.year[1]:04d}" \
+            and not ("year_inferred" in t.flags and "as_of_inferred" in t.flags)
+        if not implied:
+            what = _RELATIVE_WORDS.get(("year", ws.year[1]), "its year") if ws.year[0] == "rel" else str(ws.year[1])
+            message = f"the translation leaves out the year of {_show(s)} ({what}): it says {_show(t)}"
+            out.append(_finding("missing-claim", _severity(rule("missing-claim").severity, confidence), message,
+                                t, None, (("source", s), ("target", t))))
+    elif ws.rel and ws.rel[1] != 0 and not wt.rel and not (wt.year and wt.year[0] == "rel") and wt.md is None \
+            and wt.day_only is None:
+        what = _RELATIVE_WORDS.get(ws.rel, "a relative date")
+        message = f"the translation leaves out '{what}' of {_show(s)}: it says {_show(t)}, another day"
+        out.append(_finding("missing-claim", _severity(rule("missing-claim").severity, confidence), message,
+                            t, None, (("source", s), ("target", t))))
+    if wt.year and wt.year[0] == "abs" and not ws.year:
+        year = wt.year[1]
+        if a is None:
+            message = f"the translation adds the year {year} to {_show(s)}, which the source leaves to its context"
+        elif a[0][:4] != f"{year:04d}" and a[1][:4] != f"{year:04d}":
+            message = f"the translation writes {year} for {_show(s)}, which falls in {a[0][:4]} by the document's date"
+        else:
+            return out
+        out.append(_finding("extra-claim", _severity(rule("extra-claim").severity, confidence), message,
+                            t, None, (("source", s), ("target", t))))
+    return out
+
+
+def _names_a_day(t: Claim, source: Sequence[Claim]) -> bool:
+    """A weekday the translation adds beside the dates the source gives (on Wednesday, 9月8日)."""
+    return cmp.family(t) == "date" and cmp.written(t).weekday is not None \
+        and any(cmp.family(c) == "date" and cmp.written(c).weekday is None for c in source)
 
 
 def _repeats(c: Claim, said: Sequence[Claim]) -> bool:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract import en, series, zh
 from checker.extract.asof import sentence_times
 from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
-from checker.extract.docdate import document_date
+from checker.extract.docdate import infer, stated_document_date, with_dateline
 from checker.extract.raw import RawClaim
 from checker.io.document import Document
-from checker.model import Claim, DateValue
+from checker.model import Claim, DateValue, Interval
 from checker.scripts import HAN
 from checker.text.normalize import normalize
 
@@ -61,21 +62,88 @@ def extract_document(doc: Document, as_of: str | None = None) -> list[Claim]:
 
 def extract_text(text: str, *, path: str | None = None, as_of: str | None = None,
                  view: str | None = None) -> list[Claim]:
-    """Every claim in ``text``, in order, with offsets into ``text`` itself."""
+    """Every claim in ``text``, in order, with offsets into ``text`` itself: the text is its own
+    document, dated by what it states, else by ``as_of`` (--date), else by inference."""
+    reading = read_text(text, view)
+    return place(reading, document_time([reading], as_of), path)
+
+
+@dataclass(slots=True)
+class Reading:
+    """A text read but not yet placed in time: its claims as found, the dates it states for
+    itself (front matter, a dateline) and which of its paragraphs are headings.
+
+    A document's time may come from another text (a translation takes its source's), so reading
+    and placing are two steps: :func:`document_time` chooses the time from one or more readings,
+    and :func:`place` resolves a reading's dates against it."""
+
+    text: str                                   # the original text
+    norm: object                                # its normalised form (text + offset map)
+    raws: list[tuple[str, int, RawClaim]]       # language, paragraph, claim
+    headings: frozenset[int]                    # paragraphs that are headings or the title
+    stated: DocDate | None = None               # a full date the text states for itself
+    partial: tuple[int, int] | None = None      # a dateline's (month, day) without a year
+    placed: bool = False
+
+
+def read_text(text: str, view: str | None = None) -> Reading:
     norm = normalize(text, view)
     t = norm.text
-    raws: list[tuple[str, int, RawClaim]] = []     # language, paragraph, claim
+    raws: list[tuple[str, int, RawClaim]] = []
+    headings: set[int] = set()
     lang = "zh"
     for k, para in enumerate(_LINE.finditer(t)):
         s, e = para.span()
         lang = paragraph_language(t, s, e) or lang
+        if _is_heading(t, s, e):
+            headings.add(k)
         for seg_lang, a, b in _segments(t, s, e, lang):
             extractor = zh if seg_lang == "zh" else en
             raws.extend((seg_lang, k, r) for r in extractor.extract(t, a, b))
-    if not raws:
+    stated, partial = stated_document_date(text) if raws else (None, None)
+    return Reading(text, norm, raws, frozenset(headings), stated, partial)
+
+
+# A heading or title: a short line that does not end a sentence ("2025年春季活动安排", "The 2025
+# calendar"); a year it states is the year of the partial dates below it.
+_HEADING_MAX = 60
+_SENTENCE_CLOSE = frozenset("。！？!?；;.:：，,")
+
+
+def _is_heading(t: str, s: int, e: int) -> bool:
+    line = t[s:e].strip().lstrip("#").strip()
+    return 0 < len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_CLOSE
+
+
+def document_time(readings: list[Reading], option: str | None = None, infer_from: int | None = None) -> DocDate | None:
+    """The one time of a document read as ``readings`` (a source first, then its translation):
+    a date the first states for itself (front matter, dateline), else the next's; else
+    ``option`` (--date); else one inferred from the dates the first states, else the next's
+    (only the first ``infer_from``: a translation unit's own year must not vouch for itself). A
+    dateline's month and day without a year take the year nearest that time."""
+    for r in readings:
+        if r.stated is not None:
+            return r.stated
+    given = DocDate(date.fromisoformat(option), source="option") if option else None
+    fallback = given
+    for r in readings[:infer_from] if given is None else ():
+        # in a file that holds both languages, the Chinese (the source) dates it first
+        fallback = infer([raw for lang, _, raw in r.raws if lang == "zh"], r.norm.text) \
+            or infer([raw for _, _, raw in r.raws], r.norm.text)
+        if fallback is not None:
+            break
+    partial = next((r.partial for r in readings if r.partial is not None), None)
+    return with_dateline(partial, fallback, given is not None)
+
+
+def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -> list[Claim]:
+    """The claims of ``reading``, their dates resolved against ``doc_date`` (once per reading)."""
+    if not reading.raws:
         return []
-    doc_date = document_date(text, [r for _, _, r in raws], as_of, t)
-    _resolve_dates(raws, doc_date)
+    assert not reading.placed, "a reading is placed once"
+    reading.placed = True
+    text, t, raws = reading.text, reading.norm.text, reading.raws
+    _resolve_dates(raws, doc_date, reading.headings)
     sentence_times(t, raws, doc_date)
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
@@ -85,39 +153,91 @@ def extract_text(text: str, *, path: str | None = None, as_of: str | None = None
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
     for lang, _, r in raws:
-        start, end = norm.offsets.span(r.start, r.end)
+        start, end = reading.norm.offsets.span(r.start, r.end)
         line = bisect_right(line_starts, start)
         claims.append(Claim(
             path=path, line=line, column=start - line_starts[line - 1] + 1, start=start, end=end,
             lang=lang, kind=r.kind, text=text[start:end], value=r.value, unit=r.unit,
             qualifier=r.qualifier, subject=r.subject, as_of=r.as_of or as_of,
-            flags=r.flags + (inferred if r.as_of is None else ()),
+            flags=r.flags + (inferred if r.as_of is None else ()), stated=r.stated,
         ))
     return claims
 
 
-_RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "month_inferred", "weekday_inferred"})
+_RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "year_context", "month_inferred", "weekday_inferred"})
 
 
-def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None) -> None:
-    """Give every stated date its calendar days, now that the document's date is known; a bare
-    weekday takes the day of that weekday among the dates of its own paragraph, if there is one."""
-    if doc_date is None:
-        return
-    for _, _, r in raws:
+def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None,
+                   headings: frozenset[int] = frozenset()) -> None:
+    """Give every stated date its calendar days: a date without a year takes the nearest year
+    written before it in its paragraph, else in its section's heading or the title, else the
+    document's time; a bare weekday takes the day of that weekday among the dates of its own
+    paragraph, if there is one."""
+    years = _context_years(raws, headings)
+    for (_, _, r), year in zip(raws, years):
         if isinstance(r.stated, Stated) and "named" not in r.flags:  # “10·5”: an event of its own year
-            value, flags = resolve(r.stated, doc_date)
+            if doc_date is None and year is None:
+                continue                        # nothing to place it by: it stays as written
+            value, flags = resolve(r.stated, doc_date, year)
             r.value = value
             r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
-    days = [(k, r.start, day) for _, k, r in raws if _states_days(r) for day in _days_of(r.value)]
+    days: dict[int, list[tuple[int, date]]] = {}
     for _, k, r in raws:
-        if "weekday_inferred" not in r.flags:
+        if _states_days(r):
+            days.setdefault(k, []).extend((r.start, day) for day in _days_of(r.value))
+    for _, k, r in raws:
+        if not _bare_weekday(r):
             continue
-        same = [(abs(pos - r.start), day) for j, pos, day in days
-                if j == k and day.isoweekday() == r.stated.weekday]
+        same = [(abs(pos - r.start), day) for pos, day in days.get(k, ()) if day.isoweekday() == r.stated.weekday]
         if same:
             r.value = weekdays_from(min(same)[1], r.stated)
             r.flags = tuple(f for f in r.flags if f != "weekday_inferred")
+
+
+def _bare_weekday(r: RawClaim) -> bool:
+    """A weekday written without its date (周三, on Wednesday), not yet placed by its paragraph."""
+    s = r.stated
+    return isinstance(s, Stated) and s.weekday is not None and s.m is None and s.d is None \
+        and s.rel is None and ("weekday_inferred" in r.flags or getattr(r.value, "start", "") is None)
+
+
+def _written_year(r: RawClaim) -> int | None:
+    """The year a claim writes out as a point of time (2019年, 2019年3月, In 2019), if any."""
+    s = r.stated
+    if isinstance(s, Stated):
+        if s.y is None or s.rel or s.ago or s.since or (s.is_range and s.y2 not in (None, s.y)):
+            return None
+        return s.y if not ({"decade", "invalid", "malformed"} & set(r.flags)) else None
+    v = r.value
+    if r.kind == "year" and isinstance(v, Interval) and v.is_exact and v.low == v.low.to_integral_value() \
+            and 1000 <= v.low <= 2999 and "since" not in r.flags:
+        return int(v.low)
+    return None
+
+
+def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int]) -> list[int | None]:
+    """For each claim, the year its context writes: the last year written before it in its
+    paragraph, else in the heading of its section, else in the title (a heading that is the
+    text's first line). One pass, in text order."""
+    heading_year: dict[int, int] = {}
+    for _, k, r in raws:
+        if k in headings and (y := _written_year(r)) is not None:
+            heading_year[k] = y
+    order = sorted(headings)
+    title = heading_year.get(0)
+    out: list[int | None] = []
+    para, in_para, section = None, None, None
+    for _, k, r in raws:
+        if k != para:
+            para, in_para = k, None
+            i = bisect_right(order, k) - 1
+            section = heading_year.get(order[i]) if i >= 0 else None
+            if section is None:
+                section = title
+        out.append(in_para if in_para is not None else section)
+        if (y := _written_year(r)) is not None:
+            in_para = y
+    return out
 
 
 def _states_days(r: RawClaim) -> bool:

@@ -96,8 +96,11 @@ def make_day(start: int, end: int, day: int) -> RawClaim:
     return make(start, end, Stated(d=day))
 
 
-def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[str, ...]]:
-    """The day interval ``stated`` means, given the document date (None: not known yet)."""
+def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) -> tuple[DateValue, tuple[str, ...]]:
+    """The day interval ``stated`` means, given the document date (None: not known yet) and the
+    year its context writes (``context``: 2019年……3月; a month without a year takes it, flagged
+    ``year_context``; without one it takes the year nearest the document date, flagged
+    ``year_inferred``). A written weekday never chooses the year: it is what gets checked."""
     s = stated
     flags: tuple[str, ...] = ()
     if not (valid(s.y, s.m, s.d) and (not s.is_range or valid(s.y2 or s.y, s.m2 or s.m, s.d2))):
@@ -143,6 +146,9 @@ def resolve(stated: Stated, anchor: DocDate | None) -> tuple[DateValue, tuple[st
         if best is None:
             return DateValue(day=s.d), ()
         return _value(replace(s, y=best.year, m=best.month), best, best), ("month_inferred",)
+    if y is None and context is not None and s.m is not None and not s.since:
+        y = context
+        flags = ("year_context",)
     if y is None:
         if s.m is None or a is None:
             return DateValue(month=s.m, day=s.d, weekday=s.weekday), ()

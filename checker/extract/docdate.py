@@ -127,21 +127,17 @@ def _opened(head: str, opening: str, closing: str) -> bool:
     return k >= 0 and not any(c in head[k:] for c in closing)
 
 
-def document_date(text: str, raws: list[RawClaim], option: str | None, norm: str = "") -> DocDate | None:
-    """Front matter or a full dateline first; then ``--date``; then inferred from the text
-    (``norm``: the normalised text the claims' offsets point into)."""
-    stated, partial = stated_document_date(text)
-    if stated is not None:
-        return stated
-    given = DocDate(date.fromisoformat(option), source="option") if option else None
-    fallback = given or infer(raws, norm)
-    if partial is not None and fallback is not None:
-        # "Beijing, Sept 9 (Xinhua)": the dateline's day, in the year nearest the other evidence
-        month, d = partial
-        around = (fallback.day.year - 1, fallback.day.year, fallback.day.year + 1)
-        if fallback.precision == "year":                  # a lower bound: that year or later
-            around = around[1:]
-        years = [y for y in around if valid(y, month, d)]
-        y = min(years, key=lambda yy: abs((date(yy, month, d) - fallback.day).days))
-        return DocDate(date(y, month, d), source="dateline" if given else "inferred")
-    return fallback
+def with_dateline(partial: tuple[int, int] | None, fallback: DocDate | None, given: bool) -> DocDate | None:
+    """A dateline's month and day ("Beijing, Sept 9 (Xinhua)", 新华社北京2月11日电) in the year
+    nearest ``fallback`` (``given``: that time is --date, not an inference); else ``fallback``."""
+    if partial is None or fallback is None:
+        return fallback
+    month, d = partial
+    around = (fallback.day.year - 1, fallback.day.year, fallback.day.year + 1)
+    if fallback.precision == "year":                  # a lower bound: that year or later
+        around = around[1:]
+    years = [y for y in around if valid(y, month, d)]
+    if not years:
+        return fallback
+    y = min(years, key=lambda yy: abs((date(yy, month, d) - fallback.day).days))
+    return DocDate(date(y, month, d), source="dateline" if given else "inferred")

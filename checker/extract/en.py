@@ -96,6 +96,8 @@ class _Patterns:
             rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<e_month2>{month})\s+)?{day.format('e_d2')})?"
             r"(?:,?\s*(?P<e_y>\d{4})(?!\d))?",
             rf"{day.format('e_d0')}\s+(?P<e_month0>{month})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
+            # a span of months: January to September 2022, January-March
+            rf"(?P<e_mr1>{month})\s*(?:-|–|to|through|until)\s*(?P<e_mr2>{month})(?:,?\s+(?P<e_mry>\d{{4}})(?!\d))?",
             rf"(?P<e_monthy>{month}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
             rf"(?P<e_monthonly>{month})(?![\s,]*\d)",
             r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
@@ -272,9 +274,9 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         if not seg[m.start()].isupper() or _prev_word(low, m.start()) not in _BEFORE_MONTH:
             return None
         return make(m.start(), m.end(), Stated(m=_month(m.group("e_monthonly"))))
-    if m.group("e_month") is not None or m.group("e_month0") is not None \
+    if m.group("e_month") is not None or m.group("e_month0") is not None or m.group("e_mr1") is not None \
             or m.group("e_monthy") is not None or m.group("e_iso") is not None:
-        month = m.group("e_month") or m.group("e_month0") or m.group("e_monthy")
+        month = m.group("e_month") or m.group("e_month0") or m.group("e_mr1") or m.group("e_monthy")
         if month is not None and not seg[m.start(_month_group(m))].isupper():
             return None                                   # "may 5" is not May 5
         return _date(m)
@@ -286,7 +288,11 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("o_dig") is not None:
         if is_name_context(low, m.start(), m.end("o_dig")):
             return None
-        return _ordinal_claim(low, m.start(), m.end(), numwords.parse_ordinal(m.group("o_dig")))
+        n = numwords.parse_ordinal(m.group("o_dig"))
+        day = _day_of_month(low, m.start(), m.end("o_dig"), n)
+        if day is not None:
+            return make(m.start(), day, Stated(d=n))
+        return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
@@ -296,7 +302,7 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
 
 
 def _month_group(m: re.Match) -> str:
-    return next(g for g in ("e_month", "e_month0", "e_monthy") if m.group(g) is not None)
+    return next(g for g in ("e_month", "e_month0", "e_mr1", "e_monthy") if m.group(g) is not None)
 
 
 _BEFORE_MONTH = frozenset({"in", "of", "since", "by", "until", "till", "from", "during", "early", "late", "mid",
@@ -463,6 +469,32 @@ def _ordinal(text: str, m, n: int) -> RawClaim | None:
     return _ordinal_claim(text, m.start("e_w"), end, n)
 
 
+# "on the 11th", "the afternoon of the 20th.", "the 10th of this month": a day of the month written
+# alone, as 11日 and 20号 are; what follows it is no noun it ranks (the 20th National Congress, the
+# 11th batch), but a stop, a clause or "of this month"
+_THE_BEFORE = re.compile(r"(?:\b(?:the|on)\s+|[(（]\s*|\d(?:st|nd|rd|th)\s*(?:,|and|to|through|-|–)\s*)\Z")
+_DAY_AFTER = re.compile(
+    r"\s*(?:[,.;:)!?\u201d\"]|\Z)|\s+(?:day\s+)?of\s+(?:this|last|next|that|the)\s+month\b"
+    r"|\s+(?:at|in|and|when|to|until|till|after|before|from|local|this|last|next|morning|afternoon|evening|night)\b")
+_LINKED_ORDINAL = re.compile(r"\s*(?:and|to|through|until|till|-|–|,)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b")
+_OF_MONTH = re.compile(r"\s+(?:day\s+)?of\s+(?:this|the)\s+month\b")
+
+
+def _day_of_month(text: str, start: int, end: int, n: int | None) -> int | None:
+    """Where a day of the month written as an ordinal ends (None: it is no day of the month)."""
+    if n is None or not 1 <= n <= 31 or not _THE_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    linked = _LINKED_ORDINAL.match(text, end)
+    if linked is not None:                # "from the 3rd to the 9th round": read as the last one is
+        after = _DAY_AFTER.match(text, linked.end()) if _LINKED_ORDINAL.match(text, linked.end()) is None else None
+    else:
+        after = _DAY_AFTER.match(text, end)
+    if after is None or _ANNIVERSARY.match(text, end):
+        return None
+    of = _OF_MONTH.match(text, end)
+    return of.end() if of else end
+
+
 _FIRST_SPAN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:years?|months?|weeks?|days?|quarters?|half)\b")
 _AGO = re.compile(r"\s+ago\b")
 _ANNIVERSARY = re.compile(r"\s+anniversary\b")
@@ -494,6 +526,9 @@ def _time_words(low: str, seg: str, m: re.Match) -> RawClaim | None:
 def _date(m: re.Match) -> RawClaim:
     if m.group("e_iso") is not None:
         return make_date(m.start(), m.end(), int(m.group("e_iso")), int(m.group("e_isom")), int(m.group("e_isod")))
+    if m.group("e_mr1") is not None:
+        y = int(m.group("e_mry")) if m.group("e_mry") else None
+        return make_date(m.start(), m.end(), y, _month(m.group("e_mr1")), None, m2=_month(m.group("e_mr2")))
     if m.group("e_monthy") is not None:
         return make_date(m.start(), m.end(), int(m.group("e_ym")), _month(m.group("e_monthy")), None)
     if m.group("e_month0") is not None:

@@ -39,13 +39,15 @@ def test_option_when_nothing_is_stated():
 
 
 def test_inferred_from_the_latest_full_date_and_flagged():
-    text = "2018年5月3日，代表团抵达。5月8日，双方签署协议。\nOn May 6, 2018, 12 officers met."
+    # in a file that holds both languages the Chinese source dates it (issue 11), by the latest
+    # date it writes in full
+    text = "2018年5月1日，代表团抵达。2018年5月3日，双方签署协议。\nOn May 2, 2018, 12 officers met."
     dates, claims = _as_of(text)
-    assert dates == {"2018-05-06"}
+    assert dates == {"2018-05-03", "2018-05-02"}        # the document's, and 12's own day
     # 12 officers speak for the day their own sentence writes out in full, which is not inferred
     assert all("as_of_inferred" in c.flags for c in claims if c.text != "12")
     assert "as_of_inferred" not in next(c for c in claims if c.text == "12").flags
-    assert [c.value.start for c in claims if c.text == "5月8日"] == ["2018-05-08"]
+    assert [c.value.start for c in claims if c.text == "May 2, 2018"] == ["2018-05-02"]
 
 
 def test_no_date_at_all_resolves_nothing_and_invents_no_year():

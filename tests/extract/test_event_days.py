@@ -45,10 +45,18 @@ def test_a_year_is_not_a_second_day():
 
 
 def test_a_guessed_year_is_flagged():
-    # the year of 5月20日 is the document's, guessed: the figure's as_of says so
-    claims = _claims("（2020年6月1日 上海）\n5月20日，共有300名志愿者参加。")
+    # the year of 5月20日 is the document's (--date), guessed: the figure's as_of says so
+    claims = _claims("据介绍，5月20日，共有300名志愿者参加。", as_of="2020-06-01")
     assert claims["300名"].as_of == "2020-05-20"
     assert "as_of_inferred" in claims["300名"].flags
+
+
+def test_a_year_from_the_title_is_not_guessed():
+    # the dateline opens the text, and its year is the year of 5月20日 below it (issue 11)
+    claims = _claims("（2020年6月1日 上海）\n5月20日，共有300名志愿者参加。")
+    assert claims["300名"].as_of == "2020-05-20"
+    assert "year_context" in claims["5月20日"].flags
+    assert "as_of_inferred" not in claims["300名"].flags
 
 
 def test_a_relative_year_against_an_inferred_document_date_is_flagged():
