@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from checker.engine.catalogue import rule
@@ -111,13 +112,50 @@ def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
             a, b = (o, c) if o.end <= c.start else (c, o)
             if not _BETWEEN.search(text, a.end, b.start) or b.start - a.end > 3:
                 continue
-            actual = date.fromisoformat(o.value.start).isoweekday()
-            if actual != c.value.weekday:
-                names = WEEKDAYS_EN if c.lang == "en" else [f"星期{d}" for d in WEEKDAYS_ZH]
-                message = rule("weekday-mismatch").message.format(
-                    date=_show(o), actual=names[actual - 1], stated=names[c.value.weekday - 1])
-                out.append(_finding("weekday-mismatch", message, c, (o,)))
+            day = date.fromisoformat(o.value.start)
+            actual = day.isoweekday()
+            if actual == c.value.weekday:
+                continue
+            severity = _weekday_severity(o, day, c.value.weekday)
+            if severity is None:
+                continue
+            names = WEEKDAYS_EN if c.lang == "en" else [f"星期{d}" for d in WEEKDAYS_ZH]
+            message = rule("weekday-mismatch").message.format(
+                date=_show(o), actual=names[actual - 1], stated=names[c.value.weekday - 1])
+            if severity != rule("weekday-mismatch").severity:
+                message += f" in {day.year}, the year {'its context writes' if 'year_context' in o.flags else 'inferred for it'}"
+            found = _finding("weekday-mismatch", message, c, (o,))
+            out.append(replace(found, severity=severity))
     return out
+
+
+def _weekday_severity(o: Claim, day: date, weekday: int) -> str | None:
+    """How sure a weekday that does not fall on its date is wrong. With the year written, it is.
+    A year taken from the context (2025年春季活动安排 … 6月1日) is nearly as good, unless the
+    weekday falls on the date in the document's own year; a year inferred from the document's
+    date can be the cause of no error: a weekday that falls on the date a year before or after is
+    no finding, and one that falls in none of them is a warning. The weekday never chooses the
+    year: it is what is checked."""
+    def fits(year: int) -> bool:
+        try:
+            return day.replace(year=year).isoweekday() == weekday
+        except ValueError:                 # 2月29日 in another year
+            return False
+
+    if "year_context" in o.flags:
+        return None if o.as_of and fits(int(o.as_of[:4])) else rule("weekday-mismatch").severity
+    if "month_inferred" in o.flags:       # 10日（星期三）: the day in the month before or after
+        for n in (-1, 1):
+            y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
+            try:
+                if date(y, m + 1, day.day).isoweekday() == weekday:
+                    return None
+            except ValueError:
+                pass
+        return "warning"
+    if "year_inferred" in o.flags:
+        return None if fits(day.year - 1) or fits(day.year + 1) else "warning"
+    return rule("weekday-mismatch").severity
 
 
 def _arithmetic(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:

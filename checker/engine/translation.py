@@ -9,6 +9,7 @@ anything in a low-confidence pair (a free rewrite) is softer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from checker.bitext import Segment
@@ -45,7 +46,8 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     for s in missing:
         out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
     for t in extra:
-        out.append(_extra(t, confidence, source_segment, _repeats(t, said) or _names_a_day(t, source)))
+        out.append(_extra(t, confidence, source_segment, _repeats(t, said),
+                          _names_a_day(t, source) or _glossed(t, target_segment)))
     return out
 
 
@@ -88,6 +90,19 @@ def _stated_once(s: Claim, t: Claim, confidence: float) -> list[Finding]:
         out.append(_finding("extra-claim", _severity(rule("extra-claim").severity, confidence), message,
                             t, None, (("source", s), ("target", t))))
     return out
+
+
+_GLOSS_OPEN = re.compile(r"[(（]\s*\Z")
+_GLOSS_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _glossed(t: Claim, segment: Segment | None) -> bool:
+    """A date the translation adds in parentheses of its own, as a gloss of a name the source
+    gives without it: the 14th Five-Year Plan (2021-2025) for 十四五规划."""
+    if segment is None or cmp.family(t) != "date" or t.end > len(segment.doc_text):
+        return False
+    text = segment.doc_text
+    return bool(_GLOSS_OPEN.search(text, max(0, t.start - 3), t.start) and _GLOSS_CLOSE.match(text, t.end))
 
 
 def _names_a_day(t: Claim, source: Sequence[Claim]) -> bool:
@@ -254,8 +269,11 @@ def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: boo
                     None if segment is not None else s, segment, (("source", s),))
 
 
-def _extra(t: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
+def _extra(t: Claim, confidence: float, segment: Segment | None, repeated: bool = False,
+           aside: bool = False) -> Finding:
+    """``aside``: a weekday beside the source's dates, or a date in parentheses (a gloss)."""
     r = rule("extra-claim")
-    message = r.message.format(target=_with_subject(t)) + (" (it repeats a figure already stated)" if repeated else "")
-    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t) or repeated), message, t, None,
+    message = r.message.format(target=_with_subject(t)) + (" (it repeats a figure already stated)" if repeated else
+                                                           " (an aside: a weekday or a gloss)" if aside else "")
+    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t) or repeated or aside), message, t, None,
                     (("target", t),))

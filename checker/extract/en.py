@@ -476,7 +476,7 @@ _THE_BEFORE = re.compile(r"(?:\b(?:the|on)\s+|[(（]\s*|\d(?:st|nd|rd|th)\s*(?:,
 _DAY_AFTER = re.compile(
     r"\s*(?:[,.;:)!?\u201d\"]|\Z)|\s+(?:day\s+)?of\s+(?:this|last|next|that|the)\s+month\b"
     r"|\s+(?:at|in|and|when|to|until|till|after|before|from|local|this|last|next|morning|afternoon|evening|night)\b")
-_LINKED_ORDINAL = re.compile(r"\s*(?:and|to|through|until|till|-|–|,)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b")
+_LINKED_ORDINAL = re.compile(r"\s*(?:and|to|through|until|till|-|–|,)\s*(?:the\s+)?\d+(?:st|nd|rd|th)\b")
 _OF_MONTH = re.compile(r"\s+(?:day\s+)?of\s+(?:this|the)\s+month\b")
 
 

@@ -27,7 +27,7 @@ class RawClaim:
 
 
 _OPEN_QUOTES = "“\"「『‘"
-_CLOSE_QUOTES = "”\"」』’"
+CLOSE_QUOTES = "”\"」』’"
 
 
 def _latin(c: str) -> bool:
@@ -43,10 +43,10 @@ def is_name_context(text: str, start: int, end: int) -> bool:
     if before in "-–/#" and start > 1 and _latin(text[start - 2]):
         return True
     # a number closing a short quotation is the quotation's name: “境外110”
-    if after and after in _CLOSE_QUOTES:
+    if after and after in CLOSE_QUOTES:
         window = text[max(0, start - 8):start]
         k = max(window.rfind(q) for q in _OPEN_QUOTES)
-        if k >= 0 and not any(q in window[k + 1:] for q in _CLOSE_QUOTES):
+        if k >= 0 and not any(q in window[k + 1:] for q in CLOSE_QUOTES):
             return True
     return False
 

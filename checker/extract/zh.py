@@ -23,7 +23,7 @@ from checker.extract import subjects
 from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
-from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
+from checker.extract.raw import CLOSE_QUOTES, RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
@@ -197,6 +197,8 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             return None
         return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
     if m.group("d_day") is not None:
+        if m.group().endswith("号") and text[m.end():m.end() + 1] in CLOSE_QUOTES:
+            return None                   # “…1095天1号”: the number of a named product, not a day
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)

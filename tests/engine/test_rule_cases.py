@@ -67,7 +67,7 @@ def test_rule_case(path, case, tmp_path):
     elif "zh" in case:
         findings = check_bitext(_bitext(case["zh"], case["en"]), as_of="2021-11-01").findings
     else:
-        claims = extract_text(case["text"], path="a.txt")
+        claims = extract_text(case["text"], path="a.txt", as_of=str(case["date"]) if "date" in case else None)
         findings = check_claims(claims, {"a.txt": case["text"]})
     loud = Counter(f.rule.name for f in findings if f.severity != "info")
     assert loud == Counter(case["findings"]), [(f.rule.name, f.severity, f.message) for f in findings]
