@@ -7,6 +7,7 @@ tolerance), after converting units through the pint registry. Digit strings are 
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -51,6 +52,8 @@ class Verdict:
     reason: str = ""            # why not, when they do not
     unit_problem: bool = False  # they disagree because of the unit
     inferred: bool = False      # they disagree only through a time the tool inferred
+    comparable: bool = True     # False: nothing one states can be set against the other (去年 and
+                                # "2022" with no document time): neither agreement nor drift
 
 
 OPEN_END = 1.5
@@ -256,11 +259,15 @@ def compare_dates(source: Claim, target: Claim) -> Verdict:
     a, b = days(source), days(target)
     if a is not None and a == b:
         return Verdict(True, exact=True)
+    if "decade" in source.flags and "decade" in target.flags:
+        return _decades(source, target)
     ws, wt = written(source), written(target)
+    compared = a is not None and b is not None
     soft = any(("as_of_inferred" in c.flags) and (w.rel is not None or (w.year and w.year[0] == "rel"))
                for c, w in ((source, ws), (target, wt)))
     # the year both sides write
     if ws.year and wt.year:
+        compared = compared or ws.year[0] == wt.year[0]
         if ws.year[0] == wt.year[0]:
             if ws.year != wt.year:
                 return Verdict(False, reason="different years")
@@ -269,31 +276,40 @@ def compare_dates(source: Claim, target: Claim) -> Verdict:
     # the days both sides write, the year set aside
     exact = True
     if ws.md and wt.md:
+        compared = True
         if not _md_agree(ws, wt):
             return Verdict(False, reason="different days", inferred=soft and (ws.rel or wt.rel) is not None)
         exact = ws.md == wt.md
     elif ws.day_only is not None or wt.day_only is not None:
         ds = ws.day_only if ws.day_only is not None else (ws.md[0][1] if ws.md and ws.md[0] == ws.md[1] else None)
         dt = wt.day_only if wt.day_only is not None else (wt.md[0][1] if wt.md and wt.md[0] == wt.md[1] else None)
-        if ds is not None and dt is not None and ds != dt:
-            return Verdict(False, reason="different days")
+        if ds is not None and dt is not None:
+            compared = True
+            if ds != dt:
+                return Verdict(False, reason="different days")
     # weekdays: written on both sides, or one side's weekday against the other's calendar
     if ws.weekday and wt.weekday:
+        compared = True
         if ws.weekday != wt.weekday:
             return Verdict(False, reason="different weekdays")
     elif ws.weekday or wt.weekday:
         dated = target if ws.weekday else source
         wd = ws.weekday or wt.weekday
         held = _reliable_days(dated)
+        compared = compared or held is not None
         if held is not None and (held[0].isoweekday(), held[1].isoweekday()) != wd and \
                 not (wd[0] == wd[1] and held[0] == held[1] and held[0].isoweekday() == wd[0]):
             return Verdict(False, reason="the weekday does not fall on the date")
     # a month, week or day relative to the document on both sides
-    if ws.rel and wt.rel and ws.rel != wt.rel and (a is None or b is None):
-        return Verdict(False, reason="different relative dates")
+    if ws.rel and wt.rel and (a is None or b is None):
+        compared = True
+        if ws.rel != wt.rel:
+            return Verdict(False, reason="different relative dates")
     if a is not None and b is not None and (ws.rel or wt.rel) and not (ws.md and wt.md) \
             and not (ws.weekday or wt.weekday) and not _year_holds(a, b, days_too=True):
         return Verdict(False, reason="different days", inferred=soft)
+    if not compared:
+        return Verdict(False, reason="nothing in common", comparable=False)
     return Verdict(True, exact=exact)
 
 
@@ -302,3 +318,34 @@ def _year_holds(a: tuple[str, str], b: tuple[str, str], days_too: bool = False) 
     if not days_too:
         a, b = (a[0][:4], a[1][:4]), (b[0][:4], b[1][:4])
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+_DECADE_DIGITS = re.compile(r"(\d{2,4})")
+
+
+def _decade(c: Claim) -> tuple[int | None, int] | None:
+    """(century, decade) of a decade claim: 1980s → (19, 80); 80年代 → (None, 80), its century unsaid."""
+    v = c.value
+    if isinstance(v, DateValue) and v.start:
+        y = int(v.start[:4])
+        return y // 100, y % 100
+    if isinstance(c.stated, object) and getattr(c.stated, "y", None):
+        return c.stated.y // 100, c.stated.y % 100
+    m = _DECADE_DIGITS.search(c.text)
+    if m is None:
+        from checker.extract.numerals import parse_chinese
+
+        n = parse_chinese(c.text.replace("年代", "")[-2:])
+        return (None, n) if n is not None else None
+    n = int(m.group(1))
+    return (n // 100, n % 100) if n >= 100 else (None, n)
+
+
+def _decades(source: Claim, target: Claim) -> Verdict:
+    """80年代 and "the 1980s" agree: a decade whose century one side leaves unsaid is compared
+    by its decade."""
+    a, b = _decade(source), _decade(target)
+    if a is None or b is None:
+        return Verdict(False, reason="nothing in common", comparable=False)
+    same = a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
+    return Verdict(same, exact=same, reason="" if same else "different decades")

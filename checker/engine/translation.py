@@ -45,9 +45,10 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
             out.append(_mismatch(s, t, confidence))
     for s in missing:
         out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
+    undated = not any(cmp.family(c) == "date" for c in source)
     for t in extra:
         out.append(_extra(t, confidence, source_segment, _repeats(t, said),
-                          _names_a_day(t, source) or _glossed(t, target_segment)))
+                          _names_a_day(t, source) or _glossed(t, target_segment), undated and _near_time(t)))
     return out
 
 
@@ -62,6 +63,8 @@ def _stated_once(s: Claim, t: Claim, confidence: float) -> list[Finding]:
     go; a year it does not (去年11月 → "November"), or a week, month or day relative to another
     (上周六 → "Saturday"), is information lost; a year the translation adds is checked against
     the year the source's date falls in, when that is known."""
+    if "decade" in s.flags or "decade" in t.flags:
+        return []                         # 80年代 and the 1980s: a decade's century is no date's year
     ws, wt = cmp.written(s), cmp.written(t)
     a, b = cmp.days(s), cmp.days(t)
     out = []
@@ -125,6 +128,9 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     edges = []
     for i, s in enumerate(source):
         for j, t in enumerate(target):
+            if _day_as_ordinal(s, t):
+                edges.append((7 - abs(_rel(i, len(source)) - _rel(j, len(target))), True, i, j))
+                continue
             if cmp.family(s) != cmp.family(t):
                 continue
             v = cmp.compare(s, t)
@@ -148,7 +154,8 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     for fam in ("numeric", "date", "ordinal"):
         ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam and not _minor(s)]
         lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam and not _minor(t)]
-        if any(source[i].kind != target[j].kind for i, j in zip(ls, lt)):
+        if any(source[i].kind != target[j].kind or not cmp.compare(source[i], target[j]).comparable
+               for i, j in zip(ls, lt)):
             continue
         if ls and len(ls) == len(lt):
             for i, j in zip(ls, lt):
@@ -158,6 +165,16 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     missing = [s for i, s in enumerate(source) if i not in used_s]
     extra = [t for j, t in enumerate(target) if j not in used_t]
     return pairs, near, missing, extra
+
+
+def _day_as_ordinal(s: Claim, t: Claim) -> bool:
+    """11日 and an "11th" the translation's words did not show to be a day ("the 11th news",
+    "(Comprehensive 11th)"): the same day of the month."""
+    if s.kind != "date" or t.kind != "ordinal" or not any(ch.isdigit() for ch in t.text):
+        return False
+    day = cmp.written(s).day_only
+    v = t.value
+    return day is not None and isinstance(v, Interval) and v.nominal == day
 
 
 def _units(s: Claim, t: Claim) -> int:
@@ -225,7 +242,9 @@ def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
             message = message.replace(f" ({s.kind})", "")
         if cmp.scale_error(s, t):
             message += f" — a scale error ({_number(s)} vs {_number(t)})"
-    return _finding(name, _severity(r.severity, confidence), message, t, None,
+    if v.inferred:       # an inference is never the cause of an error
+        message += " (by the document's date, which is inferred)"
+    return _finding(name, _severity(r.severity, confidence, soft=v.inferred), message, t, None,
                     (("source", s), ("target", t)))
 
 
@@ -269,11 +288,23 @@ def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: boo
                     None if segment is not None else s, segment, (("source", s),))
 
 
+def _near_time(t: Claim) -> bool:
+    """A day, week or month relative to the document's (yesterday, earlier this month): a time a
+    translation does not add to a source that states none without inventing it. A year ("this
+    year") is often made explicit, and stays minor."""
+    rel = cmp.written(t).rel if cmp.family(t) == "date" else None
+    # "today" is as often "nowadays" (如今, 当今) as a day
+    return rel is not None and rel[0] in ("day", "week", "month") and t.text.lower() != "today"
+
+
 def _extra(t: Claim, confidence: float, segment: Segment | None, repeated: bool = False,
-           aside: bool = False) -> Finding:
-    """``aside``: a weekday beside the source's dates, or a date in parentheses (a gloss)."""
+           aside: bool = False, invented: bool = False) -> Finding:
+    """``aside``: a weekday beside the source's dates, or a date in parentheses (a gloss);
+    ``invented``: a near relative time added to a source that states no time."""
     r = rule("extra-claim")
     message = r.message.format(target=_with_subject(t)) + (" (it repeats a figure already stated)" if repeated else
-                                                           " (an aside: a weekday or a gloss)" if aside else "")
-    return _finding("extra-claim", _severity(r.severity, confidence, soft=_minor(t) or repeated or aside), message, t, None,
+                                                           " (an aside: a weekday or a gloss)" if aside else
+                                                           " (the source states no time here)" if invented else "")
+    soft = (_minor(t) and not invented) or repeated or aside
+    return _finding("extra-claim", _severity(r.severity, confidence, soft=soft), message, t, None,
                     (("target", t),))

@@ -168,6 +168,8 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         y2 = s.y2 or y
         m2 = s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
         _, hi = _span(y2, m2, s.d2 if s.d2 is not None else None)
+        if hi < lo and s.y2 is None and m2 is not None and s.m is not None and m2 < s.m:
+            _, hi = _span(y2 + 1, m2, s.d2)       # 11月至次年2月, December 6 to January 10
         if hi < lo:
             return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
     else:

@@ -508,11 +508,19 @@ def _ordinal_claim(text: str, start: int, end: int, n: int) -> RawClaim:
     return RawClaim(start, end, "ordinal", Interval.exact(Decimal(n)))
 
 
+_WEEK_WORDS = {"last": -1, "past": -1, "this": 0, "coming": 0, "next": 1}
+_WEEK_BEFORE = re.compile(r"\b(last|past|this|coming|next)\s+\Z")
+
+
 def _time_words(low: str, seg: str, m: re.Match) -> RawClaim | None:
     if m.group("wd1") is not None:
         if not seg[m.start()].isupper():
             return None
         wd2 = m.group("wd2")
+        week = _WEEK_BEFORE.search(low, max(0, m.start() - 10), m.start())
+        if week is not None and wd2 is None:      # last Saturday, next Thursday: 上周六, 下周四
+            return make(week.start(), m.end(), Stated(rel=("week", _WEEK_WORDS[week.group(1)]),
+                                                      weekday=WEEKDAYS[m.group("wd1")]), flags=("relative", "weekday"))
         return make(m.start(), m.end(), Stated(weekday=WEEKDAYS[m.group("wd1")],
                                               weekday2=WEEKDAYS[wd2] if wd2 else None), flags=("weekday",))
     if m.group("rel") is not None:

@@ -41,11 +41,16 @@ DAY_CN = "[二三]十[一二三四五六七八九]?|十[一二三四五六七八
 
 WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
-_TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
+_TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今明|今天|昨天|前天|明天|今日|昨日|明日|昨晚|昨夜|今晨|今早|今晚|明晚|明早" \
+              "|次日|次月|本月|上月|下月|上个月|下个月|这个月" \
               "|本周|上周|下周|这周|星期|周|礼拜"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
+        # 昨今两天 (yesterday and today), 今明两天: from their first day
+        "昨今": ("day", -1), "今明": ("day", 0), "昨晚": ("day", -1), "昨夜": ("day", -1), "今晨": ("day", 0),
+        "今早": ("day", 0), "今晚": ("day", 0), "明晚": ("day", 1), "明早": ("day", 1),
+        "次日": ("day", 1), "次月": ("month", 1),
         "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
         "明天": ("day", 1), "明日": ("day", 1), "本月": ("month", 0), "这个月": ("month", 0),
         "上月": ("month", -1), "上个月": ("month", -1), "下月": ("month", 1), "下个月": ("month", 1),
@@ -83,7 +88,7 @@ class _Patterns:
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
         self.time_word = re.compile(
             rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
-            rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
+            rf"|(?P<t_day>昨今|今明|今天|昨天|前天|明天|今日|昨日|明日|昨晚|昨夜|今晨|今早|今晚|明晚|明早|次日|次月)"
             rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
             rf"|(?P<t_week>本周|这周|上周|下周)(?P<t_wd1>[{WEEKDAY_CN}])?"
             rf"|(?:星期|周|礼拜)(?P<t_wd>[{WEEKDAY_CN}])(?:(?:{RANGE_SEP})(?:星期|周|礼拜)?(?P<t_wd2>[{WEEKDAY_CN}]))?")
@@ -92,16 +97,21 @@ class _Patterns:
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号])?"
-            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
+            # … to a day or month, of the next year when it comes before the first (11月至次年2月)
+            rf"(?:(?:持续|延续|一直)?(?:{RANGE_SEP})(?:次年|翌年|明年|第二年)?"
+            rf"(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
             # a span of years: 从2011年到2022年, 2021-2025年
-            r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)",
+            r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)"
+            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?![\d年.])",   # 2021-2022赛季
+            # today, the 11th: 今（11）日, 昨（10）日 (news of Hong Kong, Macao and Taiwan)
+            r"(?<=[今昨前明][（(])(?P<d_pd>\d{1,2})(?=[)）]日)",
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
             r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
             # 90年代 (a decade); “10·5”惨案 (a date that names an event)
-            r"(?P<dec>\d{2,4})年代",
+            r"(?P<dec>\d{2,4}|[二三四五六七八九]十)年代",
             r"(?P<named_m>\d{1,2})·(?P<named_d>\d{1,2})(?=[”\"」])",
             # a year and month or day run together: 2017926日, 20159月 (malformed, reported later)
             r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
@@ -186,8 +196,10 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     kind = pre.lastgroup if pre else None
     if m.group("d_m") is not None or m.group("d_iso") is not None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
-    if m.group("yr1") is not None:
-        y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
+    if m.group("d_pd") is not None:
+        return make_day(m.start(), m.end(), int(m.group("d_pd")))
+    if m.group("yr1") is not None or m.group("yr1b") is not None:
+        y1, y2 = int(m.group("yr1") or m.group("yr1b")), int(m.group("yr2") or m.group("yr2b"))
         if y2 <= y1:
             return None
         return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
@@ -197,8 +209,13 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             return None
         return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
     if m.group("d_day") is not None:
-        if m.group().endswith("号") and text[m.end():m.end() + 1] in CLOSE_QUOTES:
-            return None                   # “…1095天1号”: the number of a named product, not a day
+        if m.group().endswith("号") and (text[m.end():m.end() + 1] in CLOSE_QUOTES
+                                         or _NAME_AFTER_HAO.match(text, m.end())):
+            return None                   # 5号区域, “…1095天1号”: the number of a thing, not a day
+        if m.group().endswith("日") and (_DAYS_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                                         or _DAYS_AFTER.match(text, m.end())):
+            # 已经3日没有回复, 3日内: a number of days, not a day of the month
+            return RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal(m.group("d_day"))), unit="day")
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
@@ -343,6 +360,11 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             if text[m.end():m.end() + 1] in ("底", "末"):                          # 2021年底
                 return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
             return RawClaim(start, m.end(), "year", Interval.exact(base))
+        if word == "年" and qualifier is not None and ar is not None and len(ar) == 4 and base % 100 \
+                and 1000 <= base <= 2199 and _is_year(ar, cn, base, scale_word, Interval.exact(base)):
+            # 接近2003年邻国伊朗地震: a year after a verb (接近, "approaching"), not nearly 2003 years
+            # (a round 近2000年 may be a length of time)
+            return RawClaim(m.start(), m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
         if "多" in word and value.is_exact:                     # 十一个多月
             value, qualifier = interval(value.nominal, ap["after_number"]["多"]), "more_than"
@@ -408,11 +430,23 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
     return claim
 
 
+# What follows a day written N号 (informal: 20号上午, 5号起, 10号举行); a number that names a thing
+# (5号区域, 2号线, 1号文件) has a noun after it instead
+_DATE_AFTER_HAO = ("上午|下午|中午|晚上?|傍晚|凌晨|早上?|夜|起|前|后|以[来前后]|至|到|和|及|与|或|当天|这天|那天|当日|零时|"
+                   "[0-9一二三四五六七八九十两]+[时点]|举行|召开|开[始幕]|结束|闭幕|发布|公布|宣布|在|是|的|将|已|正|又|再|也|就|才|晚|止|截|"
+                   "获|表示|说|称|发|对|向|从|于|由|出|抵|进|完|签|会|通|宣|公|报|讯|电|消息|左右")
+_NAME_AFTER_HAO = re.compile(rf"(?!{_DATE_AFTER_HAO})[\u4e00-\u9fff]")
+_DAYS_BEFORE = re.compile(r"(?:已经?|长达|连续|历时|为期|整整|足足|仅|只有?)\s*\Z")
+_DAYS_AFTER = re.compile(r"\s*(?:之内|以内|内|没有?|未)")
+
+
 def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
     """90年代 with its century (上世纪90年代 = 1990–1999); without one the century is unknown."""
     from datetime import date
 
     digits = m.group("dec")
+    if not digits.isdigit():                       # 八十年代
+        digits = str(parse_chinese(digits))
     century = _CENTURY.get(century_word.group()) if century_word else None
     start = century_word.start() if century_word else m.start()
     if len(digits) == 4:
