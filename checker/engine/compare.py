@@ -296,7 +296,8 @@ def compare_dates(source: Claim, target: Claim) -> Verdict:
         dated = target if ws.weekday else source
         wd = ws.weekday or wt.weekday
         held = _reliable_days(dated)
-        compared = compared or held is not None
+        compared = True                   # checked by the calendar, or not checkable: no drift
+        exact = False                     # but a weekday does not say what a date says
         if held is not None and (held[0].isoweekday(), held[1].isoweekday()) != wd and \
                 not (wd[0] == wd[1] and held[0] == held[1] and held[0].isoweekday() == wd[0]):
             return Verdict(False, reason="the weekday does not fall on the date")

@@ -152,9 +152,12 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     # What is left of one family in equal numbers on both sides is the same figures, mistranslated
     # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
     for fam in ("numeric", "date", "ordinal"):
-        ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam and not _minor(s)]
-        lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam and not _minor(t)]
-        if any(source[i].kind != target[j].kind or not cmp.compare(source[i], target[j]).comparable
+        # (a year alone, however written, is no minor claim here: 去年 left beside "2019" is a drift)
+        ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam
+              and (not _minor(s) or _shape(s) == "year")]
+        lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam
+              and (not _minor(t) or _shape(t) == "year")]
+        if any(_shape(source[i]) != _shape(target[j]) or not cmp.compare(source[i], target[j]).comparable
                for i, j in zip(ls, lt)):
             continue
         if ls and len(ls) == len(lt):
@@ -165,6 +168,19 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     missing = [s for i, s in enumerate(source) if i not in used_s]
     extra = [t for j, t in enumerate(target) if j not in used_t]
     return pairs, near, missing, extra
+
+
+def _shape(c: Claim) -> str:
+    """What kind of statement a claim is, for pairing leftovers: a year written alone (2019, 去年,
+    last year) is one shape whatever its kind."""
+    if "decade" in c.flags:
+        return "decade"
+    if cmp.family(c) == "date":
+        w = cmp.written(c)
+        if w.year and w.day_only is None and w.weekday is None and w.rel is None \
+                and (c.kind == "year" or w.md is None):
+            return "year"
+    return c.kind
 
 
 def _day_as_ordinal(s: Claim, t: Claim) -> bool:

@@ -176,6 +176,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             last = claim.end
         else:                  # read and rejected (a name, a pronoun): its digits are not claims
             last = m.end()
+    if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
+        taken = [(c.start, c.end) for c in out]
+        for m in _PAST_ONE.finditer(low):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(RawClaim(m.start("unit"), m.end("unit"), "duration", Interval.exact(Decimal(1)),
+                                    unit=m.group("unit")))
+        out.sort(key=lambda c: c.start)
     for c in out:
         if c.kind == "ordinal":
             c.subject = subjects.en_ordinal_subject(seg, c.end)
@@ -188,6 +195,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     return out
 
 
+_PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
 
 

@@ -65,7 +65,9 @@ def test_rule_case(path, case, tmp_path):
     if "archive" in case:
         findings = corpus_findings(tmp_path, case["archive"], case["document"], case.get("date"))
     elif "zh" in case:
-        findings = check_bitext(_bitext(case["zh"], case["en"]), as_of="2021-11-01").findings
+        # `date`: the --date of the run (null: none, the unit dates itself or stays undated)
+        date = case.get("date", "2021-11-01")
+        findings = check_bitext(_bitext(case["zh"], case["en"]), as_of=str(date) if date else None).findings
     else:
         claims = extract_text(case["text"], path="a.txt", as_of=str(case["date"]) if "date" in case else None)
         findings = check_claims(claims, {"a.txt": case["text"]})
