@@ -74,3 +74,18 @@ def test_a_year_the_date_option_implies_may_go_but_a_wrong_one_is_reported(tmp_p
     loud = [(f["name"], f["line"]) for f in doc["findings"] if f["severity"] != "info"]
     # 去年 (2021) dropped from line 1 is information lost; 2022 is the document's year on line 2
     assert loud == [("missing-claim", 1)]
+
+
+def test_extract_reads_an_aligned_pair_as_check_does(tmp_path, capsys):
+    (tmp_path / "s.zh").write_text("\n".join(SOURCE) + "\n", encoding="utf-8")
+    (tmp_path / "t.en").write_text("\n".join(TARGET) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    main(["extract", "--source", str(tmp_path / "s.zh"), "--target", str(tmp_path / "t.en"), "--aligned",
+          "--format", "jsonl"])
+    claims = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_line = {(c["path"].rsplit("/", 1)[-1], c["line"], c["text"]): c["value"] for c in claims}
+    # line 2 is undated: its partial dates stay partial on both sides, whatever line 3 says
+    assert by_line[("s.zh", 2, "3月4日")] == {"start": None, "end": None, "month": 3, "day": 4}
+    assert by_line[("t.en", 2, "March 4")] == {"start": None, "end": None, "month": 3, "day": 4}
+    # line 1 is dated by its dateline, on both sides
+    assert by_line[("t.en", 1, "March 4")]["start"] == "2023-03-04"
