@@ -8,12 +8,17 @@ counted from), percent-out-of-range (a share above 100 %).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from checker.engine.catalogue import rule
+from checker.errors import UserError
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
+from checker.vocab import alternation, load_yaml
 
 WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAYS_ZH = "一二三四五六日"
@@ -39,9 +44,10 @@ def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding
     return out
 
 
-def _finding(name: str, message: str, at: Claim, others: Sequence[Claim] = ()) -> Finding:
+def _finding(name: str, message: str, at: Claim, others: Sequence[Claim] = (),
+             severity: str | None = None) -> Finding:
     r = rule(name)
-    return Finding(r, r.severity, message, at.path or "", at.line, at.column, at.line,
+    return Finding(r, severity or r.severity, message, at.path or "", at.line, at.column, at.line,
                    at.column + len(at.text.split("\n")[0]), tuple(("self", c) for c in (at, *others)))
 
 
@@ -121,30 +127,392 @@ def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
 
 
 def _arithmetic(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
-    """An anniversary (21周年, the 50th anniversary) or a span in years (22年来, over the past 22
-    years) in the same sentence as the year it counts from (自2000年以来, since 2000)."""
-    out = []
+    """date-arithmetic, per document: anniversaries and spans in years against the year they count
+    from, and an event's stated length against its stated dates."""
+    by_path: dict[str, list[Claim]] = {}
     for c in claims:
-        counted = "anniversary" in c.flags or (c.kind == "duration" and c.unit == "year")
-        if not counted or not isinstance(c.value, Interval) or not c.value.is_exact or c.as_of is None:
-            continue
-        text = texts.get(c.path or "")
-        start = next((o for o in claims if "since" in o.flags and isinstance(o.value, DateValue) and o.value.start
-                      and text is not None and _same_sentence(text, o, c)), None)
-        if start is None:
-            continue
-        years = int(c.as_of[:4]) - int(start.value.start[:4])
-        n = int(c.value.nominal)
-        if abs(years - n) > (0 if "anniversary" in c.flags else 1):
-            reason = f"from {start.value.start[:4]} to {c.as_of[:4]} is {years} years, not {n}"
-            message = rule("date-arithmetic").message.format(first=_show(start), second=_show(c), reason=reason)
-            out.append(_finding("date-arithmetic", message, c, (start,)))
+        by_path.setdefault(c.path or "", []).append(c)
+    out: list[Finding] = []
+    for path, group in by_path.items():
+        text = texts.get(path)
+        if text is not None:
+            out.extend(_Arithmetic(text, sorted(group, key=lambda c: c.start)).findings())
     return out
 
 
-def _same_sentence(text: str, a: Claim, b: Claim) -> bool:
-    lo, hi = sorted((a.start, b.start))
-    return _SENTENCE_END.search(text, lo, hi) is None
+# --- the words (rules/arithmetic.yaml) ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Words:
+    start: dict[str, re.Pattern]            # lang -> a start word anywhere (成立, founded)
+    start_class: dict[str, dict[str, str]]  # lang -> word (lower case) -> its group
+    named_zh: re.Pattern                    # a start word right before a Chinese count (成立30周年)
+    celebrate_zh: re.Pattern                # 迎来30周年: the subject's own anniversary
+    since_before_zh: re.Pattern             # 成立于1998年: the start word right before a year
+    since_after_zh: re.Pattern              # 1998年，该中心正式成立 — the word soon after a year
+    since_before_en: re.Pattern             # founded in 1987
+    span_after_zh: re.Pattern               # 20年来
+    span_before_en: re.Pattern              # over the past 20 years
+    span_after_en: re.Pattern               # 20 years since …
+    events: dict[str, re.Pattern]
+
+
+def _word_list(data: dict, key: str, where: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+        raise UserError(f"{where}.{key}: expected a non-empty list of words, found {value!r}.")
+    return value
+
+
+def _mapping(data, keys: set[str] | None, where: str) -> dict:
+    if not isinstance(data, dict) or (keys is not None and set(data) != keys):
+        expected = f"the keys {', '.join(sorted(keys))}" if keys else "a mapping"
+        raise UserError(f"{where}: expected {expected}.")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    where = "rules/arithmetic.yaml"
+    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "celebrate", "spans", "events"}, where)
+    starts = _mapping(data["starts"], {"zh", "en"}, f"{where}: starts")
+    classes = {lang: {w.lower(): group for group in _mapping(starts[lang], None, f"{where}: starts.{lang}")
+                      for w in _word_list(starts[lang], group, f"{where}: starts.{lang}")}
+               for lang in ("zh", "en")}
+    spans = _mapping(data["spans"], {"zh_after", "en_before", "en_after"}, f"{where}: spans")
+    events = _mapping(data["events"], {"zh", "en"}, f"{where}: events")
+    celebrate = _mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
+    zh, en = alternation(classes["zh"]), alternation(classes["en"])
+    en_word = lambda alt: rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"  # noqa: E731
+    return _Words(
+        start={"zh": re.compile(zh), "en": re.compile(en_word(en), re.I)},
+        start_class=classes,
+        named_zh=re.compile(rf"(?:{zh})(?:的)?\Z"),
+        celebrate_zh=re.compile(rf"(?:{alternation(_word_list(celebrate, 'zh', f'{where}: celebrate'))})\Z"),
+        since_before_zh=re.compile(rf"(?:{zh})[于在是]?\s*\Z"),
+        since_after_zh=re.compile(rf"[，,、\s]{{0,2}}(?:[^，,。；;！？!?\d]{{0,12}}?)(?:{zh})"),
+        since_before_en=re.compile(rf"{en_word(en)}\s+(?:in|on)\s+\Z", re.I),
+        span_after_zh=re.compile(rf"(?:{alternation(_word_list(spans, 'zh_after', f'{where}: spans'))})"),
+        span_before_en=re.compile(rf"(?<![A-Za-z])(?:{alternation(_word_list(spans, 'en_before', f'{where}: spans'))})"
+                                  r"\s+\Z", re.I),
+        span_after_en=re.compile(rf"\s+(?:{alternation(_word_list(spans, 'en_after', f'{where}: spans'))})"
+                                 r"(?![A-Za-z])", re.I),
+        events={"zh": re.compile(alternation(_word_list(events, "zh", f"{where}: events"))),
+                "en": re.compile(en_word(alternation(_word_list(events, "en", f"{where}: events"))), re.I)},
+    )
+
+
+# --- anniversaries and spans -------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
+_OF_EN = re.compile(r"\s+of\s+([^.,;:!?()\n]{1,60})", re.I)
+_SINCE_TAIL = re.compile(r"[^.,;:!?，。；：！？\n]{1,60}")
+_DAY_LENGTH_EN = re.compile(r"-(?:day|week)\Z", re.I)
+_LENGTH_CUE_ZH = re.compile(r"为期\s*\Z")
+_STATES_DAY_ZH = re.compile(r"[日号]")
+_STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
+_AMBIGUOUS = "?"
+_ANY = "*"
+_NOT_A_YEAR = frozenset({"invalid", "malformed", "named", "decade"})
+
+
+def _year_of(c: Claim) -> int | None:
+    """The year a claim states (1998年, 1979年1月1日, since 2000, 今年), else None."""
+    v = c.value
+    if _NOT_A_YEAR.intersection(c.flags):
+        return None
+    if c.kind == "year" and isinstance(v, Interval) and v.is_exact and v.low == v.low.to_integral_value() \
+            and 1000 <= v.low <= 2199:
+        return int(v.low)
+    if c.kind in ("date", "date_range") and isinstance(v, DateValue) and v.start and v.end \
+            and v.start[:4] == v.end[:4] or (c.kind == "date_range" and "since" in c.flags
+                                           and isinstance(v, DateValue) and v.start):
+        return int(v.start[:4])
+    return None
+
+
+def _guessed(c: Claim) -> bool:
+    """A year read against the document's date (今年, 5月8日) when that date is only inferred."""
+    return "as_of_inferred" in c.flags and bool({"relative", "year_inferred"}.intersection(c.flags))
+
+
+class _Arithmetic:
+    """One document's text and claims (in order), indexed once by sentence and paragraph."""
+
+    def __init__(self, text: str, claims: list[Claim]):
+        self.text, self.words = text, _words()
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]
+        self.sentences: dict[int, list[Claim]] = {}
+        for c in claims:
+            self.sentences.setdefault(bisect_left(self.ends, c.start), []).append(c)
+
+    def span(self, k: int) -> tuple[int, int]:
+        return (self.ends[k - 1] + 1 if k else 0), (self.ends[k] if k < len(self.ends) else len(self.text))
+
+    def paragraph(self, pos: int) -> int:
+        return bisect_right(self.paragraphs, pos) - 1
+
+    def findings(self) -> list[Finding]:
+        out: list[Finding] = []
+        finals: dict[int, dict] = {}       # paragraph -> the starts it states (group -> year, claim)
+        running: dict = {}
+        current = None
+        for k, group in self.sentences.items():
+            lo, hi = self.span(k)
+            p = self.paragraph(group[0].start)
+            if p != current:
+                if current is not None:
+                    finals[current] = running
+                running, current = {}, p
+            counted = [(c, self.naming(c)) for c in group if self.counted(c)]
+            skip = [span for _, (_, span) in counted if span]
+            starts, ambiguous = self.starts(group, lo, hi, skip)
+            here: dict = {}
+            _note(here, starts, ambiguous)
+            before = _merged(finals.get(p - 1, {}), running)
+            for c, (named, _) in counted:
+                f = self.check_count(c, named, group, here, before, starts)
+                if f is not None:
+                    out.append(f)
+            _note(running, starts, ambiguous)
+            out.extend(self.lengths(k, group, lo, hi))
+        return out
+
+    # which counts are checked, and of what
+    def counted(self, c: Claim) -> bool:
+        v = c.value
+        return (("anniversary" in c.flags) or (c.kind == "duration" and c.unit == "year")) \
+            and isinstance(v, Interval) and v.is_exact and v.nominal is not None and v.nominal > 0
+
+    def naming(self, c: Claim) -> tuple[str | None, tuple[int, int] | None]:
+        """What a count counts from: a group of starts (成立30周年: founding), _ANY (迎来30周年,
+        20年来, its 30th anniversary), or None — another event (参与维和行动21周年), checked only
+        against a start in its own sentence (自2000年以来) — and where the text names it."""
+        t, w, lang = self.text, self.words, c.lang
+        anniversary = "anniversary" in c.flags
+        if lang == "zh":
+            if not anniversary and not w.span_after_zh.match(t, c.end):
+                return None, None
+            m = w.named_zh.search(t, max(0, c.start - 8), c.start)
+            if m:
+                word = t[m.start():m.end()].rstrip("的")
+                return w.start_class["zh"].get(word), m.span()
+            if w.celebrate_zh.search(t, max(0, c.start - 4), c.start):
+                return _ANY, None
+            # anything Chinese right before the count names another event
+            return (None, None) if c.start and _is_han(t[c.start - 1]) else (_ANY, None)
+        if anniversary:
+            m = _OF_EN.match(t, c.end)
+            if not m:
+                return _ANY, None
+            return self.group_in(m.start(1), m.end(1), "en")
+        if w.span_before_en.search(t, max(0, c.start - 24), c.start):
+            return _ANY, None
+        m = w.span_after_en.match(t, c.end)
+        if m:
+            tail = _SINCE_TAIL.match(t, m.end())
+            if tail:
+                return self.group_in(tail.start(), tail.end(), "en")
+        return None, None
+
+    def group_in(self, lo: int, hi: int, lang: str) -> tuple[str | None, tuple[int, int] | None]:
+        m = self.words.start[lang].search(self.text, lo, hi)
+        if not m:
+            return None, None
+        return self.words.start_class[lang].get(m.group().lower()), m.span()
+
+    def starts(self, group: list[Claim], lo: int, hi: int, skip: list[tuple[int, int]]):
+        """The starts a sentence states: (year, groups, claim) of a year told with a start word
+        (1998年，该中心正式成立; founded in 1987), and whether it has one it does not say clearly."""
+        years = [(y, c) for c in group if (y := _year_of(c)) is not None and not _guessed(c)
+                 and "relative" not in c.flags]
+        if not years:
+            return [], False
+        lang = years[0][1].lang
+        pattern, classes = self.words.start[lang], self.words.start_class[lang]
+        groups = {classes.get(m.group().lower()) for m in pattern.finditer(self.text, lo, hi)
+                  if not any(a <= m.start() < b for a, b in skip)}
+        groups.discard(None)
+        if not groups:
+            return [], False
+        if len({y for y, _ in years}) == 1:
+            return [(years[0][0], frozenset(groups), years[0][1])], False
+        picked = [(y, c) for y, c in years if self.told_with_start(c)]
+        if len({y for y, _ in picked}) == 1:
+            return [(picked[0][0], frozenset(groups), picked[0][1])], False
+        return [], True
+
+    def told_with_start(self, c: Claim) -> bool:
+        t, w = self.text, self.words
+        if c.lang == "zh":
+            return bool(w.since_before_zh.search(t, max(0, c.start - 8), c.start)
+                        or w.since_after_zh.match(t, c.end))
+        return bool(w.since_before_en.search(t, max(0, c.start - 24), c.start))
+
+    def check_count(self, c: Claim, named: str | None, group: list[Claim], here: dict, before: dict,
+                    starts: list) -> Finding | None:
+        since = {_year_of(o) for o in group if "since" in o.flags and o is not c} - {None}
+        start_claim = None
+        if since:
+            if len(since) > 1:
+                return None
+            start_claim = next(o for o in group if "since" in o.flags and o is not c and _year_of(o) is not None)
+        elif named is not None:
+            found = here.get(named) or (before.get(named) if not here.get(_ANY) else None)
+            if found is None or found is _AMBIGUOUS:
+                return None
+            start_claim = found[1]
+        if start_claim is None:
+            return None
+        first = _year_of(start_claim)
+        # the year counted to: the one its sentence states, else the claim's own time (as_of)
+        skip = {id(start_claim)} | {id(s[2]) for s in starts}
+        stated = [(y, o) for o in group if id(o) not in skip and o is not c and "since" not in o.flags
+                  and (y := _year_of(o)) is not None]
+        if len({y for y, _ in stated}) > 1:
+            return None
+        if stated:
+            to, guessed, told = stated[0][0], _guessed(stated[0][1]), stated[0][1]
+        elif c.as_of:
+            to, guessed, told = int(c.as_of[:4]), "as_of_inferred" in c.flags, None
+        else:
+            return None
+        years, n = to - first, int(c.value.nominal)
+        anniversary = "anniversary" in c.flags
+        if years <= 0 or abs(years - n) <= (0 if anniversary else 1):
+            return None
+        what = f"the {_ordinal(years)} anniversary" if anniversary else f"{years} years"
+        reason = (f"from {first} to {to} is {years} years, not {n}; write {what}, or check the year it "
+                  f"counts from ({to - n} would fit)")
+        if guessed:
+            reason += f" — {to} is the document's year as inferred, not stated: give the date to be sure"
+        others = (start_claim,) + ((told,) if told is not None else ())
+        message = rule("date-arithmetic").message.format(first=_show(start_claim), second=_show(c), reason=reason)
+        return _finding("date-arithmetic", message, c, others, severity="info" if guessed else None)
+
+    # --- an event's length against its dates ---------------------------------------------------
+    def lengths(self, k: int, group: list[Claim], lo: int, hi: int) -> list[Finding]:
+        lengths = [c for c in group if self.is_length(c)]
+        if len(lengths) != 1:
+            return []
+        length = lengths[0]
+        event = self.event_of(length, lo, hi)
+        ranges = [c for c in group if _is_range(c)]
+        if len(ranges) > 1 or any(c.kind == "date_range" and c not in ranges and "since" not in c.flags
+                                  for c in group):
+            return []
+        if ranges:
+            r = ranges[0]
+            a, b = sorted((r.end, length.end))
+            between = {m.group().lower() for m in self.words.events[length.lang].finditer(self.text, a, b)}
+            if between - ({event} if event else set()):
+                return []             # another event stands between the two: they may not be one
+        else:
+            if event is None:
+                return []
+            ranges = []
+            p = self.paragraph(length.start)
+            for j in (k - 1, k + 1):
+                other = self.sentences.get(j)
+                if not other:
+                    continue
+                olo, ohi = self.span(j)
+                if self.paragraph(other[0].start) != p or any(self.is_length(c) for c in other):
+                    continue
+                found = [c for c in other if _is_range(c)]
+                names = {m.group().lower() for m in self.words.events[length.lang].finditer(self.text, olo, ohi)}
+                if len(found) == 1 and event in names:
+                    ranges.append(found[0])
+            if len(ranges) != 1:
+                return []
+            r = ranges[0]
+        first, last = date.fromisoformat(r.value.start), date.fromisoformat(r.value.end)
+        if "year_inferred" in r.flags and first.month <= 2 and (last.month >= 3 or last.year > first.year):
+            return []                 # across February, the count of days needs the year
+        days, n = (last - first).days + 1, int(length.value.nominal)
+        if length.unit == "day":
+            if days == n:
+                return []
+            fits = f"{days} days"
+        else:
+            if 7 * n - 2 <= days <= 7 * n + 1:
+                return []
+            fits = f"{days} days"
+        reason = (f"{_show(r)} is {fits} counted inclusively, not {_show(length)}; correct the length or "
+                  f"the dates")
+        message = rule("date-arithmetic").message.format(first=_show(length), second=_show(r), reason=reason)
+        return [_finding("date-arithmetic", message, length, (r,))]
+
+    def is_length(self, c: Claim) -> bool:
+        v = c.value
+        if c.kind != "duration" or c.unit not in ("day", "week") or not isinstance(v, Interval) \
+                or not v.is_exact or v.nominal is None or v.nominal <= 0:
+            return False
+        if c.lang == "zh":
+            return bool(_LENGTH_CUE_ZH.search(self.text, max(0, c.start - 4), c.start))
+        return bool(_DAY_LENGTH_EN.search(c.text))
+
+    def event_of(self, c: Claim, lo: int, hi: int) -> str | None:
+        """The event a length is of: the event word after it in its clause (为期三天的论坛, a
+        three-day international forum), else the last one before it (论坛为期三天)."""
+        pattern = self.words.events[c.lang]
+        m = pattern.search(self.text, c.end, min(hi, c.end + (16 if c.lang == "zh" else 40)))
+        if m and not _CLAUSE_END.search(self.text, c.end, m.start()):
+            return m.group().lower()
+        last = None
+        for m in pattern.finditer(self.text, max(lo, c.start - 30), c.start):
+            last = m
+        if last and not _CLAUSE_END.search(self.text, last.end(), c.start):
+            return last.group().lower()
+        return None
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _is_range(c: Claim) -> bool:
+    """A range of days the text writes out (5月8日至10日, May 8-10), not of months, not two days."""
+    v = c.value
+    if c.kind != "date_range" or "since" in c.flags or _NOT_A_YEAR.intersection(c.flags) \
+            or not isinstance(v, DateValue) or not v.start or not v.end or v.start >= v.end:
+        return False
+    if _TWO_DAYS.search(c.text):
+        return False
+    if not (_STATES_DAY_ZH if c.lang == "zh" else _STATES_DAY_EN).search(c.text):
+        return False
+    return (date.fromisoformat(v.end) - date.fromisoformat(v.start)).days <= 400
+
+
+def _note(summary: dict, starts: list, ambiguous: bool) -> None:
+    """Add a sentence's starts to a summary: group (and _ANY) -> (year, claim), or _AMBIGUOUS
+    once two years compete."""
+    for year, groups, claim in starts:
+        for g in (*groups, _ANY):
+            old = summary.get(g)
+            summary[g] = (year, claim) if old is None else old if old is not _AMBIGUOUS and old[0] == year \
+                else _AMBIGUOUS
+    if ambiguous:
+        summary[_ANY] = _AMBIGUOUS
+
+
+def _merged(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for g, v in b.items():
+        old = out.get(g)
+        out[g] = v if old is None else old if v is not _AMBIGUOUS and old is not _AMBIGUOUS \
+            and old[0] == v[0] else _AMBIGUOUS
+    return out
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _show(c: Claim) -> str:
