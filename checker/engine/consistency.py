@@ -154,6 +154,7 @@ class _Words:
     span_after_zh: re.Pattern               # 20年来
     span_before_en: re.Pattern              # over the past 20 years
     span_after_en: re.Pattern               # 20 years since …
+    length_zh: re.Pattern                   # 为期三天: a count of days that is an event's length
     events: dict[str, re.Pattern]
 
 
@@ -174,7 +175,7 @@ def _mapping(data, keys: set[str] | None, where: str) -> dict:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     where = "rules/arithmetic.yaml"
-    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "celebrate", "spans", "events"}, where)
+    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "celebrate", "spans", "lengths", "events"}, where)
     starts = _mapping(data["starts"], {"zh", "en"}, f"{where}: starts")
     classes = {lang: {w.lower(): group for group in _mapping(starts[lang], None, f"{where}: starts.{lang}")
                       for w in _word_list(starts[lang], group, f"{where}: starts.{lang}")}
@@ -182,6 +183,7 @@ def _words() -> _Words:
     spans = _mapping(data["spans"], {"zh_after", "en_before", "en_after"}, f"{where}: spans")
     events = _mapping(data["events"], {"zh", "en"}, f"{where}: events")
     celebrate = _mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
+    lengths = _mapping(data["lengths"], {"zh"}, f"{where}: lengths")
     zh, en = alternation(classes["zh"]), alternation(classes["en"])
     en_word = lambda alt: rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"  # noqa: E731
     return _Words(
@@ -189,14 +191,15 @@ def _words() -> _Words:
         start_class=classes,
         named_zh=re.compile(rf"(?:{zh})(?:的)?\Z"),
         celebrate_zh=re.compile(rf"(?:{alternation(_word_list(celebrate, 'zh', f'{where}: celebrate'))})\Z"),
-        since_before_zh=re.compile(rf"(?:{zh})[于在是]?\s*\Z"),
-        since_after_zh=re.compile(rf"[，,、\s]{{0,2}}(?:[^，,。；;！？!?\d]{{0,12}}?)(?:{zh})"),
-        since_before_en=re.compile(rf"{en_word(en)}\s+(?:in|on)\s+\Z", re.I),
+        since_before_zh=re.compile(rf"(?P<w>{zh})[于在是]?\s*\Z"),
+        since_after_zh=re.compile(rf"[，,]\s*[^，,、。；;！？!?\d（）()]{{0,12}}?(?P<w>{zh})"),
+        since_before_en=re.compile(rf"(?<![A-Za-z])(?P<w>{en})(?![A-Za-z])\s+(?:in|on)\s+\Z", re.I),
         span_after_zh=re.compile(rf"(?:{alternation(_word_list(spans, 'zh_after', f'{where}: spans'))})"),
         span_before_en=re.compile(rf"(?<![A-Za-z])(?:{alternation(_word_list(spans, 'en_before', f'{where}: spans'))})"
                                   r"\s+\Z", re.I),
         span_after_en=re.compile(rf"\s+(?:{alternation(_word_list(spans, 'en_after', f'{where}: spans'))})"
                                  r"(?![A-Za-z])", re.I),
+        length_zh=re.compile(rf"(?:{alternation(_word_list(lengths, 'zh', f'{where}: lengths'))})\s*\Z"),
         events={"zh": re.compile(alternation(_word_list(events, "zh", f"{where}: events"))),
                 "en": re.compile(en_word(alternation(_word_list(events, "en", f"{where}: events"))), re.I)},
     )
@@ -208,7 +211,6 @@ _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _OF_EN = re.compile(r"\s+of\s+([^.,;:!?()\n]{1,60})", re.I)
 _SINCE_TAIL = re.compile(r"[^.,;:!?，。；：！？\n]{1,60}")
 _DAY_LENGTH_EN = re.compile(r"-(?:day|week)\Z", re.I)
-_LENGTH_CUE_ZH = re.compile(r"为期\s*\Z")
 _STATES_DAY_ZH = re.compile(r"[日号]")
 _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
@@ -267,15 +269,20 @@ class _Arithmetic:
                     finals[current] = running
                 running, current = {}, p
             counted = [(c, self.naming(c)) for c in group if self.counted(c)]
-            skip = [span for _, (_, span) in counted if span]
+            skip = {i for _, (_, span) in counted if span for i in range(*span)}
             starts, ambiguous = self.starts(group, lo, hi, skip)
             here: dict = {}
             _note(here, starts, ambiguous)
-            before = _merged(finals.get(p - 1, {}), running)
-            for c, (named, _) in counted:
-                f = self.check_count(c, named, group, here, before, starts)
-                if f is not None:
-                    out.append(f)
+            if counted:
+                before = _merged(finals.get(p - 1, {}), running)
+                since = [o for o in group if "since" in o.flags and _year_of(o) is not None]
+                used = {id(s[2]) for s in starts}
+                stated = [(y, o) for o in group if id(o) not in used and "since" not in o.flags
+                          and (y := _year_of(o)) is not None]
+                for c, (named, _) in counted:
+                    f = self.check_count(c, named, since, stated, here, before)
+                    if f is not None:
+                        out.append(f)
             _note(running, starts, ambiguous)
             out.extend(self.lengths(k, group, lo, hi))
         return out
@@ -323,54 +330,61 @@ class _Arithmetic:
             return None, None
         return self.words.start_class[lang].get(m.group().lower()), m.span()
 
-    def starts(self, group: list[Claim], lo: int, hi: int, skip: list[tuple[int, int]]):
+    def starts(self, group: list[Claim], lo: int, hi: int, skip: set[int]):
         """The starts a sentence states: (year, groups, claim) of a year told with a start word
-        (1998年，该中心正式成立; founded in 1987), and whether it has one it does not say clearly."""
+        (1998年，该中心正式成立; founded in 1987), and whether it has one it does not say clearly.
+        ``skip`` are the positions of the words that name what a count counts (成立30周年): they
+        start nothing by themselves, but a year right after one is its start (30 years since it
+        opened in 1987)."""
+        # not a year read against the document's date, nor the document's own year (its dateline):
+        # what starts in the year it is written in has nothing to count yet
         years = [(y, c) for c in group if (y := _year_of(c)) is not None and not _guessed(c)
-                 and "relative" not in c.flags]
+                 and "relative" not in c.flags and not (c.as_of and y == int(c.as_of[:4]))]
         if not years:
             return [], False
         lang = years[0][1].lang
         pattern, classes = self.words.start[lang], self.words.start_class[lang]
-        groups = {classes.get(m.group().lower()) for m in pattern.finditer(self.text, lo, hi)
-                  if not any(a <= m.start() < b for a, b in skip)}
-        groups.discard(None)
-        if not groups:
-            return [], False
-        if len({y for y, _ in years}) == 1:
-            return [(years[0][0], frozenset(groups), years[0][1])], False
-        picked = [(y, c) for y, c in years if self.told_with_start(c)]
-        if len({y for y, _ in picked}) == 1:
-            return [(picked[0][0], frozenset(groups), picked[0][1])], False
-        return [], True
+        free = {classes.get(m.group().lower()) for m in pattern.finditer(self.text, lo, hi) if m.start() not in skip}
+        free.discard(None)
+        if free and len({y for y, _ in years}) == 1:
+            return [(years[0][0], frozenset(free), years[0][1])], False
+        picked = [(y, c, g) for y, c in years if (g := self.told_with_start(c, skip if free else None))]
+        if len({y for y, _, _ in picked}) == 1:
+            return [(picked[0][0], frozenset(g for _, _, g in picked), picked[0][1])], False
+        return [], bool(free or picked)
 
-    def told_with_start(self, c: Claim) -> bool:
+    def told_with_start(self, c: Claim, skip: set[int] | None) -> str | None:
+        """The group of the start word told with a year: right before it (成立于2015年, opened in
+        1987) or, when the sentence has a start word of its own (``skip`` not None), soon after
+        it (1998年，该中心正式成立)."""
         t, w = self.text, self.words
         if c.lang == "zh":
-            return bool(w.since_before_zh.search(t, max(0, c.start - 8), c.start)
-                        or w.since_after_zh.match(t, c.end))
-        return bool(w.since_before_en.search(t, max(0, c.start - 24), c.start))
+            m = w.since_before_zh.search(t, max(0, c.start - 8), c.start)
+            if not m and skip is not None:
+                m = w.since_after_zh.match(t, c.end)
+                if m and m.start("w") in skip:
+                    m = None
+        else:
+            m = w.since_before_en.search(t, max(0, c.start - 24), c.start)
+        return w.start_class[c.lang].get(m.group("w").lower()) if m else None
 
-    def check_count(self, c: Claim, named: str | None, group: list[Claim], here: dict, before: dict,
-                    starts: list) -> Finding | None:
-        since = {_year_of(o) for o in group if "since" in o.flags and o is not c} - {None}
-        start_claim = None
+    def check_count(self, c: Claim, named: str | None, since: list[Claim], stated: list[tuple[int, Claim]],
+                    here: dict, before: dict) -> Finding | None:
+        """A count against its start: a since in its sentence (自2000年以来), else a start of its
+        group in its sentence, else the one start of its group earlier in its paragraph or in the
+        paragraph before — counted to the year its sentence states, else to its own time."""
         if since:
-            if len(since) > 1:
+            if len({_year_of(o) for o in since}) > 1:
                 return None
-            start_claim = next(o for o in group if "since" in o.flags and o is not c and _year_of(o) is not None)
+            start_claim = since[0]
         elif named is not None:
             found = here.get(named) or (before.get(named) if not here.get(_ANY) else None)
             if found is None or found is _AMBIGUOUS:
                 return None
             start_claim = found[1]
-        if start_claim is None:
+        else:
             return None
         first = _year_of(start_claim)
-        # the year counted to: the one its sentence states, else the claim's own time (as_of)
-        skip = {id(start_claim)} | {id(s[2]) for s in starts}
-        stated = [(y, o) for o in group if id(o) not in skip and o is not c and "since" not in o.flags
-                  and (y := _year_of(o)) is not None]
         if len({y for y, _ in stated}) > 1:
             return None
         if stated:
@@ -381,6 +395,8 @@ class _Arithmetic:
             return None
         years, n = to - first, int(c.value.nominal)
         anniversary = "anniversary" in c.flags
+        # an anniversary is exact (the 30th in the 30th year); a span is rounded (20年来 from 2003
+        # in 2024): a year either way is not wrong
         if years <= 0 or abs(years - n) <= (0 if anniversary else 1):
             return None
         what = f"the {_ordinal(years)} anniversary" if anniversary else f"{years} years"
@@ -390,6 +406,7 @@ class _Arithmetic:
             reason += f" — {to} is the document's year as inferred, not stated: give the date to be sure"
         others = (start_claim,) + ((told,) if told is not None else ())
         message = rule("date-arithmetic").message.format(first=_show(start_claim), second=_show(c), reason=reason)
+        # an inferred year alone never makes an error, nor even a warning
         return _finding("date-arithmetic", message, c, others, severity="info" if guessed else None)
 
     # --- an event's length against its dates ---------------------------------------------------
@@ -399,6 +416,8 @@ class _Arithmetic:
             return []
         length = lengths[0]
         event = self.event_of(length, lo, hi)
+        if event is None:
+            return []                 # a length of no named event (a 30-day money-back return)
         ranges = [c for c in group if _is_range(c)]
         if len(ranges) > 1 or any(c.kind == "date_range" and c not in ranges and "since" not in c.flags
                                   for c in group):
@@ -407,11 +426,9 @@ class _Arithmetic:
             r = ranges[0]
             a, b = sorted((r.end, length.end))
             between = {m.group().lower() for m in self.words.events[length.lang].finditer(self.text, a, b)}
-            if between - ({event} if event else set()):
+            if between - {event}:
                 return []             # another event stands between the two: they may not be one
         else:
-            if event is None:
-                return []
             ranges = []
             p = self.paragraph(length.start)
             for j in (k - 1, k + 1):
@@ -435,13 +452,14 @@ class _Arithmetic:
         if length.unit == "day":
             if days == n:
                 return []
-            fits = f"{days} days"
+            reason = f"{_show(r)} is {days} days counted inclusively, not {_show(length)}; write {days} days, " \
+                     "or correct the dates"
         else:
+            # a week of events may leave out its weekend (5月8日至12日 is 为期一周)
             if 7 * n - 2 <= days <= 7 * n + 1:
                 return []
-            fits = f"{days} days"
-        reason = (f"{_show(r)} is {fits} counted inclusively, not {_show(length)}; correct the length or "
-                  f"the dates")
+            reason = f"{_show(r)} is {days} days counted inclusively, not {_show(length)} ({7 * n} days); " \
+                     "correct the length or the dates"
         message = rule("date-arithmetic").message.format(first=_show(length), second=_show(r), reason=reason)
         return [_finding("date-arithmetic", message, length, (r,))]
 
@@ -451,7 +469,7 @@ class _Arithmetic:
                 or not v.is_exact or v.nominal is None or v.nominal <= 0:
             return False
         if c.lang == "zh":
-            return bool(_LENGTH_CUE_ZH.search(self.text, max(0, c.start - 4), c.start))
+            return bool(self.words.length_zh.search(self.text, max(0, c.start - 4), c.start))
         return bool(_DAY_LENGTH_EN.search(c.text))
 
     def event_of(self, c: Claim, lo: int, hi: int) -> str | None:
