@@ -147,6 +147,8 @@ class _Words:
     start: dict[str, re.Pattern]            # lang -> a start word anywhere (成立, founded)
     start_class: dict[str, dict[str, str]]  # lang -> word (lower case) -> its group
     named_zh: re.Pattern                    # a start word right before a Chinese count (成立30周年)
+    not_start: dict[str, re.Pattern]        # lang -> 前身, renamed: a start not the subject's own
+    span_before_zh: re.Pattern              # 过去20年来: the subject's own span
     celebrate_zh: re.Pattern                # 迎来30周年: the subject's own anniversary
     since_before_zh: re.Pattern             # 成立于1998年: the start word right before a year
     since_after_zh: re.Pattern              # 1998年，该中心正式成立 — the word soon after a year
@@ -175,12 +177,14 @@ def _mapping(data, keys: set[str] | None, where: str) -> dict:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     where = "rules/arithmetic.yaml"
-    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "celebrate", "spans", "lengths", "events"}, where)
+    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "not_starts", "celebrate", "spans", "lengths", "events"},
+                    where)
     starts = _mapping(data["starts"], {"zh", "en"}, f"{where}: starts")
     classes = {lang: {w.lower(): group for group in _mapping(starts[lang], None, f"{where}: starts.{lang}")
                       for w in _word_list(starts[lang], group, f"{where}: starts.{lang}")}
                for lang in ("zh", "en")}
-    spans = _mapping(data["spans"], {"zh_after", "en_before", "en_after"}, f"{where}: spans")
+    spans = _mapping(data["spans"], {"zh_after", "zh_before", "en_before", "en_after"}, f"{where}: spans")
+    not_starts = _mapping(data["not_starts"], {"zh", "en"}, f"{where}: not_starts")
     events = _mapping(data["events"], {"zh", "en"}, f"{where}: events")
     celebrate = _mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
     lengths = _mapping(data["lengths"], {"zh"}, f"{where}: lengths")
@@ -190,6 +194,9 @@ def _words() -> _Words:
         start={"zh": re.compile(zh), "en": re.compile(en_word(en), re.I)},
         start_class=classes,
         named_zh=re.compile(rf"(?:{zh})(?:的)?\Z"),
+        not_start={"zh": re.compile(alternation(_word_list(not_starts, "zh", f"{where}: not_starts"))),
+                   "en": re.compile(en_word(alternation(_word_list(not_starts, "en", f"{where}: not_starts"))), re.I)},
+        span_before_zh=re.compile(rf"(?:{alternation(_word_list(spans, 'zh_before', f'{where}: spans'))})\Z"),
         celebrate_zh=re.compile(rf"(?:{alternation(_word_list(celebrate, 'zh', f'{where}: celebrate'))})\Z"),
         since_before_zh=re.compile(rf"(?P<w>{zh})[于在是]?\s*\Z"),
         since_after_zh=re.compile(rf"[，,]\s*[^，,、。；;！？!?\d（）()]{{0,12}}?(?P<w>{zh})"),
@@ -306,7 +313,7 @@ class _Arithmetic:
             if m:
                 word = t[m.start():m.end()].rstrip("的")
                 return w.start_class["zh"].get(word), m.span()
-            if w.celebrate_zh.search(t, max(0, c.start - 4), c.start):
+            if (w.span_before_zh if not anniversary else w.celebrate_zh).search(t, max(0, c.start - 4), c.start):
                 return _ANY, None
             # anything Chinese right before the count names another event
             return (None, None) if c.start and _is_han(t[c.start - 1]) else (_ANY, None)
@@ -346,6 +353,8 @@ class _Arithmetic:
         pattern, classes = self.words.start[lang], self.words.start_class[lang]
         free = {classes.get(m.group().lower()) for m in pattern.finditer(self.text, lo, hi) if m.start() not in skip}
         free.discard(None)
+        if free and self.words.not_start[lang].search(self.text, lo, hi):
+            return [], True
         if free and len({y for y, _ in years}) == 1:
             return [(years[0][0], frozenset(free), years[0][1])], False
         picked = [(y, c, g) for y, c in years if (g := self.told_with_start(c, skip if free else None))]
