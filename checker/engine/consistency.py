@@ -282,12 +282,17 @@ class _Arithmetic:
             _note(here, starts, ambiguous)
             if counted:
                 before = _merged(finals.get(p - 1, {}), running)
+                # what the sentence says once, for all its counts: its since (自2000年以来) and the
+                # years it states that are no start (今年（2024年）), each with how many differ
                 since = [o for o in group if "since" in o.flags and _year_of(o) is not None]
+                since_years = len({_year_of(o) for o in since})
                 used = {id(s[2]) for s in starts}
                 stated = [(y, o) for o in group if id(o) not in used and "since" not in o.flags
                           and (y := _year_of(o)) is not None]
+                stated_years = len({y for y, _ in stated})
                 for c, (named, _) in counted:
-                    f = self.check_count(c, named, since, stated, here, before)
+                    f = self.check_count(c, named, since[:1] if since_years == 1 else since, stated[:1]
+                                         if stated_years == 1 else stated, here, before)
                     if f is not None:
                         out.append(f)
             _note(running, starts, ambiguous)
@@ -383,8 +388,8 @@ class _Arithmetic:
         group in its sentence, else the one start of its group earlier in its paragraph or in the
         paragraph before — counted to the year its sentence states, else to its own time."""
         if since:
-            if len({_year_of(o) for o in since}) > 1:
-                return None
+            if len(since) > 1:
+                return None           # two since in one sentence (cut to one when they agree)
             start_claim = since[0]
         elif named is not None:
             found = here.get(named) or (before.get(named) if not here.get(_ANY) else None)
@@ -394,8 +399,8 @@ class _Arithmetic:
         else:
             return None
         first = _year_of(start_claim)
-        if len({y for y, _ in stated}) > 1:
-            return None
+        if len(stated) > 1:
+            return None               # two years stated (cut to one when they agree)
         if stated:
             to, guessed, told = stated[0][0], _guessed(stated[0][1]), stated[0][1]
         elif c.as_of:
