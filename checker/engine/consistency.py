@@ -221,6 +221,8 @@ _DAY_LENGTH_EN = re.compile(r"-(?:day|week)\Z", re.I)
 _STATES_DAY_ZH = re.compile(r"[日号]")
 _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
+_BOUND_AFTER_ZH = re.compile(r"起|以来|以后|之后|以前|之前|后|前|至|到|开始")
+_BOUND_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:since|after|before|from|until|till|by|through|to|between)\s+\Z", re.I)
 _AMBIGUOUS = "?"
 _ANY = "*"
 _NOT_A_YEAR = frozenset({"invalid", "malformed", "named", "decade"})
@@ -288,7 +290,7 @@ class _Arithmetic:
                 since_years = len({_year_of(o) for o in since})
                 used = {id(s[2]) for s in starts}
                 stated = [(y, o) for o in group if id(o) not in used and "since" not in o.flags
-                          and (y := _year_of(o)) is not None]
+                          and (y := _year_of(o)) is not None and not self.bounds(o)]
                 stated_years = len({y for y, _ in stated})
                 for c, (named, _) in counted:
                     f = self.check_count(c, named, since[:1] if since_years == 1 else since, stated[:1]
@@ -298,6 +300,13 @@ class _Arithmetic:
             _note(running, starts, ambiguous)
             out.extend(self.lengths(k, group, lo, hi))
         return out
+
+    def bounds(self, c: Claim) -> bool:
+        """A year that bounds a period (2010年起, 2015年以后, from 2010, until 2020): not the time a
+        sentence speaks for."""
+        if c.lang == "zh":
+            return bool(_BOUND_AFTER_ZH.match(self.text, c.end))
+        return bool(_BOUND_BEFORE_EN.search(self.text, max(0, c.start - 10), c.start))
 
     # which counts are checked, and of what
     def counted(self, c: Claim) -> bool:
@@ -320,8 +329,9 @@ class _Arithmetic:
                 return w.start_class["zh"].get(word), m.span()
             if (w.span_before_zh if not anniversary else w.celebrate_zh).search(t, max(0, c.start - 4), c.start):
                 return _ANY, None
-            # anything Chinese right before the count names another event
-            return (None, None) if c.start and _is_han(t[c.start - 1]) else (_ANY, None)
+            # a word right before the count (参与维和行动21周年, 加入WTO 20周年) names another event
+            before = t[max(0, c.start - 3):c.start].rstrip()
+            return (None, None) if before and before[-1].isalpha() else (_ANY, None)
         if anniversary:
             m = _OF_EN.match(t, c.end)
             if not m:
@@ -536,10 +546,6 @@ def _merged(a: dict, b: dict) -> dict:
         out[g] = v if old is None else old if v is not _AMBIGUOUS and old is not _AMBIGUOUS \
             and old[0] == v[0] else _AMBIGUOUS
     return out
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _ordinal(n: int) -> str:
