@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.errors import UserError
+from checker.extract import paragraph_language
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
 from checker.vocab import alternation, load_yaml
@@ -254,7 +255,18 @@ class _Arithmetic:
     def __init__(self, text: str, claims: list[Claim]):
         self.text, self.words = text, _words()
         self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]
+        # paragraphs (lines with text), each numbered among those of its language: in a file that
+        # holds both (a paragraph and its translation in turn), the paragraph before an English one
+        # is the English one before it
+        self.paragraphs: list[int] = []
+        self.rank: list[tuple[str, int]] = []
+        counts: dict[str, int] = {}
+        lang = "zh"
+        for m in _PARAGRAPH.finditer(text):
+            lang = paragraph_language(text, m.start(), m.end()) or lang
+            self.paragraphs.append(m.start())
+            self.rank.append((lang, counts.get(lang, 0)))
+            counts[lang] = counts.get(lang, 0) + 1
         self.sentences: dict[int, list[Claim]] = {}
         for c in claims:
             self.sentences.setdefault(bisect_left(self.ends, c.start), []).append(c)
@@ -267,7 +279,7 @@ class _Arithmetic:
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
-        finals: dict[int, dict] = {}       # paragraph -> the starts it states (group -> year, claim)
+        finals: dict[tuple[str, int], dict] = {}  # paragraph -> the starts it states (group -> year, claim)
         running: dict = {}
         current = None
         for k, group in self.sentences.items():
@@ -275,7 +287,7 @@ class _Arithmetic:
             p = self.paragraph(group[0].start)
             if p != current:
                 if current is not None:
-                    finals[current] = running
+                    finals[self.rank[current]] = running
                 running, current = {}, p
             counted = [(c, self.naming(c)) for c in group if self.counted(c)]
             skip = {i for _, (_, span) in counted if span for i in range(*span)}
@@ -283,7 +295,8 @@ class _Arithmetic:
             here: dict = {}
             _note(here, starts, ambiguous)
             if counted:
-                before = _merged(finals.get(p - 1, {}), running)
+                lang, n = self.rank[p]
+                before = _merged(finals.get((lang, n - 1), {}), running)
                 # what the sentence says once, for all its counts: its since (自2000年以来) and the
                 # years it states that are no start (今年（2024年）), each with how many differ
                 since = [o for o in group if "since" in o.flags and _year_of(o) is not None]
