@@ -159,6 +159,7 @@ class _Words:
     span_after_en: re.Pattern               # 20 years since …
     length_zh: re.Pattern                   # 为期三天: a count of days that is an event's length
     events: dict[str, re.Pattern]
+    generic: frozenset[str]                 # event words too general to name one event across sentences
 
 
 def _word_list(data: dict, key: str, where: str) -> list[str]:
@@ -186,7 +187,7 @@ def _words() -> _Words:
                for lang in ("zh", "en")}
     spans = _mapping(data["spans"], {"zh_after", "zh_before", "en_before", "en_after"}, f"{where}: spans")
     not_starts = _mapping(data["not_starts"], {"zh", "en"}, f"{where}: not_starts")
-    events = _mapping(data["events"], {"zh", "en"}, f"{where}: events")
+    events = _mapping(data["events"], {"zh", "en", "generic"}, f"{where}: events")
     celebrate = _mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
     lengths = _mapping(data["lengths"], {"zh"}, f"{where}: lengths")
     zh, en = alternation(classes["zh"]), alternation(classes["en"])
@@ -210,6 +211,7 @@ def _words() -> _Words:
         length_zh=re.compile(rf"(?:{alternation(_word_list(lengths, 'zh', f'{where}: lengths'))})\s*\Z"),
         events={"zh": re.compile(alternation(_word_list(events, "zh", f"{where}: events"))),
                 "en": re.compile(en_word(alternation(_word_list(events, "en", f"{where}: events"))), re.I)},
+        generic=frozenset(w.lower() for w in _word_list(events, "generic", f"{where}: events")),
     )
 
 
@@ -466,6 +468,8 @@ class _Arithmetic:
             if between - {event}:
                 return []             # another event stands between the two: they may not be one
         else:
+            if event in self.words.generic:
+                return []             # 为期两天的活动: which activity the next sentence dates is not sure
             ranges = []
             p = self.paragraph(length.start)
             for j in (k - 1, k + 1):
