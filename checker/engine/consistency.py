@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.errors import UserError
-from checker.extract import paragraph_language
+from checker.extract import extract_text, paragraph_language
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
 from checker.vocab import alternation, load_yaml
@@ -486,10 +486,9 @@ class _Arithmetic:
             if len(ranges) != 1:
                 return []
             r = ranges[0]
-        first, last = date.fromisoformat(r.value.start), date.fromisoformat(r.value.end)
-        if "year_inferred" in r.flags and first.month <= 2 and (last.month >= 3 or last.year > first.year):
-            return []                 # across February, the count of days needs the year
-        days, n = (last - first).days + 1, int(length.value.nominal)
+        days, n = _range_days(r), int(length.value.nominal)
+        if days is None:
+            return []
         if length.unit == "day":
             if days == n:
                 return []
@@ -532,16 +531,39 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 
 
 def _is_range(c: Claim) -> bool:
-    """A range of days the text writes out (5月8日至10日, May 8-10), not of months, not two days."""
+    """A range of days the text writes out (5月8日至10日, May 8-10), not of months, not two days;
+    resolved, or with its month and day but no year known (no document date)."""
     v = c.value
-    if c.kind != "date_range" or "since" in c.flags or _NOT_A_YEAR.intersection(c.flags) \
-            or not isinstance(v, DateValue) or not v.start or not v.end or v.start >= v.end:
-        return False
-    if _TWO_DAYS.search(c.text):
+    if c.kind != "date_range" or not isinstance(v, DateValue) \
+            or {"since", "relative", "weekday", "weekday_inferred"}.intersection(c.flags) \
+            or _NOT_A_YEAR.intersection(c.flags) or _TWO_DAYS.search(c.text):
         return False
     if not (_STATES_DAY_ZH if c.lang == "zh" else _STATES_DAY_EN).search(c.text):
         return False
-    return (date.fromisoformat(v.end) - date.fromisoformat(v.start)).days <= 400
+    if v.start is None:
+        return v.month is not None and v.day is not None
+    return v.end is not None and v.start < v.end and \
+        (date.fromisoformat(v.end) - date.fromisoformat(v.start)).days <= 400
+
+
+def _range_days(c: Claim) -> int | None:
+    """How many days a range spans, counted inclusively. A range whose year is not known
+    (5月8日至10日 in an undated text) is read again in a common and in a leap year: the count
+    holds when the two agree (not across the end of February)."""
+    v = c.value
+    if v.start is not None and v.end is not None:
+        first, last = date.fromisoformat(v.start), date.fromisoformat(v.end)
+        if "year_inferred" in c.flags and first.month <= 2 and (last.month >= 3 or last.year > first.year):
+            return None               # across February, the count of days needs the year
+        return (last - first).days + 1
+    counts = set()
+    for anchor in ("2001-07-01", "2004-07-01"):
+        again = [o for o in extract_text(c.text, as_of=anchor) if o.kind == "date_range"]
+        w = again[0].value if len(again) == 1 else None
+        if not isinstance(w, DateValue) or w.start is None or w.end is None or w.start >= w.end:
+            return None
+        counts.add((date.fromisoformat(w.end) - date.fromisoformat(w.start)).days + 1)
+    return counts.pop() if len(counts) == 1 and 0 < min(counts) <= 401 else None
 
 
 def _note(summary: dict, starts: list, ambiguous: bool) -> None:
