@@ -226,6 +226,7 @@ _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
 _BOUND_AFTER_ZH = re.compile(r"起|以来|以后|之后|以前|之前|后|前|至|到|开始")
 _BOUND_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:since|after|before|from|until|till|through|to|between)\s+\Z", re.I)
+_WITHIN_EN = re.compile(r"(?<![A-Za-z])(?:in|within)\s+\Z", re.I)
 _AMBIGUOUS = "?"
 _ANY = "*"
 _NOT_A_YEAR = frozenset({"invalid", "malformed", "named", "decade"})
@@ -326,8 +327,11 @@ class _Arithmetic:
     # which counts are checked, and of what
     def counted(self, c: Claim) -> bool:
         v = c.value
-        return (("anniversary" in c.flags) or (c.kind == "duration" and c.unit == "year")) \
-            and isinstance(v, Interval) and v.is_exact and v.nominal is not None and v.nominal > 0
+        if not ((("anniversary" in c.flags) or (c.kind == "duration" and c.unit == "year"))
+                and isinstance(v, Interval) and v.is_exact and v.nominal is not None and v.nominal > 0):
+            return False
+        # "in three years since 2016" (within): a period from a start, not up to now
+        return c.lang != "en" or not _WITHIN_EN.search(self.text, max(0, c.start - 8), c.start)
 
     def naming(self, c: Claim) -> tuple[str | None, tuple[int, int] | None]:
         """What a count counts from: a group of starts (成立30周年: founding), _ANY (迎来30周年,
