@@ -284,9 +284,10 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
     if m.group("o_dig") is not None:
-        if is_name_context(low, m.start(), m.end("o_dig")):
-            return None
-        return _ordinal_claim(low, m.start(), m.end(), numwords.parse_ordinal(m.group("o_dig")))
+        n = numwords.parse_ordinal(m.group("o_dig"))
+        if n is None or is_name_context(low, m.start(), m.end("o_dig")):
+            return None                                   # "0nd", "2th": no ordinal
+        return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
