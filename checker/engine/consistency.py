@@ -220,7 +220,7 @@ def _words() -> _Words:
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _OF_EN = re.compile(r"\s+of\s+([^.,;:!?()\n]{1,60})", re.I)
 _SINCE_TAIL = re.compile(r"[^.,;:!?，。；：！？\n]{1,60}")
-_DAY_LENGTH_EN = re.compile(r"-(?:day|week)\Z", re.I)
+_DAY_LENGTH_EN = re.compile(r"[-\s](?:day|week)\Z", re.I)
 _STATES_DAY_ZH = re.compile(r"[日号]")
 _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
@@ -514,7 +514,9 @@ class _Arithmetic:
             return False
         if c.lang == "zh":
             return bool(self.words.length_zh.search(self.text, max(0, c.start - 4), c.start))
-        return bool(_DAY_LENGTH_EN.search(c.text))
+        # a two-day summit; "a two day summit" too, but not "one day" (one day after the summit)
+        m = _DAY_LENGTH_EN.search(c.text)
+        return bool(m) and (m.group().startswith("-") or v.nominal > 1)
 
     def event_of(self, c: Claim, lo: int, hi: int) -> str | None:
         """The event a length is of: the event word after it in its clause (为期三天的论坛, a
