@@ -75,7 +75,8 @@ def test_cli_reports_a_broken_rules_file_as_exit_2(rules, tmp_path, capsys):
     ("lengths:\n  zh: [为期, 历时, 会期]\n", "lengths:\n  zh: []\n",
      r"arithmetic\.yaml: lengths\.zh: expected a non-empty list"),
     ("  en_after: [since]\n", "", r"arithmetic\.yaml: spans: expected the keys en_after, en_before, zh_after"),
-    ("    ties: [建交, 建立外交关系]\n", "    ties: 建交\n", r"arithmetic\.yaml: starts\.zh\.ties: expected a non-empty list"),
+    ("    ties: [建交, 建立外交关系]\n", "    ties: 建交\n",
+     r"arithmetic\.yaml: starts\.zh\.ties: expected a non-empty list"),
 ])
 def test_a_malformed_arithmetic_file_is_refused(rules, old, new, message):
     from checker.engine import consistency

@@ -240,9 +240,9 @@ def _year_of(c: Claim) -> int | None:
     if c.kind == "year" and isinstance(v, Interval) and v.is_exact and v.low == v.low.to_integral_value() \
             and 1000 <= v.low <= 2199:
         return int(v.low)
-    if c.kind in ("date", "date_range") and isinstance(v, DateValue) and v.start and v.end \
-            and v.start[:4] == v.end[:4] or (c.kind == "date_range" and "since" in c.flags
-                                           and isinstance(v, DateValue) and v.start):
+    if c.kind not in ("date", "date_range") or not isinstance(v, DateValue) or not v.start:
+        return None
+    if "since" in c.flags or (v.end and v.start[:4] == v.end[:4]):    # since 2000; a day or days of one year
         return int(v.start[:4])
     return None
 
