@@ -425,6 +425,9 @@ class _Arithmetic:
             if found is None or found is _AMBIGUOUS:
                 return None
             start_claim = found[1]
+            if start_claim.start > c.start:
+                return None           # a start after the count in its sentence may be another's
+                                      # (…its 30th anniversary, with a grant from a fund set up in 2001)
         else:
             return None
         first = _year_of(start_claim)
