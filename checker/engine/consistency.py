@@ -308,8 +308,8 @@ class _Arithmetic:
                 stated = [(y, o) for o in group if id(o) not in used and "since" not in o.flags
                           and (y := _year_of(o)) is not None and not self.bounds(o)]
                 stated_years = len({y for y, _ in stated})
-                for c, (named, _) in counted:
-                    f = self.check_count(c, named, since[:1] if since_years == 1 else since, stated[:1]
+                for c, (named, span) in counted:
+                    f = self.check_count(c, named, span, since[:1] if since_years == 1 else since, stated[:1]
                                          if stated_years == 1 else stated, here, before)
                     if f is not None:
                         out.append(f)
@@ -411,8 +411,8 @@ class _Arithmetic:
             m = w.since_before_en.search(t, max(0, c.start - 24), c.start)
         return w.start_class[c.lang].get(m.group("w").lower()) if m else None
 
-    def check_count(self, c: Claim, named: str | None, since: list[Claim], stated: list[tuple[int, Claim]],
-                    here: dict, before: dict) -> Finding | None:
+    def check_count(self, c: Claim, named: str | None, span: tuple[int, int] | None, since: list[Claim],
+                    stated: list[tuple[int, Claim]], here: dict, before: dict) -> Finding | None:
         """A count against its start: a since in its sentence (自2000年以来), else a start of its
         group in its sentence, else the one start of its group earlier in its paragraph or in the
         paragraph before — counted to the year its sentence states, else to its own time."""
@@ -425,9 +425,11 @@ class _Arithmetic:
             if found is None or found is _AMBIGUOUS:
                 return None
             start_claim = found[1]
-            if start_claim.start > c.start:
-                return None           # a start after the count in its sentence may be another's
-                                      # (…its 30th anniversary, with a grant from a fund set up in 2001)
+            # a start after the count in its sentence may be another's (…its 30th anniversary, with a
+            # grant from a fund set up in 2001), unless the count names it (30 years since it opened in 1987)
+            if start_claim.start > c.start and not (span and span[0] > c.start and
+                                                    0 <= start_claim.start - span[1] <= 12):
+                return None
         else:
             return None
         first = _year_of(start_claim)
