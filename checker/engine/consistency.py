@@ -247,6 +247,12 @@ def _year_of(c: Claim) -> int | None:
     return None
 
 
+def _is_own_day(c: Claim) -> bool:
+    """The document's own date (its dateline): a day that is the claim's as_of."""
+    v = c.value
+    return c.kind == "date" and isinstance(v, DateValue) and v.start is not None and v.start == v.end == c.as_of
+
+
 def _guessed(c: Claim) -> bool:
     """A year read against the document's date (今年, 5月8日) when that date is only inferred."""
     return "as_of_inferred" in c.flags and bool({"relative", "year_inferred"}.intersection(c.flags))
@@ -307,6 +313,10 @@ class _Arithmetic:
                 used = {id(s[2]) for s in starts}
                 stated = [(y, o) for o in group if id(o) not in used and "since" not in o.flags
                           and (y := _year_of(o)) is not None and not self.bounds(o)]
+                # the document's own day (its dateline) speaks for the sentence only when nothing
+                # else does: （2019年11月25日 厦门）厦大…将于2021年4月6日迎来100周年校庆
+                told = [(y, o) for y, o in stated if not _is_own_day(o)]
+                stated = told or stated
                 stated_years = len({y for y, _ in stated})
                 for c, (named, span) in counted:
                     f = self.check_count(c, named, span, since[:1] if since_years == 1 else since, stated[:1]
@@ -416,12 +426,14 @@ class _Arithmetic:
         """A count against its start: a since in its sentence (自2000年以来), else a start of its
         group in its sentence, else the one start of its group earlier in its paragraph or in the
         paragraph before — counted to the year its sentence states, else to its own time."""
+        earlier = False               # the start is read from an earlier sentence
         if since:
             if len(since) > 1:
                 return None           # two since in one sentence (cut to one when they agree)
             start_claim = since[0]
         elif named is not None:
             found = here.get(named) or (before.get(named) if not here.get(_ANY) else None)
+            earlier = not here.get(named)
             if found is None or found is _AMBIGUOUS:
                 return None
             start_claim = found[1]
@@ -446,6 +458,10 @@ class _Arithmetic:
         # an anniversary is exact (the 30th in the 30th year); a span is rounded (20年来 from 2003
         # in 2024): a year either way is not wrong
         if years <= 0 or abs(years - n) <= (0 if anniversary else 1):
+            return None
+        # a start read from an earlier sentence is trusted near the count only: 90年来 after a
+        # university's 2003 re-founding speaks of an older start, not of a slip of 85 years
+        if earlier and abs(years - n) * 2 > max(years, n):
             return None
         what = f"the {_ordinal(years)} anniversary" if anniversary else f"{years} years"
         reason = (f"from {first} to {to} is {years} years, not {n}; write {what}, or check the year it "
