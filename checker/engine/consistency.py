@@ -226,6 +226,8 @@ _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
 _BOUND_AFTER_ZH = re.compile(r"起|以来|以后|之后|以前|之前|后|前|至|到|开始")
 _BOUND_BEFORE_EN = re.compile(r"(?<![A-Za-z])(?:since|after|before|from|until|till|through|to|between)\s+\Z", re.I)
+_OFFSET_AFTER_ZH = re.compile(r"后|以后|之后|内|之内|以内")
+_OFFSET_AFTER_EN = re.compile(r"\s+(?:later|from now|on|after|hence)(?![A-Za-z])", re.I)
 _WITHIN_EN = re.compile(r"(?<![A-Za-z])(?:in|within)\s+\Z", re.I)
 _AMBIGUOUS = "?"
 _ANY = "*"
@@ -303,6 +305,8 @@ class _Arithmetic:
             starts, ambiguous = self.starts(group, lo, hi, skip)
             here: dict = {}
             _note(here, starts, ambiguous)
+            if counted and any(self.offset(o) for o in group):
+                counted = []          # 两年后，学校将迎来120周年; in two years: counted to a year not stated
             if counted:
                 lang, n = self.rank[p]
                 before = _merged(finals.get((lang, n - 1), {}), running)
@@ -326,6 +330,14 @@ class _Arithmetic:
             _note(running, starts, ambiguous)
             out.extend(self.lengths(k, group, lo, hi))
         return out
+
+    def offset(self, c: Claim) -> bool:
+        """A time from now (两年后, in two years, two years later/from now)."""
+        if c.kind != "duration":
+            return False
+        if c.lang == "zh":
+            return bool(_OFFSET_AFTER_ZH.match(self.text, c.end))
+        return bool(_WITHIN_EN.search(self.text, max(0, c.start - 8), c.start) or _OFFSET_AFTER_EN.match(self.text, c.end))
 
     def bounds(self, c: Claim) -> bool:
         """A year that bounds a period (2010年起, 2015年以后, from 2010, until 2020): not the time a
