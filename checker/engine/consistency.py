@@ -2,7 +2,23 @@
 
 invalid-date (impossible and malformed dates), weekday-mismatch (a weekday written with a date
 it does not fall on), date-arithmetic (an anniversary or a span that does not fit the years it is
-counted from), percent-out-of-range (a share above 100 %).
+counted from; an event's length that does not fit its dates), percent-out-of-range (a share above
+100 %).
+
+date-arithmetic reads each document once. Claims are grouped by sentence; each sentence's starts
+(a year told with a founding, opening or 建交 word: rules/arithmetic.yaml) are summed up per
+paragraph as one year per group of start words, or "ambiguous" once two years compete. A count
+(25周年, 20年来, the 30th anniversary, over the past 20 years, 30 years since it opened) takes its
+start from a since in its sentence, else a start in its sentence before it, else the one start
+of its group earlier in its paragraph or in the paragraph before (in the same language) — never
+from a guess among several. It is counted to the year its sentence states (今年（2024年）,
+2025年), else to its own time (as_of); an anniversary must be exact, a span (N年来) may be a year
+off either way, as news rounds it. Counted to a year that is only inferred, a finding is info;
+a start from an earlier sentence far from the count (90年来 after a 2003 re-founding) is taken
+for another start and says nothing. An event's length (为期三天的论坛, a two-day summit) is
+checked against the one date range of its sentence, or of the next or previous sentence of its
+paragraph that names the event, counted inclusively (5月8日至10日 is three days; a week may
+leave out its weekend).
 """
 
 from __future__ import annotations
