@@ -18,7 +18,7 @@ a start from an earlier sentence far from the count (90年来 after a 2003 re-fo
 for another start and says nothing. An event's length (为期三天的论坛, a two-day summit) is
 checked against the one date range of its sentence, or of the next or previous sentence of its
 paragraph that names the event, counted inclusively (5月8日至10日 is three days; a week may
-leave out its weekend).
+leave out its weekend, a month is 28 to 31 days give or take a day at its ends).
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def _words() -> _Words:
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _OF_EN = re.compile(r"\s+of\s+([^.,;:!?()\n]{1,60})", re.I)
 _SINCE_TAIL = re.compile(r"[^.,;:!?，。；：！？\n]{1,60}")
-_DAY_LENGTH_EN = re.compile(r"[-\s](?:day|week)\Z", re.I)
+_DAY_LENGTH_EN = re.compile(r"[-\s](?:day|week|month)\Z", re.I)
 _STATES_DAY_ZH = re.compile(r"[日号]")
 _STATES_DAY_EN = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DAYS = re.compile(r"\band\b|[和及与、]", re.I)
@@ -548,17 +548,19 @@ class _Arithmetic:
             reason = f"{_show(r)} is {days} days counted inclusively, not {_show(length)}; write {days} days, " \
                      "or correct the dates"
         else:
-            # a week of events may leave out its weekend (5月8日至12日 is 为期一周)
-            if 7 * n - 2 <= days <= 7 * n + 1:
+            # a week of events may leave out its weekend (5月8日至12日 is 为期一周); a month is 28 to 31
+            # days, give or take the ends (5月8日至6月7日 is 为期一个月)
+            low, high = (7 * n - 2, 7 * n + 1) if length.unit == "week" else (28 * n - 2, 31 * n + 1)
+            if low <= days <= high:
                 return []
-            reason = f"{_show(r)} is {days} days counted inclusively, not {_show(length)} ({7 * n} days); " \
+            reason = f"{_show(r)} is {days} days counted inclusively, not {_show(length)} ({low} to {high} days); " \
                      "correct the length or the dates"
         message = rule("date-arithmetic").message.format(first=_show(length), second=_show(r), reason=reason)
         return [_finding("date-arithmetic", message, length, (r,))]
 
     def is_length(self, c: Claim) -> bool:
         v = c.value
-        if c.kind != "duration" or c.unit not in ("day", "week") or not isinstance(v, Interval) \
+        if c.kind != "duration" or c.unit not in ("day", "week", "month") or not isinstance(v, Interval) \
                 or not v.is_exact or v.nominal is None or v.nominal <= 0:
             return False
         if c.lang == "zh":
