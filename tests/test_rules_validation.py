@@ -68,3 +68,26 @@ def test_cli_reports_a_broken_rules_file_as_exit_2(rules, tmp_path, capsys):
     assert main(["check", str(tmp_path / "a.txt")]) == 2
     err = capsys.readouterr().err
     assert "catalogue.yaml" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("celebrate:\n", "celebrates:\n", r"arithmetic\.yaml: expected the keys celebrate, events, lengths"),
+    ("lengths:\n  zh: [为期, 历时, 会期]\n", "lengths:\n  zh: []\n",
+     r"arithmetic\.yaml: lengths\.zh: expected a non-empty list"),
+    ("  en_after: [since]\n", "", r"arithmetic\.yaml: spans: expected the keys en_after, en_before, zh_after"),
+    ("    ties: [建交, 建立外交关系]\n", "    ties: 建交\n",
+     r"arithmetic\.yaml: starts\.zh\.ties: expected a non-empty list"),
+])
+def test_a_malformed_arithmetic_file_is_refused(rules, old, new, message):
+    from checker.engine import consistency
+
+    path = rules / "arithmetic.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    consistency._words.cache_clear()
+    try:
+        with pytest.raises(UserError, match=message):
+            consistency._words()
+    finally:
+        consistency._words.cache_clear()

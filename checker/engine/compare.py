@@ -81,7 +81,10 @@ def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool
     finite = [abs(x) for x in (alo, ahi, blo, bhi) if x not in (float("inf"), float("-inf"))]
     slack = tol * max(finite) if finite else 0.0
     lo, hi = max(alo, blo), min(ahi, bhi)
-    if lo < hi - slack:
+    # sharing more than a rounding's width; never more slack than half the narrower interval, or two
+    # equal intervals narrower than the slack (24552455110余: [24,552,455,110, 24,552,455,120]) would
+    # not overlap
+    if lo < hi - min(slack, (ahi - alo) / 2, (bhi - blo) / 2):
         return True
     return abs(lo - hi) <= slack and (alo == ahi or blo == bhi)
 

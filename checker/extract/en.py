@@ -294,9 +294,9 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
     if m.group("o_dig") is not None:
-        if is_name_context(low, m.start(), m.end("o_dig")):
-            return None
         n = numwords.parse_ordinal(m.group("o_dig"))
+        if n is None or is_name_context(low, m.start(), m.end("o_dig")):
+            return None                                   # "0nd", "2th": no ordinal
         day = _day_of_month(low, m.start(), m.end("o_dig"), n)
         if day is not None:
             return make(m.start(), day, Stated(d=n))

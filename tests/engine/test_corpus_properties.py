@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from checker.bitext import Bitext, Segment
 from checker.engine import check_bitext
@@ -44,6 +44,8 @@ def test_any_archive_and_any_document(archive, document):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
+# found by hypothesis: an approximation narrower than the rounding slack disagreed with itself
+@example("24552455110余个中国2016-11-11 08:00:00\n")
 def test_a_document_agrees_with_a_copy_of_itself(text):
     with tempfile.TemporaryDirectory() as d:
         with Ledger(Path(d) / "l.db") as ledger:
