@@ -219,15 +219,16 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
     """For each claim, the year its context writes: the last year written before it in its
     paragraph, else in the heading of its section, else in the title (a heading that is the
     text's first line). One pass, in text order."""
+    written = [_written_year(r) if r.kind in _TIMES else None for _, _, r in raws]
     heading_year: dict[int, int] = {}
-    for _, k, r in raws:
-        if k in headings and (y := _written_year(r)) is not None:
+    for (_, k, _), y in zip(raws, written):
+        if y is not None and k in headings:
             heading_year[k] = y
     order = sorted(headings)
     title = heading_year.get(0)
     out: list[int | None] = []
     para, in_para, section = None, None, None
-    for _, k, r in raws:
+    for (_, k, _), y in zip(raws, written):
         if k != para:
             para, in_para = k, None
             i = bisect_right(order, k) - 1
@@ -235,9 +236,12 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
             if section is None:
                 section = title
         out.append(in_para if in_para is not None else section)
-        if (y := _written_year(r)) is not None:
+        if y is not None:
             in_para = y
     return out
+
+
+_TIMES = frozenset({"year", "date", "date_range"})
 
 
 def _states_days(r: RawClaim) -> bool:

@@ -1,0 +1,77 @@
+"""Extraction speed of this checkout against another revision, on the same text, in one run.
+
+    python benchmarks/ab_extract.py --base ec8f6d8 [--size-mb 2] [--rounds 5] [--text FILE]
+
+The other revision is checked out into a temporary git worktree. Each round times one
+``extract_text`` call on the whole text in a fresh process for each side, alternating base and
+this checkout, so that the load of a shared machine falls on both alike; the best of the rounds
+is reported for each, with the ratio. The text is the benchmark corpus (benchmarks/corpus.py,
+same seed, same bytes) unless --text names a file. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from checker.extract import extract_text
+text = open(sys.argv[2], encoding="utf-8").read()
+extract_text(text[:2000])                       # imports and compiled patterns are not timed
+t = time.perf_counter()
+claims = extract_text(text)
+print(json.dumps({"seconds": time.perf_counter() - t, "claims": len(claims)}))
+"""
+
+
+def _time(root: Path, text: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", TIMER, str(root), str(text)], check=True,
+                         capture_output=True, text=True, cwd=root)
+    return json.loads(out.stdout)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", required=True, help="the revision to compare with (a commit, tag or branch)")
+    ap.add_argument("--size-mb", type=float, default=2.0)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--text", type=Path, help="a text file to extract from instead of the corpus")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        text = args.text
+        if text is None:
+            text = Path(tmp) / "corpus.txt"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), "--size-mb", str(args.size_mb),
+                            "--out", str(text)], check=True, capture_output=True)
+        base = Path(tmp) / "base"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(base), args.base],
+                       check=True)
+        try:
+            runs: dict[str, list[dict]] = {"base": [], "head": []}
+            for _ in range(args.rounds):
+                runs["base"].append(_time(base, text))
+                runs["head"].append(_time(ROOT, text))
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+        mb = text.stat().st_size / 1e6
+        best = {k: min(r["seconds"] for r in v) for k, v in runs.items()}
+        result = {"base": args.base, "mb": round(mb, 3), "rounds": args.rounds,
+                  "base_mb_per_s": round(mb / best["base"], 3), "head_mb_per_s": round(mb / best["head"], 3),
+                  "head_over_base": round(best["base"] / best["head"], 3),
+                  "claims": {k: v[0]["claims"] for k, v in runs.items()}}
+        print(f"{'':24}{'MB/s (best of ' + str(args.rounds) + ')':>22}{'claims':>10}")
+        print(f"{'base ' + args.base:24}{result['base_mb_per_s']:>22}{result['claims']['base']:>10}")
+        print(f"{'this checkout':24}{result['head_mb_per_s']:>22}{result['claims']['head']:>10}")
+        print(f"speed of this checkout / base: x{result['head_over_base']}")
+        print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
