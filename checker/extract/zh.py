@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.extract import calendar as cal
 from checker.extract import subjects
 from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
@@ -42,7 +43,7 @@ DAY_CN = "[二三]十[一二三四五六七八九]?|十[一二三四五六七八
 WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
 _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
-              "|本周|上周|下周|这周|星期|周|礼拜"
+              "|本周|上周|下周|这周|星期|周|礼拜|上半年|下半年"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
@@ -66,6 +67,7 @@ class _Patterns:
         measures = alternation(v.measures_zh)
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
+        month_parts = alternation(cal.calendar().month_parts["zh"])
         names = alternation(v.names["zh"])
         # the words that may stand right before a numeral, anchored at its start (search in a window)
         self.prefix = re.compile(
@@ -81,8 +83,19 @@ class _Patterns:
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
+        calendar = cal.calendar()
+        periods = alternation(calendar.periods["zh"])
+        year_parts = alternation(calendar.year_parts["zh"])
+        # what may follow a year (2023年, 去年): a quarter or half (一季度, 前三季度, 上半年), its end (年底)
+        self.year_period = re.compile(rf"(?P<yp_period>{periods})|(?P<yp_part>{year_parts})")
+        # a quarter alone, at its numeral (一季度) or the 第/前 before it (第一季度, 前三季度)
+        self.period = re.compile(periods)
+        # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
+        self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
             rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
+            rf"(?:(?P<t_period>{periods})|(?P<t_part>{year_parts}))?"
+            rf"|(?P<t_half>上半年|下半年)"
             rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
             rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
             rf"|(?P<t_week>本周|这周|上周|下周)(?P<t_wd1>[{WEEKDAY_CN}])?"
@@ -91,7 +104,7 @@ class _Patterns:
             # dates (resolved in issue #3; here they only must not become counts)
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
-            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号])?"
+            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts}))?"
             rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
@@ -145,6 +158,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                if p > last and text[p - 1] in pat.prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
+        after = text[a.end():a.end() + 1]
+        if after == "季" or (after == "个" and text.startswith("个半", a.end())):
+            claim = _quarter_or_half(text, p, end, max(last, start), pat)
+            if claim is not None:
+                out.append(claim)
+                last = claim.end
+                continue
         if a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
             m = pat.time_word.match(text, p, end)
             claim = _time_word(m) if m else None
@@ -172,7 +192,61 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
-    return out
+    return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+def _quarter_or_half(text: str, p: int, end: int, floor: int, pat: _Patterns) -> RawClaim | None:
+    """一季度, 第一季度, 前三季度 (a period of an unstated year: not the ordinal 第一), or 两个半小时."""
+    if text[p:p + 1] != "个" and not text.startswith("个半", p + 1) and "季" in text[p:p + 3]:
+        q = p - 1 if p > floor and text[p - 1] in "第前" else p
+        m = pat.period.match(text, q, end) or (pat.period.match(text, p, end) if q != p else None)
+        if m is not None:
+            return cal.year_period(m.start(), m.end(), None, cal.calendar().periods["zh"][m.group()])
+        return None
+    m = pat.half_unit.match(text, p, end)
+    n = _num(m.group("hu_n")) if m else None
+    if n is None:
+        return None
+    unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
+    return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
+    """Durations written in two parts read as one: 五年半, 一年零两个月, 4天6小时 (a compound),
+    2周至6周 (a range), 2年以上5年以下 (two bounds)."""
+    joined: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        if c.kind != "duration" or "anniversary" in c.flags:
+            joined.append(c)
+            i += 1
+            continue
+        if c.value.is_exact and text[c.end:c.end + 1] == "半" and text[c.end + 1:c.end + 2] not in ("年", "月", "个", "天"):
+            c = cal.plus_half(c, c.end + 1)                 # 五年半, 一天半 (not 三年半年)
+        n = out[i + 1] if i + 1 < len(out) else None
+        if n is not None and n.kind == "duration" and "anniversary" not in n.flags:
+            gap = text[c.end:n.start]
+            one = None
+            if gap in ("", "零") and n.value.is_exact and c.value.is_exact:
+                k = cal.ratio(c.unit, n.unit)
+                if k is not None and n.value.nominal < k:    # 4天6小时, not 7天24小时 (around the clock)
+                    one = cal.compound(c, n, n.end)
+            elif gap in _RANGE_GAP and c.value.is_exact and n.value.is_exact:
+                one = cal.between(c, n, c.start, n.end)      # 2周至6周
+            elif gap in ("", "、") and c.qualifier in ("at_least", "more_than") \
+                    and n.qualifier in ("at_most", "less_than"):
+                one = cal.between(c, n, c.start, n.end)      # 2年以上5年以下
+            if one is not None:
+                joined.append(one)
+                i += 2
+                continue
+        joined.append(c)
+        i += 1
+    return joined
+
+
+_RANGE_GAP = frozenset(RANGE_SEP.split("|"))
 
 
 def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
@@ -223,6 +297,13 @@ def _time_word(m: re.Match) -> RawClaim:
         wd2 = m.group("t_wd2")
         return make(m.start(), m.end(), Stated(weekday=_WEEKDAY[m.group("t_wd")],
                                               weekday2=_WEEKDAY[wd2] if wd2 else None), flags=("weekday",))
+    if m.group("t_half") is not None:                # 上半年: of an unstated year
+        return cal.year_period(m.start(), m.end(), None, cal.calendar().periods["zh"][m.group("t_half")])
+    if m.group("t_period") is not None or m.group("t_part") is not None:     # 今年上半年, 去年四季度, 去年底
+        cv = cal.calendar()
+        months = cv.periods["zh"][m.group("t_period")] if m.group("t_period") else cv.year_parts["zh"][m.group("t_part")]
+        return cal.year_period(m.start(), m.end(), None, months, rel=_REL[m.group("t_year")],
+                               flag="period" if m.group("t_period") else "year_part")
     word = m.group("t_year") or m.group("t_day") or m.group("t_month") or m.group("t_week")
     wd = m.group("t_wd1")
     return make(m.start(), m.end(), Stated(rel=_REL[word], weekday=_WEEKDAY[wd] if wd else None),
@@ -340,6 +421,13 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                             Stated(int(base), since=True), flags=("since",))
             if text[m.end():m.end() + 1] in ("底", "末"):                          # 2021年底
                 return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
+            p = _patterns().year_period.match(text, m.end())                    # 2023年前三季度, 2023年初
+            if p is not None:
+                cv = cal.calendar()
+                if p.group("yp_period"):
+                    return cal.year_period(start, p.end(), int(base), cv.periods["zh"][p.group("yp_period")])
+                return cal.year_period(start, p.end(), int(base), cv.year_parts["zh"][p.group("yp_part")],
+                                       flag="year_part")
             return RawClaim(start, m.end(), "year", Interval.exact(base))
         kind, unit = "duration", v.time_units["zh"][word]
         if "多" in word and value.is_exact:                     # 十一个多月
@@ -393,6 +481,10 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
     m1, d1 = _int(m.group("d_m")), _int(m.group("d_d"))
+    if m.group("d_xun") is not None:                 # 6月上旬, 今年3月下旬: a third of the month
+        r = _REL.get(rel) if rel else None
+        return cal.month_part(start, m.end(), y, m1, cal.calendar().month_parts["zh"][m.group("d_xun")],
+                              rel=r if r and r[0] == "year" else None)
     if m.group("d_mr") is not None:                  # 1至10月
         return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
     if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月
