@@ -286,7 +286,7 @@ def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawCl
                 res.append(cal.month_part(part.start(), end, s.y, s.m, cv.month_parts["en"][part.group("part")],
                                           rel=rel))
             elif rel is not None:
-                res.append(make(start, end, Stated(s.y, s.m, s.d, rel=rel), flags=c.flags + ("relative",)))
+                res.append(make(start, end, Stated(s.y, s.m, s.d, rel=rel), flags=c.flags))
             else:
                 res.append(c)
             continue

@@ -93,7 +93,7 @@ class _Patterns:
         # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
         self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
-            rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
+            rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}十]{{1,3}}月)"
             rf"(?:(?P<t_period>{periods})|(?P<t_part>{year_parts}))?"
             rf"|(?P<t_half>上半年|下半年)"
             rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
