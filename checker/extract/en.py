@@ -310,7 +310,8 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     span (takes a month), "a year and a half", "a year and two months", "two years and three
     months", "five years and a half", "two to six weeks", "between two and six weeks"."""
     if any(p in low for p in _A_UNIT_PROBES):
-        found = [c for c in (_a_unit(low, m, out, pat) for m in pat.a_unit.finditer(low)) if c is not None]
+        by_start = {c.start: c for c in out}
+        found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
         if found:
             merged: list[RawClaim] = []
             for c in sorted(out + found, key=lambda c: (c.start, -c.end)):
@@ -339,8 +340,8 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
                 and isinstance(c.value, Interval) and c.value.is_exact and c.qualifier is None \
                 and (c.kind == "number" or (c.kind == "duration" and c.unit == n.unit)):
             g = pat.range_gap.match(low, c.end, n.start)
-            if g and g.end() == n.start:
-                start = c.start
+            if g and g.end() == n.start and not (g.group().strip() == "or" and n.value.low != c.value.low + 1):
+                start = c.start                   # "two or three hours", not "8 or 11 months" (a choice)
                 if "and" in g.group():                                     # between two and six weeks
                     b = pat.between.search(low, max(0, c.start - 9), c.start)
                     start = b.start() if b else None
@@ -354,7 +355,7 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     return res
 
 
-def _a_unit(low: str, m: re.Match, out: list[RawClaim], pat: _Patterns) -> RawClaim | None:
+def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns) -> RawClaim | None:
     """"a month" (after a word that makes it a span: takes a month, for a year), "an hour and a
     half", "a year and two months"; elsewhere "a year" is mostly a rate (twice a year)."""
     unit = vocabulary().time_units["en"][m.group("au")]
@@ -367,7 +368,7 @@ def _a_unit(low: str, m: re.Match, out: list[RawClaim], pat: _Patterns) -> RawCl
         return cal.plus_half(one, m.end())
     a = pat.and_more.match(low, m.end())
     if a and not a.group("half"):
-        n = next((c for c in out if c.start == a.end()), None)
+        n = by_start.get(a.end())
         if n is not None and n.kind == "duration" and n.value.is_exact:
             k = cal.ratio(unit, n.unit)
             if k is not None and n.value.nominal < k:

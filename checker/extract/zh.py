@@ -87,14 +87,15 @@ class _Patterns:
         periods = alternation(calendar.periods["zh"])
         year_parts = alternation(calendar.year_parts["zh"])
         # what may follow a year (2023年, 去年): a quarter or half (一季度, 前三季度, 上半年), its end (年底)
-        self.year_period = re.compile(rf"(?P<yp_period>{periods})|(?P<yp_part>{year_parts})")
+        # (初 of 初中 or 初一 is a school grade or a lunar day, not the start of the year)
+        self.year_period = re.compile(rf"(?P<yp_period>{periods})|(?P<yp_part>{year_parts})(?![中一二三四五六七八九十])")
         # a quarter alone, at its numeral (一季度) or the 第/前 before it (第一季度, 前三季度)
         self.period = re.compile(periods)
         # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
         self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
             rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}十]{{1,3}}月)"
-            rf"(?:(?P<t_period>{periods})|(?P<t_part>{year_parts}))?"
+            rf"(?:(?P<t_period>{periods})|(?P<t_part>{year_parts})(?![中一二三四五六七八九十]))?"
             rf"|(?P<t_half>上半年|下半年)"
             rf"|(?P<t_day>今天|昨天|前天|明天|今日|昨日|明日)"
             rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
@@ -392,6 +393,10 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                 return None
             value = Interval(None, base * scale, hi * scale)
             qualifier = "range"
+        elif cn is not None and len(cn) == 2 and tail and not mid and not post and _consecutive(cn):
+            lo, hi = _consecutive(cn)                # 三四天, 两三个月, 一两年: three or four days
+            value = Interval(None, lo * scale, hi * scale)
+            qualifier = "range"
 
     after = m.group("n_after")
     if after:
@@ -443,6 +448,15 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         kind, unit = "count", meas.unit
         subject = meas.subject or subjects.zh_subject(text, m.end(), start)
     return RawClaim(start, m.end(), kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+
+
+_SMALL_DIGITS = {c: Decimal(i) for i, c in enumerate("一二三四五六七八九", 1)} | {"两": Decimal(2)}
+
+
+def _consecutive(cn: str) -> tuple[Decimal, Decimal] | None:
+    """Two numeral characters one apart (三四, 两三, 一两) name a small range, not 34."""
+    a, b = _SMALL_DIGITS.get(cn[0]), _SMALL_DIGITS.get(cn[1])
+    return (a, b) if a is not None and b is not None and b == a + 1 else None
 
 
 def _scaled(value: Interval, k: Decimal) -> Interval:
