@@ -104,10 +104,19 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
         from checker.extract.units import registry
 
         try:
-            return float(registry().Quantity(1.0, target.unit).to(source.unit).magnitude), True
+            (kt, ut), (ks, us) = _time_unit(target.unit), _time_unit(source.unit)
+            return float(registry().Quantity(kt, ut).to(us).magnitude) / ks, True
         except Exception:
             return None
     return 1.0, False
+
+
+# pint's "decade" is a logarithmic ratio (dimensionless), not ten years
+_TIME_UNITS = {"decade": (10.0, "year")}
+
+
+def _time_unit(unit: str | None) -> tuple[float, str | None]:
+    return _TIME_UNITS.get(unit, (1.0, unit))
 
 
 def compare(source: Claim, target: Claim) -> Verdict:

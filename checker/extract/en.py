@@ -120,6 +120,7 @@ class _Patterns:
         self.between = re.compile(r"(?<![a-z])between[ \t]+\Z")
         # "a month", "an hour and a half", "a year and two months"
         self.a_unit = re.compile(rf"(?<![a-z])an?[ \t]+(?P<au>{_alt(_A_UNITS)})\b(?P<au_half>[ \t]+and[ \t]+a[ \t]+half\b)?")
+        self.half_a = re.compile(rf"(?<![a-z])half[ \t]+an?[ \t]+(?P<hu>{_alt(_A_UNITS)})\b")
         self.word_before = re.compile(r"(?<![a-z])([a-z]+)[ \t]+\Z")
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
@@ -196,6 +197,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 last = claim.end
                 continue
         q = pre.start("art") if pre and pre.group("art") else p
+        if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
+            q -= 5                                  # half a million: the half is part of the number
         m = pat.main.match(low, q)
         if m is None and q != p:
             m = pat.main.match(low, p)
@@ -228,6 +231,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
+_HALF_BEFORE = re.compile(r"(?<![a-z])half[ \t]\Z")
 _ORD_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _YEAR_REL = {"last": -1, "this": 0, "next": 1}
 
@@ -312,6 +316,10 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     if any(p in low for p in _A_UNIT_PROBES):
         by_start = {c.start: c for c in out}
         found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
+        if "half a" in low:                                  # half a year, half an hour
+            units = vocabulary().time_units["en"]
+            found += [RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal("0.5")), unit=units[m.group("hu")])
+                      for m in pat.half_a.finditer(low)]
         if found:
             merged: list[RawClaim] = []
             for c in sorted(out + found, key=lambda c: (c.start, -c.end)):

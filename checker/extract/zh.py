@@ -45,7 +45,9 @@ WEEKDAY_CN = "一二三四五六日天"
 _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|今天|昨天|前天|明天|今日|昨日|明日|本月|上月|下月|上个月|下个月|这个月" \
               "|本周|上周|下周|这周|星期|周|礼拜|上半年|下半年"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
+# 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
+_HALF_UNIT = "半(?=个?(?:小时|月|年|天|星期|世纪))"
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
         "明天": ("day", 1), "明日": ("day", 1), "本月": ("month", 0), "这个月": ("month", 0),
@@ -92,6 +94,7 @@ class _Patterns:
         # a quarter alone, at its numeral (一季度) or the 第/前 before it (第一季度, 前三季度)
         self.period = re.compile(periods)
         # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
+        self.half = re.compile(r"半(?P<h_u>个小时|小时|个月|年|天|个星期|个世纪|世纪)(?!度)")
         self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
             rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}十]{{1,3}}月)"
@@ -166,7 +169,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 out.append(claim)
                 last = claim.end
                 continue
-        if a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
+        if a.group() == "半":
+            claim = _half(text, p, end, pat)
+        elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
             m = pat.time_word.match(text, p, end)
             claim = _time_word(m) if m else None
         elif a.group() == "首":
@@ -210,6 +215,19 @@ def _quarter_or_half(text: str, p: int, end: int, floor: int, pat: _Patterns) ->
         return None
     unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
     return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+def _half(text: str, p: int, end: int, pat: _Patterns) -> RawClaim | None:
+    """半年, 半个月, 半小时: half of a time unit (大半年, most of a year, says more than it).
+    A half after a number (五年半) is read with the number."""
+    if p > 0 and text[p - 1] in "大多上下前后个":
+        return None
+    m = pat.half.match(text, p, end)
+    if m is None:
+        return None
+    units = vocabulary().time_units["zh"]
+    unit = units.get(m.group("h_u")) or units.get(m.group("h_u").lstrip("个"))
+    return None if unit is None else RawClaim(p, m.end(), "duration", Interval.exact(Decimal("0.5")), unit=unit)
 
 
 def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
