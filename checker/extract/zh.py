@@ -163,7 +163,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         kind = pre.lastgroup if pre else None
         claim = None
         after = text[a.end():a.end() + 1]
-        if after == "季" or (after == "个" and text.startswith("个半", a.end())):
+        if after == "季" or (after == "个" and text[a.end() + 1:a.end() + 2] in ("半", "季")):
             claim = _quarter_or_half(text, p, end, max(last, start), pat)
             if claim is not None:
                 out.append(claim)
