@@ -71,7 +71,8 @@ def _bounds(v: Interval, k: float = 1.0):
 def _coarse(c: Claim) -> bool:
     """A year, or a month without a day: a statement that may contain finer dates."""
     v = c.value
-    return c.kind == "year" or (isinstance(v, DateValue) and v.day is None and v.weekday is None)
+    return c.kind == "year" or (isinstance(v, DateValue) and v.day is None and v.weekday is None) \
+        or "month_part" in c.flags            # 6月上旬, early June: a part of a month holds its days
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:

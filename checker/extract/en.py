@@ -109,8 +109,10 @@ class _Patterns:
         self.period_starts = frozenset(k.split()[0] for k in self.periods)
         # before a month or a year: "early June", "mid-June", "late 2022", "late last year";
         # "last November", "this March"
-        parts = sorted(set(calendar.month_parts["en"]) | set(calendar.year_parts["en"]), key=len, reverse=True)
-        self.part_before = re.compile(rf"(?<![a-z])(?P<part>{'|'.join(parts)})(?:[ \t]+|-)\Z")
+        parts = set(calendar.month_parts["en"]) | set(calendar.year_parts["en"])
+        # ("the end of June" keeps its "the": "by the end of June" sets its sentence's time)
+        part_words = _alt(parts).replace(r"\s+", r"[ \t]+")
+        self.part_before = re.compile(rf"(?<![a-z])(?:the[ \t]+)?(?P<part>{part_words})(?:[ \t]+|-)\Z")
         self.rel_before = re.compile(r"(?<![a-z])(?P<rel>last|this|next)[ \t]+\Z")
         self.vague_before = re.compile(r"(?<![a-z])(?P<vague>earlier|later)[ \t]+\Z")
         self.rel_year_after = re.compile(r"(?:,[ \t]*|[ \t]+)(?:of[ \t]+)?(?P<rel>last|this|next)[ \t]+year\b")
@@ -120,7 +122,7 @@ class _Patterns:
         self.between = re.compile(r"(?<![a-z])between[ \t]+\Z")
         # "a month", "an hour and a half", "a year and two months"
         self.a_unit = re.compile(rf"(?<![a-z])an?[ \t]+(?P<au>{_alt(_A_UNITS)})\b(?P<au_half>[ \t]+and[ \t]+a[ \t]+half\b)?")
-        self.half_a = re.compile(rf"(?<![a-z])half[ \t]+an?[ \t]+(?P<hu>{_alt(_A_UNITS)})\b")
+        self.half_a = re.compile(rf"(?<![a-z])half[ \t-]+(?:an?[ \t]+)?(?P<hu>{_alt(_A_UNITS)})\b")
         self.word_before = re.compile(r"(?<![a-z])([a-z]+)[ \t]+\Z")
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
@@ -258,6 +260,10 @@ def _is_plain(s) -> bool:
         and s.ago is None and not s.since and s.weekday is None
 
 
+def _spaced(words: str) -> str:
+    return " ".join(words.split())
+
+
 def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     """Dates read with the words around them, as one claim: "early June", "mid-June", "late March
     2023" (a part of the month), "late 2022", "late last year" (a part of the year), "last
@@ -285,9 +291,10 @@ def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawCl
                     b = pat.rel_before.search(low, max(0, start - 6), start)
                     if b:                                                           # last November
                         rel, start = ("year", _YEAR_REL[b.group("rel")]), b.start()
-            part = pat.part_before.search(low, max(0, start - 7), start) if s.d is None else None
-            if part and part.group("part") in cv.month_parts["en"]:               # early June, mid-June
-                res.append(cal.month_part(part.start(), end, s.y, s.m, cv.month_parts["en"][part.group("part")],
+            part = pat.part_before.search(low, max(0, start - 20), start) if s.d is None else None
+            word = _spaced(part.group("part")) if part else None
+            if word in cv.month_parts["en"]:                                      # early June, mid-June
+                res.append(cal.month_part(part.start(), end, s.y, s.m, cv.month_parts["en"][word],
                                           rel=rel))
             elif rel is not None:
                 res.append(make(start, end, Stated(s.y, s.m, s.d, rel=rel), flags=c.flags))
@@ -296,9 +303,10 @@ def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawCl
             continue
         year = int(c.value.low) if c.kind == "year" and c.value.is_exact else None
         if year is not None or (isinstance(s, Stated) and s.rel is not None and s.m is None and s.weekday is None):
-            part = pat.part_before.search(low, max(0, c.start - 7), c.start)
-            if part and part.group("part") in cv.year_parts["en"] and (year is not None or s.rel[0] == "year"):
-                res.append(cal.year_period(part.start(), c.end, year, cv.year_parts["en"][part.group("part")],
+            part = pat.part_before.search(low, max(0, c.start - 20), c.start)
+            word = _spaced(part.group("part")) if part else None
+            if word in cv.year_parts["en"] and (year is not None or s.rel[0] == "year"):
+                res.append(cal.year_period(part.start(), c.end, year, cv.year_parts["en"][word],
                                            rel=s.rel if year is None else None, flag="year_part"))
                 continue                                                            # late 2022, late last year
             v = pat.vague_before.search(low, max(0, c.start - 9), c.start) if year is None else None
@@ -313,20 +321,22 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     """Durations in more than one piece read as one claim: "a month" after a word that makes it a
     span (takes a month), "a year and a half", "a year and two months", "two years and three
     months", "five years and a half", "two to six weeks", "between two and six weeks"."""
+    found: list[RawClaim] = []
     if any(p in low for p in _A_UNIT_PROBES):
         by_start = {c.start: c for c in out}
         found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
-        if "half a" in low:                                  # half a year, half an hour
-            units = vocabulary().time_units["en"]
-            found += [RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal("0.5")), unit=units[m.group("hu")])
-                      for m in pat.half_a.finditer(low)]
-        if found:
-            merged: list[RawClaim] = []
-            for c in sorted(out + found, key=lambda c: (c.start, -c.end)):
-                if merged and c.start < merged[-1].end:
-                    continue                         # inside "a year and two months": not a claim of its own
-                merged.append(c)
-            out = merged
+    if "half" in low:                                        # half a year, half an hour, every half day
+        units = vocabulary().time_units["en"]
+        found += [_approximate(low, RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal("0.5")),
+                                             unit=units[m.group("hu")]), pat)
+                  for m in pat.half_a.finditer(low)]
+    if found:
+        merged: list[RawClaim] = []
+        for c in sorted(out + found, key=lambda c: (c.start, -c.end)):
+            if merged and c.start < merged[-1].end:
+                continue                             # inside "a year and two months": not a claim of its own
+            merged.append(c)
+        out = merged
     res: list[RawClaim] = []
     i = 0
     while i < len(out):
@@ -383,12 +393,17 @@ def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns
                 return cal.compound(one, n, n.end)
     if word not in cal.calendar().duration_cues_en:
         return None
-    pre = pat.prefix.search(low, max(0, m.start() - 30), m.start())
+    return _approximate(low, one, pat)
+
+
+def _approximate(low: str, claim: RawClaim, pat: _Patterns) -> RawClaim:
+    """A duration with the approximation before it: "about a month", "more than half an hour"."""
+    pre = pat.prefix.search(low, max(0, claim.start - 30), claim.start)
     phrase = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
-    if phrase is None or phrase == "over":                # over a year: during it, as "over five years"
-        return one
+    if phrase is None or phrase == "over" or pre.end() != claim.start:   # over a year: during it
+        return claim
     approx = vocabulary().approx["en"]["before"][phrase]
-    return RawClaim(pre.start("approx"), one.end, "duration", interval(Decimal(1), approx), unit=unit,
+    return RawClaim(pre.start("approx"), claim.end, "duration", interval(claim.value.nominal, approx), unit=claim.unit,
                     qualifier=approx.qualifier)
 
 
@@ -487,9 +502,10 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
     if m.group("o_dig") is not None:
-        if is_name_context(low, m.start(), m.end("o_dig")):
-            return None
-        return _ordinal_claim(low, m.start(), m.end(), numwords.parse_ordinal(m.group("o_dig")))
+        n = numwords.parse_ordinal(m.group("o_dig"))
+        if n is None or is_name_context(low, m.start(), m.end("o_dig")):
+            return None                                  # 0nd, 21th: not an ordinal
+        return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))

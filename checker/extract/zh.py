@@ -46,7 +46,7 @@ _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|今天|昨
               "|本周|上周|下周|这周|星期|周|礼拜|上半年|下半年"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 # 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
-_HALF_UNIT = "半(?=个?(?:小时|月|年|天|星期|世纪))"
+_HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "前天": ("day", -2),
@@ -94,7 +94,7 @@ class _Patterns:
         # a quarter alone, at its numeral (一季度) or the 第/前 before it (第一季度, 前三季度)
         self.period = re.compile(periods)
         # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
-        self.half = re.compile(r"半(?P<h_u>个小时|小时|个月|年|天|个星期|个世纪|世纪)(?!度)")
+        self.half = re.compile(r"半(?P<h_more>个多)?(?P<h_u>个小时|小时|个月|月|年|天|个星期|个世纪|世纪)(?!度)")
         self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
             rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}十]{{1,3}}月)"
@@ -108,7 +108,7 @@ class _Patterns:
             # dates (resolved in issue #3; here they only must not become counts)
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
-            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts}))?"
+            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts})(?!(?<=初)中))?"
             rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
@@ -220,14 +220,19 @@ def _quarter_or_half(text: str, p: int, end: int, floor: int, pat: _Patterns) ->
 def _half(text: str, p: int, end: int, pat: _Patterns) -> RawClaim | None:
     """半年, 半个月, 半小时: half of a time unit (大半年, most of a year, says more than it).
     A half after a number (五年半) is read with the number."""
-    if p > 0 and text[p - 1] in "大多上下前后个":
+    if p > 0 and text[p - 1] in "大多上下个":
         return None
     m = pat.half.match(text, p, end)
     if m is None:
         return None
     units = vocabulary().time_units["zh"]
-    unit = units.get(m.group("h_u")) or units.get(m.group("h_u").lstrip("个"))
-    return None if unit is None else RawClaim(p, m.end(), "duration", Interval.exact(Decimal("0.5")), unit=unit)
+    unit = units.get(m.group("h_u")) or units.get("个" + m.group("h_u")) or units.get(m.group("h_u").lstrip("个"))
+    if unit is None:
+        return None
+    if m.group("h_more"):                            # 半个多小时: more than half an hour
+        return RawClaim(p, m.end(), "duration", Interval(Decimal("0.5"), Decimal("0.5"), Decimal(1)), unit=unit,
+                        qualifier="more_than")
+    return RawClaim(p, m.end(), "duration", Interval.exact(Decimal("0.5")), unit=unit)
 
 
 def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
