@@ -3,14 +3,14 @@
 parts of a year (去年底, "late last year"), and compound durations and duration intervals.
 
 Dates become a :class:`~checker.extract.dates.Stated` range, so they resolve like any other
-date: a part of a month is a day range of its month (上旬 days 1–10, 中旬 11–20, 下旬 21 to the
-month's end), a period of a year a month range (一季度 months 1–3, 前三季度 1–9, 上半年 1–6). A
-year the text does not write stays unstated (the document date gives it later).
+date: a part of a month is a day range of its month (上旬/月初 days 1–10, 中旬 11–20, 下旬/月底
+21 to the month's end), a period of a year a month range (一季度 months 1–3, 前三季度 1–9, 上半年
+1–6, 年底 12). A year the text does not write stays unstated (the document date gives it later).
 
 Durations: a compound of two units is ONE duration claim. Its value is in the smaller unit when
 the units differ (一年零两个月 = 14 month, 4天6小时 = 102 hour, "a year and two months" = 14
 month) and a fraction of the unit with a half (五年半 = 5.5 year, 两个半小时 = 2.5 hour, "a year
-and a half" = 1.5 year). Only units with an exact ratio are joined (year/month, week/day,
+and a half" = 1.5 year, 半年 = 0.5 year). Only units with an exact ratio are joined (year/month, week/day,
 day/hour, hour/minute, minute/second). A range or a pair of bounds of one unit is one interval
 with the qualifier ``range`` (2周至6周, 2年以上5年以下, "two to six weeks").
 """
