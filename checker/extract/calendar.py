@@ -37,6 +37,8 @@ class Calendar:
     periods: dict[str, dict[str, tuple[int, int]]]        # lang → word → (first month, last month)
     en_needs_year: frozenset[str]
     duration_cues_en: frozenset[str]
+    article_units_en: tuple[str, ...]
+    rate_words_en: frozenset[str]
 
 
 def _pairs(table: dict) -> dict[str, tuple[int, int]]:
@@ -57,6 +59,8 @@ def calendar() -> Calendar:
             periods={lang: _pairs(periods[lang]) for lang in ("zh", "en")},
             en_needs_year=frozenset(str(w) for w in periods.get("en_needs_year", [])),
             duration_cues_en=frozenset(str(w) for w in data["duration_cues"]["en"]),
+            article_units_en=tuple(str(w) for w in data["article_units"]),
+            rate_words_en=frozenset(str(w) for w in data["rate_words"]),
         )
     except (KeyError, TypeError, IndexError, ValueError) as e:
         raise UserError(f"rules/calendar.yaml: malformed ({e!r})") from None

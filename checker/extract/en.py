@@ -47,8 +47,6 @@ SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldes
 
 
 # "a month", "an hour": the time units an article may count
-_A_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade", "century")
-_A_UNIT_PROBES = ("a year", "a month", "a week", "a day", "an hour", "a minute", "a decade", "a century")
 
 
 def _alt(words) -> str:
@@ -121,8 +119,12 @@ class _Patterns:
         self.range_gap = re.compile(r"[ \t]*(?:-|–|to|or)[ \t]*\Z|[ \t]+and[ \t]+\Z")
         self.between = re.compile(r"(?<![a-z])between[ \t]+\Z")
         # "a month", "an hour and a half", "a year and two months"
-        self.a_unit = re.compile(rf"(?<![a-z])an?[ \t]+(?P<au>{_alt(_A_UNITS)})\b(?P<au_half>[ \t]+and[ \t]+a[ \t]+half\b)?")
-        self.half_a = re.compile(rf"(?<![a-z])half[ \t-]+(?:an?[ \t]+)?(?P<hu>{_alt(_A_UNITS)})\b")
+        article_units = _alt(calendar.article_units_en)
+        # a cheap test before the scan: the paragraph holds "a year", "an hour" …
+        self.a_unit_probes = tuple(f"{art} {u}" for u in calendar.article_units_en
+                                   for art in (("an",) if u[0] in "aeiouh" else ("a",)))
+        self.a_unit = re.compile(rf"(?<![a-z])an?[ \t]+(?P<au>{article_units})\b(?P<au_half>[ \t]+and[ \t]+a[ \t]+half\b)?")
+        self.half_a = re.compile(rf"(?<![a-z])half[ \t-]+(?:an?[ \t]+)?(?P<hu>{article_units})\b")
         self.word_before = re.compile(r"(?<![a-z])([a-z]+)[ \t]+\Z")
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
@@ -322,7 +324,7 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     span (takes a month), "a year and a half", "a year and two months", "two years and three
     months", "five years and a half", "two to six weeks", "between two and six weeks"."""
     found: list[RawClaim] = []
-    if any(p in low for p in _A_UNIT_PROBES):
+    if any(p in low for p in pat.a_unit_probes):
         by_start = {c.start: c for c in out}
         found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
     if "half" in low:                                        # half a year, half an hour, every half day
@@ -380,7 +382,7 @@ def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns
     one = RawClaim(m.start(), m.end("au"), "duration", Interval.exact(Decimal(1)), unit=unit)
     before = pat.word_before.search(low, max(0, m.start() - 16), m.start())
     word = before.group(1) if before else ""
-    if word in ("once", "twice", "per", "times", "every", "each"):
+    if word in cal.calendar().rate_words_en:
         return None
     if m.group("au_half"):
         return cal.plus_half(one, m.end())
