@@ -109,7 +109,8 @@ class _Patterns:
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts})(?!(?<=初)中))?"
-            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
+            rf"(?:(?:{RANGE_SEP})(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号]|(?P<d_xun2>{month_parts})(?!(?<=初)中))?"
+            rf"|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
             # a span of years: 从2011年到2022年, 2021-2025年
@@ -164,7 +165,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         claim = None
         after = text[a.end():a.end() + 1]
         if after == "季" or (after == "个" and text[a.end() + 1:a.end() + 2] in ("半", "季")):
-            claim = _quarter_or_half(text, p, end, max(last, start), pat)
+            claim = _quarter_or_half(text, p, a.end(), end, max(last, start), pat)
             if claim is not None:
                 out.append(claim)
                 last = claim.end
@@ -201,9 +202,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
 
 
-def _quarter_or_half(text: str, p: int, end: int, floor: int, pat: _Patterns) -> RawClaim | None:
-    """一季度, 第一季度, 前三季度 (a period of an unstated year: not the ordinal 第一), or 两个半小时."""
-    if text[p:p + 1] != "个" and not text.startswith("个半", p + 1) and "季" in text[p:p + 3]:
+def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, pat: _Patterns) -> RawClaim | None:
+    """一季度, 第一季度, 前三个季度 (a period of an unstated year: not the ordinal 第一), or 两个半小时
+    (``p`` and ``numeral_end``: the numeral's span)."""
+    if text.startswith("季", numeral_end) or text.startswith("个季", numeral_end):
         q = p - 1 if p > floor and text[p - 1] in "第前" else p
         m = pat.period.match(text, q, end) or (pat.period.match(text, p, end) if q != p else None)
         if m is not None:
@@ -518,10 +520,18 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
     m1, d1 = _int(m.group("d_m")), _int(m.group("d_d"))
-    if m.group("d_xun") is not None:                 # 6月上旬, 今年3月下旬: a third of the month
+    if m.group("d_xun") is not None or m.group("d_xun2") is not None:
+        parts = cal.calendar().month_parts["zh"]
         r = _REL.get(rel) if rel else None
-        return cal.month_part(start, m.end(), y, m1, cal.calendar().month_parts["zh"][m.group("d_xun")],
-                              rel=r if r and r[0] == "year" else None)
+        r = r if r and r[0] == "year" else None
+        if m.group("d_m2") is None:                  # 6月上旬, 今年3月下旬: a third of the month
+            return cal.month_part(start, m.end(), y, m1, parts[m.group("d_xun")], rel=r)
+        # 6月下旬至7月上旬: from the first day of one part to the last of the other
+        first = d1 if d1 is not None else parts[m.group("d_xun")][0] if m.group("d_xun") else None
+        last = _int(m.group("d_d2")) if m.group("d_d2") else parts[m.group("d_xun2")][1] if m.group("d_xun2") else None
+        return make(start, m.end(), Stated(y, m1, first, is_range=True, m2=int(m.group("d_m2")),
+                                           d2=last if last is None or last < 28 else None, rel=r),
+                    flags=("month_part",))
     if m.group("d_mr") is not None:                  # 1至10月
         return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
     if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月
