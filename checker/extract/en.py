@@ -9,6 +9,8 @@ resolves them), ordinals, vague counts ("dozens of") and number expressions
 
 with the words before the number read by one pattern anchored at the number's start.
 The count's subject is the noun phrase after the number (subjects.en_subject).
+Calendar forms (quarters at their ordinal or Q/H word, parts of a month or a year, relative
+months, compound durations, duration ranges, "a month") are read as one claim (calendar.py).
 """
 
 from __future__ import annotations
@@ -44,9 +46,6 @@ SCALE_ABBREVIATIONS = "bn|bln|mn|mln|m|k"
 _ABBREVIATED = {"bn": "billion", "bln": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand"}
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
-
-
-# "a month", "an hour": the time units an article may count
 
 
 def _alt(words) -> str:

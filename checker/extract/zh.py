@@ -11,6 +11,8 @@ pattern anchored at the numeral's start. Trying the full alternation at every ch
 be several times slower. Chinese-character numerals are claims only when something says they
 count (a measure word, unit, 第, %, an approximation): bare 一/十/万 are mostly words (一起,
 十分, 万人的愿望).
+Calendar forms (一季度, 上半年, 6月上旬, 去年底) and durations in two parts (五年半, 一年零两个月,
+2周至6周, 2年以上5年以下) are read as one claim (calendar.py).
 """
 
 from __future__ import annotations
