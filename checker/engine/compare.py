@@ -107,10 +107,19 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
         from checker.extract.units import registry
 
         try:
-            return float(registry().Quantity(1.0, target.unit).to(source.unit).magnitude), True
+            (kt, ut), (ks, us) = _time_unit(target.unit), _time_unit(source.unit)
+            return float(registry().Quantity(kt, ut).to(us).magnitude) / ks, True
         except Exception:
             return None
     return 1.0, False
+
+
+# pint's "decade" is a logarithmic ratio (dimensionless), not ten years
+_TIME_UNITS = {"decade": (10.0, "year")}
+
+
+def _time_unit(unit: str | None) -> tuple[float, str | None]:
+    return _TIME_UNITS.get(unit, (1.0, unit))
 
 
 def compare(source: Claim, target: Claim) -> Verdict:
@@ -130,13 +139,39 @@ def compare(source: Claim, target: Claim) -> Verdict:
         return Verdict(False, reason=f"{source.unit} is not {target.unit}", unit_problem=True)
     k, converted = factor
     tol = CONVERSION if converted else ROUNDING
-    same = _overlap(_bounds(sv), _bounds(tv, k), tol)
+    tb = _bounds(tv, k)
+    if converted and source.kind == "duration" and target.kind == "duration":
+        tb = _calendar_bounds(tv, source.unit, target.unit) or tb
+    same = _overlap(_bounds(sv), tb, tol)
     exact = sv.nominal is not None and tv.nominal is not None and \
         abs(float(sv.nominal) - float(tv.nominal) * k) <= tol * max(abs(float(sv.nominal)), 1e-9)
     if not same and converted and sv.nominal is not None and sv.nominal == tv.nominal:
         return Verdict(False, reason=f"the number was kept but the unit changed from {source.unit} to "
                                      f"{target.unit} without converting", unit_problem=True)
     return Verdict(same, exact=exact, reason="" if same else "different values")
+
+
+# The days a calendar unit may hold, for durations compared across the day/month boundary: a month
+# is 28 to 31 days (30天 and "a month" agree), a year 365 or 366 (1095天 and "three years"). Units of
+# fixed length (weeks, days, hours) are exact; months and years convert to each other exactly (pint).
+_CALENDAR_DAYS = {"month": (28.0, 31.0), "year": (365.0, 366.0), "decade": (3652.0, 3653.0),
+                  "century": (36524.0, 36525.0)}
+_FIXED_DAYS = {"week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
+
+
+def _calendar_bounds(v: Interval, source_unit: str | None, target_unit: str | None):
+    """The target's bounds in the source's unit when one unit is of the calendar (month, year) and
+    the other of fixed length (day, week, hour): the calendar unit's shortest and longest length.
+    None for any other pair (pint's factor then holds)."""
+    if target_unit in _CALENDAR_DAYS and source_unit in _FIXED_DAYS:
+        lo_days, hi_days = _CALENDAR_DAYS[target_unit]
+        lo, hi = _bounds(v)
+        return lo * lo_days / _FIXED_DAYS[source_unit], hi * hi_days / _FIXED_DAYS[source_unit]
+    if source_unit in _CALENDAR_DAYS and target_unit in _FIXED_DAYS:
+        lo_days, hi_days = _CALENDAR_DAYS[source_unit]
+        lo, hi = _bounds(v)
+        return lo * _FIXED_DAYS[target_unit] / hi_days, hi * _FIXED_DAYS[target_unit] / lo_days
+    return None
 
 
 def direction(c: Claim) -> str:
@@ -236,7 +271,9 @@ def written(c: Claim) -> Written:
     weekday = None
     if s.weekday is not None and s.m is None and s.d is None:
         weekday = (s.weekday, s.weekday2 or s.weekday)
-    coarse = s.d is None and s.d2 is None and s.weekday is None
+    # a year or a month without a day may hold finer dates; so does a part of a month (6月上旬,
+    # early June holds June 5)
+    coarse = (s.d is None and s.d2 is None and s.weekday is None) or "month_part" in c.flags
     return Written(year, md, day_only, weekday, rel, coarse)
 
 

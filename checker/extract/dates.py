@@ -155,7 +155,13 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         if anchor.precision == "year":
             y = a.year
         else:
-            probe = _nearest(a, [(yy, s.m, s.d or 1) for yy in (a.year - 1, a.year, a.year + 1)])
+            # a period is as near as its end (一季度 in November is this year's, past); a period
+            # that runs into the next year (11月至次年2月) is probed by its start
+            m, d = s.m, s.d or 1
+            if s.is_range and s.y2 is None and (s.m2 or s.m) >= s.m:
+                m = s.m2 or s.m
+                d = s.d2 or (s.d if s.m2 is None else None) or calendar.monthrange(2001, m)[1]
+            probe = _nearest(a, [(yy, m, d) for yy in (a.year - 1, a.year, a.year + 1)])
             if probe is None:
                 return DateValue(month=s.m, day=s.d), ("invalid",)
             y = probe.year

@@ -9,6 +9,8 @@ resolves them), ordinals, vague counts ("dozens of") and number expressions
 
 with the words before the number read by one pattern anchored at the number's start.
 The count's subject is the noun phrase after the number (subjects.en_subject).
+Calendar forms (quarters at their ordinal or Q/H word, parts of a month or a year, relative
+months, compound durations, duration ranges, "a month") are read as one claim (calendar.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.extract import calendar as cal
 from checker.extract import fallback, numwords, subjects
 from checker.extract.dates import Stated, make, make_date
 from checker.extract.intervals import interval, vague
@@ -27,12 +30,14 @@ from checker.model import Interval
 from checker.vocab import alternation, vocabulary
 
 AR = ARABIC
-MONTHS = {m: i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
-MONTHS |= {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
-           "Oct": 10, "Nov": 11, "Dec": 12}
-MONTH = "(?:" + "|".join(sorted((re.escape(m) + (r"\.?" if len(m) <= 4 else "") for m in MONTHS),
-                                key=len, reverse=True)) + r")\b\.?"
+_FULL_MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = {m: i for i, m in enumerate(_FULL_MONTHS, 1)}
+_ABBREVIATED_MONTHS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12}
+MONTHS |= _ABBREVIATED_MONTHS
+# a full name ends at a word boundary ("in June." ends a sentence); an abbreviation may keep its dot
+MONTH = (r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b"
+         r"|(?:" + "|".join(sorted(_ABBREVIATED_MONTHS, key=len, reverse=True)) + r")\b\.?)")
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
 RELATIVE = {f"{w} {u}": (u, n) for w, n in (("last", -1), ("this", 0), ("next", 1)) for u in ("year", "month", "week")}
 RELATIVE |= {"yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1)}
@@ -64,7 +69,8 @@ class _Patterns:
         weekdays = alternation(WEEKDAYS)
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
                         | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]}
-                        | set(WEEKDAYS) | set(RELATIVE))
+                        | set(WEEKDAYS) | set(RELATIVE)
+                        | {k.split()[0].lower() for k in cal.calendar().periods["en"] if k[0].isalpha()})
         # a trie-shaped alternation fails on a word's first letter: several times faster here
         # digits glued to letters (g20) or inside a decimal or grouped number are not a number's start
         self.anchor = re.compile(rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
@@ -87,6 +93,38 @@ class _Patterns:
                 rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
                 rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
+        # quarters and halves of a year: "the first quarter (of 2023)", "Q1 2023", "the first half of
+        # the year", "H2"; the year is the one the text writes, a relative one, or none
+        calendar = cal.calendar()
+        self.periods = {re.sub(r"\s+", " ", k.lower()): v for k, v in calendar.periods["en"].items()}
+        period_words = _alt(self.periods).replace(r"\s+", r"[ \t-]+")
+        year_of = r"(?:(?P<p_y>(?:19|20)\d\d)(?!\d)|(?P<p_rel>last|this|next)\s+year\b|the\s+(?:(?:current|same|fiscal)\s+)?year\b)"
+        self.period = re.compile(
+            rf"(?P<p_w>{period_words})(?![a-z0-9]|-[a-z0-9])"           # not an H1-B visa
+            rf"(?:\s+of\s+{year_of}|(?P<p_of>\s+of\b)|,?[ \t]+(?P<p_y2>(?:19|20)\d\d)(?!\d))?")
+        self.needs_year = calendar.en_needs_year
+        self.period_starts = frozenset(k.split()[0] for k in self.periods)
+        # before a month or a year: "early June", "mid-June", "late 2022", "late last year";
+        # "last November", "this March"
+        parts = set(calendar.month_parts["en"]) | set(calendar.year_parts["en"])
+        # ("the end of June" keeps its "the": "by the end of June" sets its sentence's time)
+        part_words = _alt(parts).replace(r"\s+", r"[ \t]+")
+        self.part_before = re.compile(rf"(?<![a-z])(?:the[ \t]+)?(?P<part>{part_words})(?:[ \t]+|-)\Z")
+        self.rel_before = re.compile(r"(?<![a-z])(?P<rel>last|this|next)[ \t]+\Z")
+        self.vague_before = re.compile(r"(?<![a-z])(?P<vague>earlier|later)[ \t]+\Z")
+        self.rel_year_after = re.compile(r"(?:,[ \t]*|[ \t]+)(?:of[ \t]+)?(?P<rel>last|this|next)[ \t]+year\b")
+        # durations in two parts: "two years and three months", "five years and a half"
+        self.and_more = re.compile(r",?[ \t]+and[ \t]+(?:(?P<half>a[ \t]+half\b))?")
+        self.range_gap = re.compile(r"[ \t]*(?:-|–|to|or)[ \t]*\Z|[ \t]+and[ \t]+\Z")
+        self.between = re.compile(r"(?<![a-z])between[ \t]+\Z")
+        # "a month", "an hour and a half", "a year and two months"
+        article_units = _alt(calendar.article_units_en)
+        # a cheap test before the scan: the paragraph holds "a year", "an hour" …
+        self.a_unit_probes = tuple(f"{art} {u}" for u in calendar.article_units_en
+                                   for art in (("an",) if u[0] in "aeiouh" else ("a",)))
+        self.a_unit = re.compile(rf"(?<![a-z])an?[ \t]+(?P<au>{article_units})\b(?P<au_half>[ \t]+and[ \t]+a[ \t]+half\b)?")
+        self.half_a = re.compile(rf"(?<![a-z])half[ \t-]+(?:an?[ \t]+)?(?P<hu>{article_units})\b")
+        self.word_before = re.compile(r"(?<![a-z])([a-z]+)[ \t]+\Z")
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
         self.main = re.compile("|".join([
@@ -157,7 +195,15 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 last = claim.end
                 continue
         pre = pat.prefix.search(low, max(last, p - 30), p) if _may_have_prefix(low, p, last, pat) else None
+        if a.group() in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
+            claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
+            if claim is not None:
+                out.append(claim)
+                last = claim.end
+                continue
         q = pre.start("art") if pre and pre.group("art") else p
+        if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
+            q -= 5                                  # half a million: the half is part of the number
         m = pat.main.match(low, q)
         if m is None and q != p:
             m = pat.main.match(low, p)
@@ -176,6 +222,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             last = claim.end
         else:                  # read and rejected (a name, a pronoun): its digits are not claims
             last = m.end()
+    out = _durations(low, _calendar_forms(low, out, pat) if out else out, pat)
     if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
         taken = [(c.start, c.end) for c in out]
         for m in _PAST_ONE.finditer(low):
@@ -197,6 +244,178 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
 
 _PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
+_HALF_BEFORE = re.compile(r"(?<![a-z])half[ \t]\Z")
+_ORD_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_YEAR_REL = {"last": -1, "this": 0, "next": 1}
+
+
+def _period(low: str, p: int, pat: _Patterns) -> RawClaim | None:
+    """A quarter or half of a year at ``p``: "first quarter (of 2023)", "Q1 2023", "first half of the
+    year". A half needs its year ("a rollercoaster first half" of a match is not a date), and any
+    period followed by "of" something else (the first quarter of the game) is not one."""
+    m = pat.period.match(low, p)
+    if m is None or m.group("p_of") is not None:
+        return None
+    word = re.sub(r"[\s-]+", " ", m.group("p_w"))
+    y = m.group("p_y") or m.group("p_y2")
+    rel = m.group("p_rel")
+    if word in pat.needs_year and m.end() == m.end("p_w"):
+        return None
+    return cal.year_period(p, m.end(), int(y) if y else None, pat.periods[word],
+                           rel=("year", _YEAR_REL[rel]) if rel else None)
+
+
+def _is_plain(s) -> bool:
+    """A stated month or day with nothing relative about it (June, October 25, March 2023)."""
+    return isinstance(s, Stated) and s.m is not None and not s.is_range and s.rel is None \
+        and s.ago is None and not s.since and s.weekday is None
+
+
+def _spaced(words: str) -> str:
+    return " ".join(words.split())
+
+
+def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """Dates read with the words around them, as one claim: "early June", "mid-June", "late March
+    2023" (a part of the month), "late 2022", "late last year" (a part of the year), "last
+    November", "October 25 last year" (a month of a year relative to the document's), "earlier
+    this month"."""
+    cv = cal.calendar()
+    res: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        s = c.stated
+        i += 1
+        if "dateparser" in c.flags:
+            res.append(c)
+            continue
+        if _is_plain(s):
+            start, end, rel = c.start, c.end, None
+            if s.y is None:
+                r = pat.rel_year_after.match(low, end)
+                if r and i < len(out) and out[i].start == r.start("rel") and out[i].stated is not None \
+                        and out[i].stated.rel == ("year", _YEAR_REL[r.group("rel")]):
+                    rel, end = ("year", _YEAR_REL[r.group("rel")]), r.end()       # October 25 last year
+                    i += 1
+                else:
+                    b = pat.rel_before.search(low, max(0, start - 6), start)
+                    if b:                                                           # last November
+                        rel, start = ("year", _YEAR_REL[b.group("rel")]), b.start()
+            part = pat.part_before.search(low, max(0, start - 20), start) if s.d is None else None
+            word = _spaced(part.group("part")) if part else None
+            if word in cv.month_parts["en"]:                                      # early June, mid-June
+                res.append(cal.month_part(part.start(), end, s.y, s.m, cv.month_parts["en"][word],
+                                          rel=rel))
+            elif rel is not None:
+                res.append(make(start, end, Stated(s.y, s.m, s.d, rel=rel), flags=c.flags))
+            else:
+                res.append(c)
+            continue
+        year = int(c.value.low) if c.kind == "year" and c.value.is_exact else None
+        if year is not None or (isinstance(s, Stated) and s.rel is not None and s.m is None and s.weekday is None):
+            part = pat.part_before.search(low, max(0, c.start - 20), c.start)
+            word = _spaced(part.group("part")) if part else None
+            if word in cv.year_parts["en"] and (year is not None or s.rel[0] == "year"):
+                res.append(cal.year_period(part.start(), c.end, year, cv.year_parts["en"][word],
+                                           rel=s.rel if year is None else None, flag="year_part"))
+                continue                                                            # late 2022, late last year
+            v = pat.vague_before.search(low, max(0, c.start - 9), c.start) if year is None else None
+            if v:                                                                   # earlier this month
+                res.append(make(v.start(), c.end, s, flags=c.flags + (v.group("vague"),)))
+                continue
+        res.append(c)
+    return res
+
+
+def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """Durations in more than one piece read as one claim: "a month" after a word that makes it a
+    span (takes a month), "a year and a half", "a year and two months", "two years and three
+    months", "five years and a half", "two to six weeks", "between two and six weeks"."""
+    found: list[RawClaim] = []
+    if any(p in low for p in pat.a_unit_probes):
+        by_start = {c.start: c for c in out}
+        found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
+    if "half" in low:                                        # half a year, half an hour, every half day
+        units = vocabulary().time_units["en"]
+        found += [_approximate(low, RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal("0.5")),
+                                             unit=units[m.group("hu")]), pat)
+                  for m in pat.half_a.finditer(low)]
+    if found:
+        merged: list[RawClaim] = []
+        for c in sorted(out + found, key=lambda c: (c.start, -c.end)):
+            if merged and c.start < merged[-1].end:
+                continue                             # inside "a year and two months": not a claim of its own
+            merged.append(c)
+        out = merged
+    res: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        i += 1
+        n = out[i] if i < len(out) else None
+        if c.kind == "duration" and c.value.is_exact and "anniversary" not in c.flags:
+            a = pat.and_more.match(low, c.end)
+            if a and a.group("half"):                                      # five years and a half
+                res.append(cal.plus_half(c, a.end()))
+                continue
+            if a and n is not None and n.start == a.end() and n.kind == "duration" and n.value.is_exact:
+                k = cal.ratio(c.unit, n.unit)
+                if k is not None and n.value.nominal < k:                  # two years and three months
+                    res.append(cal.compound(c, n, n.end))
+                    i += 1
+                    continue
+        if n is not None and n.kind == "duration" and n.value.is_exact and c.value is not None \
+                and isinstance(c.value, Interval) and c.value.is_exact and c.qualifier is None \
+                and (c.kind == "number" or (c.kind == "duration" and c.unit == n.unit)):
+            g = pat.range_gap.match(low, c.end, n.start)
+            if g and g.end() == n.start and not (g.group().strip() == "or" and n.value.low != c.value.low + 1):
+                start = c.start                   # "two or three hours", not "8 or 11 months" (a choice)
+                if "and" in g.group():                                     # between two and six weeks
+                    b = pat.between.search(low, max(0, c.start - 9), c.start)
+                    start = b.start() if b else None
+                one = cal.between(RawClaim(c.start, c.end, "duration", c.value, unit=n.unit), n, start, n.end) \
+                    if start is not None else None
+                if one is not None:                                        # two to six weeks
+                    res.append(one)
+                    i += 1
+                    continue
+        res.append(c)
+    return res
+
+
+def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns) -> RawClaim | None:
+    """"a month" (after a word that makes it a span: takes a month, for a year), "an hour and a
+    half", "a year and two months"; elsewhere "a year" is mostly a rate (twice a year)."""
+    unit = vocabulary().time_units["en"][m.group("au")]
+    one = RawClaim(m.start(), m.end("au"), "duration", Interval.exact(Decimal(1)), unit=unit)
+    before = pat.word_before.search(low, max(0, m.start() - 16), m.start())
+    word = before.group(1) if before else ""
+    if word in cal.calendar().rate_words_en:
+        return None
+    if m.group("au_half"):
+        return cal.plus_half(one, m.end())
+    a = pat.and_more.match(low, m.end())
+    if a and not a.group("half"):
+        n = by_start.get(a.end())
+        if n is not None and n.kind == "duration" and n.value.is_exact:
+            k = cal.ratio(unit, n.unit)
+            if k is not None and n.value.nominal < k:
+                return cal.compound(one, n, n.end)
+    if word not in cal.calendar().duration_cues_en:
+        return None
+    return _approximate(low, one, pat)
+
+
+def _approximate(low: str, claim: RawClaim, pat: _Patterns) -> RawClaim:
+    """A duration with the approximation before it: "about a month", "more than half an hour"."""
+    pre = pat.prefix.search(low, max(0, claim.start - 30), claim.start)
+    phrase = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    if phrase is None or phrase == "over" or pre.end() != claim.start:   # over a year: during it
+        return claim
+    approx = vocabulary().approx["en"]["before"][phrase]
+    return RawClaim(pre.start("approx"), claim.end, "duration", interval(claim.value.nominal, approx), unit=claim.unit,
+                    qualifier=approx.qualifier)
 
 
 def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:

@@ -11,6 +11,8 @@ pattern anchored at the numeral's start. Trying the full alternation at every ch
 be several times slower. Chinese-character numerals are claims only when something says they
 count (a measure word, unit, 第, %, an approximation): bare 一/十/万 are mostly words (一起,
 十分, 万人的愿望).
+Calendar forms (一季度, 上半年, 6月上旬, 去年底) and durations in two parts (五年半, 一年零两个月,
+2周至6周, 2年以上5年以下) are read as one claim (calendar.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.extract import calendar as cal
 from checker.extract import subjects
 from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
@@ -43,9 +46,11 @@ WEEKDAY_CN = "一二三四五六日天"
 # words that state a time with no numeral: 去年, 上月, 本周三, 昨天, 周三至周四
 _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今明|今天|昨天|前天|明天|今日|昨日|明日|昨晚|昨夜|今晨|今早|今晚|明晚|明早" \
               "|次日|次月|本月|上月|下月|上个月|下个月|这个月" \
-              "|本周|上周|下周|这周|星期|周|礼拜"
+              "|本周|上周|下周|这周|星期|周|礼拜|上半年|下半年"
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}")
+# 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
+_HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         # 昨今两天 (yesterday and today), 今明两天: from their first day
         "昨今": ("day", -1), "今明": ("day", 0), "昨晚": ("day", -1), "昨夜": ("day", -1), "今晨": ("day", 0),
@@ -71,6 +76,7 @@ class _Patterns:
         measures = alternation(v.measures_zh)
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
+        month_parts = alternation(cal.calendar().month_parts["zh"])
         names = alternation(v.names["zh"])
         # the words that may stand right before a numeral, anchored at its start (search in a window)
         self.prefix = re.compile(
@@ -86,8 +92,21 @@ class _Patterns:
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
+        calendar = cal.calendar()
+        periods = alternation(calendar.periods["zh"])
+        year_parts = alternation(calendar.year_parts["zh"])
+        # what may follow a year (2023年, 去年): a quarter or half (一季度, 前三季度, 上半年), its end (年底)
+        # (初 of 初中 or 初一 is a school grade or a lunar day, not the start of the year)
+        self.year_period = re.compile(rf"(?P<yp_period>{periods})|(?P<yp_part>{year_parts})(?![中一二三四五六七八九十])")
+        # a quarter alone, at its numeral (一季度) or the 第/前 before it (第一季度, 前三季度)
+        self.period = re.compile(periods)
+        # 两个半小时, 一个半月: a numeral, 个, a half and a time unit
+        self.half = re.compile(r"半(?P<h_more>个多)?(?P<h_u>个小时|小时|个月|月|年|天|个星期|个世纪|世纪)(?!度)")
+        self.half_unit = re.compile(rf"(?P<hu_n>{AR}|{CN})个半(?P<hu_u>小时|月|星期)")
         self.time_word = re.compile(
-            rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}]{{1,3}}月)"
+            rf"(?P<t_year>上一年|下一年|今年|去年|明年|前年|本年)(?![0-9{CN_DIGITS}十]{{1,3}}月)"
+            rf"(?:(?P<t_period>{periods})|(?P<t_part>{year_parts})(?![中一二三四五六七八九十]))?"
+            rf"|(?P<t_half>上半年|下半年)"
             rf"|(?P<t_day>昨今|今明|今天|昨天|前天|明天|今日|昨日|明日|昨晚|昨夜|今晨|今早|今晚|明晚|明早|次日|次月)"
             rf"|(?P<t_month>本月|上月|下月|上个月|下个月|这个月)"
             rf"|(?P<t_week>本周|这周|上周|下周)(?P<t_wd1>[{WEEKDAY_CN}])?"
@@ -96,10 +115,11 @@ class _Patterns:
             # dates (resolved in issue #3; here they only must not become counts)
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
-            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号])?"
+            rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts})(?!(?<=初)中))?"
             # … to a day or month, of the next year when it comes before the first (11月至次年2月)
             rf"(?:(?:持续|延续|一直)?(?:{RANGE_SEP})(?:次年|翌年|明年|第二年)?"
-            rf"(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号])?|(?P<d_d2b>\d{{1,2}})[日号]))?"
+            rf"(?:(?P<d_m2>\d{{1,2}})月(?:(?P<d_d2>\d{{1,2}})[日号]|(?P<d_xun2>{month_parts})(?!(?<=初)中))?"
+            rf"|(?P<d_d2b>\d{{1,2}})[日号]))?"
             # a part of the day and a clock time: 上午, 20时许
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
             # a span of years: 从2011年到2022年, 2021-2025年
@@ -155,7 +175,16 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                if p > last and text[p - 1] in pat.prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
-        if a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
+        after = text[a.end():a.end() + 1]
+        if after == "季" or (after == "个" and text[a.end() + 1:a.end() + 2] in ("半", "季")):
+            claim = _quarter_or_half(text, p, a.end(), end, max(last, start), pat)
+            if claim is not None:
+                out.append(claim)
+                last = claim.end
+                continue
+        if a.group() == "半":
+            claim = _half(text, p, end, pat)
+        elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
             m = pat.time_word.match(text, p, end)
             claim = _time_word(m) if m else None
         elif a.group() == "首":
@@ -182,7 +211,80 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
-    return out
+    return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, pat: _Patterns) -> RawClaim | None:
+    """一季度, 第一季度, 前三个季度 (a period of an unstated year: not the ordinal 第一), or 两个半小时
+    (``p`` and ``numeral_end``: the numeral's span)."""
+    if text.startswith("季", numeral_end) or text.startswith("个季", numeral_end):
+        q = p - 1 if p > floor and text[p - 1] in "第前" else p
+        m = pat.period.match(text, q, end) or (pat.period.match(text, p, end) if q != p else None)
+        if m is not None:
+            return cal.year_period(m.start(), m.end(), None, cal.calendar().periods["zh"][m.group()])
+        return None
+    m = pat.half_unit.match(text, p, end)
+    n = _num(m.group("hu_n")) if m else None
+    if n is None:
+        return None
+    unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
+    return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+def _half(text: str, p: int, end: int, pat: _Patterns) -> RawClaim | None:
+    """半年, 半个月, 半小时: half of a time unit (大半年, most of a year, says more than it).
+    A half after a number (五年半) is read with the number."""
+    if p > 0 and text[p - 1] in "大多上下个":
+        return None
+    m = pat.half.match(text, p, end)
+    if m is None:
+        return None
+    units = vocabulary().time_units["zh"]
+    unit = units.get(m.group("h_u")) or units.get("个" + m.group("h_u")) or units.get(m.group("h_u").lstrip("个"))
+    if unit is None:
+        return None
+    if m.group("h_more"):                            # 半个多小时: more than half an hour
+        return RawClaim(p, m.end(), "duration", Interval(Decimal("0.5"), Decimal("0.5"), Decimal(1)), unit=unit,
+                        qualifier="more_than")
+    return RawClaim(p, m.end(), "duration", Interval.exact(Decimal("0.5")), unit=unit)
+
+
+def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
+    """Durations written in two parts read as one: 五年半, 一年零两个月, 4天6小时 (a compound),
+    2周至6周 (a range), 2年以上5年以下 (two bounds)."""
+    joined: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        if c.kind != "duration" or "anniversary" in c.flags:
+            joined.append(c)
+            i += 1
+            continue
+        if c.value.is_exact and text[c.end:c.end + 1] == "半" and text[c.end + 1:c.end + 2] not in ("年", "月", "个", "天"):
+            c = cal.plus_half(c, c.end + 1)                 # 五年半, 一天半 (not 三年半年)
+        n = out[i + 1] if i + 1 < len(out) else None
+        if n is not None and n.kind == "duration" and "anniversary" not in n.flags:
+            gap = text[c.end:n.start]
+            one = None
+            if gap in ("", "零") and n.value.is_exact and c.value.is_exact:
+                k = cal.ratio(c.unit, n.unit)
+                if k is not None and n.value.nominal < k:    # 4天6小时, not 7天24小时 (around the clock)
+                    one = cal.compound(c, n, n.end)
+            elif gap in _RANGE_GAP and c.value.is_exact and n.value.is_exact:
+                one = cal.between(c, n, c.start, n.end)      # 2周至6周
+            elif gap in ("", "、") and c.qualifier in ("at_least", "more_than") \
+                    and n.qualifier in ("at_most", "less_than"):
+                one = cal.between(c, n, c.start, n.end)      # 2年以上5年以下
+            if one is not None:
+                joined.append(one)
+                i += 2
+                continue
+        joined.append(c)
+        i += 1
+    return joined
+
+
+_RANGE_GAP = frozenset(RANGE_SEP.split("|"))
 
 
 def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
@@ -242,6 +344,13 @@ def _time_word(m: re.Match) -> RawClaim:
         wd2 = m.group("t_wd2")
         return make(m.start(), m.end(), Stated(weekday=_WEEKDAY[m.group("t_wd")],
                                               weekday2=_WEEKDAY[wd2] if wd2 else None), flags=("weekday",))
+    if m.group("t_half") is not None:                # 上半年: of an unstated year
+        return cal.year_period(m.start(), m.end(), None, cal.calendar().periods["zh"][m.group("t_half")])
+    if m.group("t_period") is not None or m.group("t_part") is not None:     # 今年上半年, 去年四季度, 去年底
+        cv = cal.calendar()
+        months = cv.periods["zh"][m.group("t_period")] if m.group("t_period") else cv.year_parts["zh"][m.group("t_part")]
+        return cal.year_period(m.start(), m.end(), None, months, rel=_REL[m.group("t_year")],
+                               flag="period" if m.group("t_period") else "year_part")
     word = m.group("t_year") or m.group("t_day") or m.group("t_month") or m.group("t_week")
     wd = m.group("t_wd1")
     return make(m.start(), m.end(), Stated(rel=_REL[word], weekday=_WEEKDAY[wd] if wd else None),
@@ -330,6 +439,10 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                 return None
             value = Interval(None, base * scale, hi * scale)
             qualifier = "range"
+        elif cn is not None and len(cn) == 2 and tail and not mid and not post and _consecutive(cn):
+            lo, hi = _consecutive(cn)                # 三四天, 两三个月, 一两年: three or four days
+            value = Interval(None, lo * scale, hi * scale)
+            qualifier = "range"
 
     after = m.group("n_after")
     if after:
@@ -359,6 +472,13 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                             Stated(int(base), since=True), flags=("since",))
             if text[m.end():m.end() + 1] in ("底", "末"):                          # 2021年底
                 return make(start, m.end() + 1, Stated(int(base), 12), flags=("year_end",))
+            p = _patterns().year_period.match(text, m.end())                    # 2023年前三季度, 2023年初
+            if p is not None:
+                cv = cal.calendar()
+                if p.group("yp_period"):
+                    return cal.year_period(start, p.end(), int(base), cv.periods["zh"][p.group("yp_period")])
+                return cal.year_period(start, p.end(), int(base), cv.year_parts["zh"][p.group("yp_part")],
+                                       flag="year_part")
             return RawClaim(start, m.end(), "year", Interval.exact(base))
         if word == "年" and qualifier is not None and ar is not None and len(ar) == 4 and base % 100 \
                 and 1000 <= base <= 2199 and _is_year(ar, cn, base, scale_word, Interval.exact(base)):
@@ -379,6 +499,15 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         kind, unit = "count", meas.unit
         subject = meas.subject or subjects.zh_subject(text, m.end(), start)
     return RawClaim(start, m.end(), kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+
+
+_SMALL_DIGITS = {c: Decimal(i) for i, c in enumerate("一二三四五六七八九", 1)} | {"两": Decimal(2)}
+
+
+def _consecutive(cn: str) -> tuple[Decimal, Decimal] | None:
+    """Two numeral characters one apart (三四, 两三, 一两) name a small range, not 34."""
+    a, b = _SMALL_DIGITS.get(cn[0]), _SMALL_DIGITS.get(cn[1])
+    return (a, b) if a is not None and b is not None and b == a + 1 else None
 
 
 def _scaled(value: Interval, k: Decimal) -> Interval:
@@ -417,6 +546,18 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))
     m1, d1 = _int(m.group("d_m")), _int(m.group("d_d"))
+    if m.group("d_xun") is not None or m.group("d_xun2") is not None:
+        parts = cal.calendar().month_parts["zh"]
+        r = _REL.get(rel) if rel else None
+        r = r if r and r[0] == "year" else None
+        if m.group("d_m2") is None:                  # 6月上旬, 今年3月下旬: a third of the month
+            return cal.month_part(start, m.end(), y, m1, parts[m.group("d_xun")], rel=r)
+        # 6月下旬至7月上旬: from the first day of one part to the last of the other
+        first = d1 if d1 is not None else parts[m.group("d_xun")][0] if m.group("d_xun") else None
+        last = _int(m.group("d_d2")) if m.group("d_d2") else parts[m.group("d_xun2")][1] if m.group("d_xun2") else None
+        return make(start, m.end(), Stated(y, m1, first, is_range=True, m2=int(m.group("d_m2")),
+                                           d2=last if last is None or last < 28 else None, rel=r),
+                    flags=("month_part",))
     if m.group("d_mr") is not None:                  # 1至10月
         return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
     if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月

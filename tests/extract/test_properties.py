@@ -147,6 +147,10 @@ def test_offset_map_is_monotonic_and_in_bounds(text):
     "a" * 100000, "1" * 100000, " " * 100000, "x.y+z-" * 20000, "a@" * 30000, "May " * 30000,
     "1st " * 30000, "〇" * 100000, "百分之" * 30000, "\x00" * 100000, "国" * 100000,
     "one thousand, " * 3000, "five thousand, six thousand, " * 1500, "1.2.3.4." * 20000, "周三" * 30000,
+    # calendar forms and compound durations (checker/extract/calendar.py)
+    "a year and " * 20000, "takes a month and " * 10000, "first quarter of " * 20000, "第一季度" * 30000,
+    "一年零" * 30000, "5年以上" * 30000, "two to " * 20000, "三四" * 50000, "early late mid-" * 10000,
+    "去年底" * 30000, "6月上旬至" * 20000, "Q1 H2 " * 20000, "between " * 20000,
 ])
 def test_adversarial_inputs_finish(text):
     extract_text(text)  # the timeout is the assertion: linear-time patterns only
