@@ -364,29 +364,31 @@ def _year_holds(a: tuple[str, str], b: tuple[str, str], days_too: bool = False) 
 _DECADE_DIGITS = re.compile(r"(\d{2,4})")
 
 
-def _decade(c: Claim) -> tuple[int | None, int] | None:
-    """(century, decade) of a decade claim: 1980s → (19, 80); 80年代 → (None, 80), its century unsaid."""
+def _decade(c: Claim) -> tuple[int | None, int, int] | None:
+    """(century, first decade, last decade) of a decade claim: the 1980s → (19, 80, 80); 80年代 →
+    (None, 80, 80), its century unsaid; 六七十年代 → (None, 60, 70)."""
     v = c.value
-    if isinstance(v, DateValue) and v.start:
-        y = int(v.start[:4])
-        return y // 100, y % 100
-    if isinstance(c.stated, object) and getattr(c.stated, "y", None):
-        return c.stated.y // 100, c.stated.y % 100
+    if isinstance(v, DateValue) and v.start and v.end:
+        y, y2 = int(v.start[:4]), int(v.end[:4])
+        return y // 100, y % 100, y2 % 100 - y2 % 10
     m = _DECADE_DIGITS.search(c.text)
-    if m is None:
-        from checker.extract.numerals import parse_chinese
+    if m is not None:
+        n = int(m.group(1))
+        return (n // 100, n % 100, n % 100) if n >= 100 else (None, n, n)
+    from checker.extract.numerals import CN_DIGITS, parse_chinese
 
-        n = parse_chinese(c.text.replace("年代", "")[-2:])
-        return (None, n) if n is not None else None
-    n = int(m.group(1))
-    return (n // 100, n % 100) if n >= 100 else (None, n)
+    words = c.text.replace("年代", "").rstrip("十")
+    digits = [parse_chinese(ch) for ch in words[-2:] if ch in CN_DIGITS]
+    if not digits or None in digits:
+        return None
+    return None, digits[0] * 10, digits[-1] * 10
 
 
 def _decades(source: Claim, target: Claim) -> Verdict:
-    """80年代 and "the 1980s" agree: a decade whose century one side leaves unsaid is compared
-    by its decade."""
+    """80年代 and "the 1980s" agree: decades whose century one side leaves unsaid are compared
+    by their decades."""
     a, b = _decade(source), _decade(target)
     if a is None or b is None:
         return Verdict(False, reason="nothing in common", comparable=False)
-    same = a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
+    same = a[1:] == b[1:] and (a[0] is None or b[0] is None or a[0] == b[0])
     return Verdict(same, exact=same, reason="" if same else "different decades")

@@ -39,6 +39,7 @@ class Calendar:
     duration_cues_en: frozenset[str]
     article_units_en: tuple[str, ...]
     rate_words_en: frozenset[str]
+    named_dates_zh: dict[str, tuple[int, int]]           # 六四 → (6, 4)
 
 
 def _pairs(table: dict) -> dict[str, tuple[int, int]]:
@@ -61,6 +62,7 @@ def calendar() -> Calendar:
             duration_cues_en=frozenset(str(w) for w in data["duration_cues"]["en"]),
             article_units_en=tuple(str(w) for w in data["article_units"]),
             rate_words_en=frozenset(str(w) for w in data["rate_words"]),
+            named_dates_zh=_pairs(data["named_dates"]["zh"]),
         )
     except (KeyError, TypeError, IndexError, ValueError) as e:
         raise UserError(f"rules/calendar.yaml: malformed ({e!r})") from None

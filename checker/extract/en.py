@@ -152,7 +152,7 @@ class _Patterns:
             rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
             # digits (approximation and currency sign come from `prefix`; number words from
             # numwords, matched apart so that its large pattern is compiled only once)
-            r"(?P<decade>(?:1[0-9]|20)\d0)s\b",
+            r"(?P<decade>(?:1[0-9]|20)\d0)s\b(?:\s+and\s+(?:the\s+)?(?P<decade2>(?:1[0-9]|20)\d0)s\b)?",
             rf"(?P<e_ar>{AR})(?:[–-](?P<e_ar2>{AR}))?(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
         ]))
 
@@ -507,9 +507,11 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         if month is not None and not seg[m.start(_month_group(m))].isupper():
             return None                                   # "may 5" is not May 5
         return _date(m)
-    if m.group("decade") is not None:                     # the 1990s
+    if m.group("decade") is not None:                     # the 1990s; the 1960s and 1970s (六七十年代)
         y = int(m.group("decade"))
-        return make(m.start(), m.end(), Stated(y, is_range=True, y2=y + 9), flags=("decade",))
+        if m.group("decade2") is not None and int(m.group("decade2")) == y + 10:
+            return make(m.start(), m.end(), Stated(y, is_range=True, y2=y + 19), flags=("decade",))
+        return make(m.start(), m.end("decade") + 1, Stated(y, is_range=True, y2=y + 9), flags=("decade",))
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
     if m.group("o_dig") is not None:

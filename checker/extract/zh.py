@@ -93,6 +93,11 @@ class _Patterns:
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
         calendar = cal.calendar()
+        # a name that does not start with a numeral (双十一) is matched from its numeral, the
+        # character before it looked behind for
+        named = "|".join(re.escape(n) if n[0].isdigit() or n[0] in CN_DIGITS else f"(?<={re.escape(n[0])}){re.escape(n[1:])}"
+                         for n in sorted(calendar.named_dates_zh, key=len, reverse=True))
+        self.named = re.compile(rf"(?:{named})(?![0-9{CN_DIGITS}开分成比%])")
         periods = alternation(calendar.periods["zh"])
         year_parts = alternation(calendar.year_parts["zh"])
         # what may follow a year (2023年, 去年): a quarter or half (一季度, 前三季度, 上半年), its end (年底)
@@ -131,8 +136,12 @@ class _Patterns:
             r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
             # 90年代 (a decade); “10·5”惨案 (a date that names an event)
-            r"(?P<dec>\d{2,4}|[二三四五六七八九]十)年代",
+            # (its century written with digits before it, 20世纪80年代, is read from the century)
+            r"(?P<dec_c>20世纪|21世纪|二十世纪|二十一世纪)?"
+            r"(?P<dec>\d{2,4}|[二三四五六七八九]十|[二三四五六七八九]{2}(?=十年代))(?:十)?年代",
             r"(?P<named_m>\d{1,2})·(?P<named_d>\d{1,2})(?=[”\"」])",
+            # 六四, 九一八, 双十一: a date named by its month and day (rules/calendar.yaml)
+            rf"(?P<named_cn>{named})(?![0-9{CN_DIGITS}开分成比%])",
             # a year and month or day run together: 2017926日, 20159月 (malformed, reported later)
             r"(?P<bad>\d{5,8})(?P<bad_u>[日月])",
             # things with digits that are not claims
@@ -169,6 +178,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         if urls and in_url(text, p, start):
             continue
         if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before):
+            named = pat.named.match(text, p, end)     # 双十一 is a named date
+            if named is not None:
+                out.append(_named_date(text, named))
+                last = named.end()
+                continue
             last = a.end()                        # 三番五次, 第一时间, 双11: words, not numbers
             continue
         pre = (pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
@@ -212,6 +226,14 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             out.append(claim)
             last = claim.end
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+def _named_date(text: str, m: re.Match) -> RawClaim:
+    """六四, 九一八事变, 双十一: a date named by its month and day, of no year of its own."""
+    names = cal.calendar().named_dates_zh
+    start = m.start() if m.group() in names else m.start() - 1      # 双 was looked behind for
+    month, day = names[text[start:m.end()]]
+    return make(start, m.end(), Stated(m=month, d=day), flags=("named",))
 
 
 def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, pat: _Patterns) -> RawClaim | None:
@@ -321,6 +343,8 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
+    if m.group("named_cn") is not None:
+        return _named_date(text, m)
     if m.group("named_m") is not None:
         if m.start() == 0 or text[m.start() - 1] not in "“\"「":
             return None
@@ -586,10 +610,19 @@ def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
     from datetime import date
 
     digits = m.group("dec")
-    if not digits.isdigit():                       # 八十年代
+    span = 9
+    if len(digits) == 2 and all(c in CN_DIGITS for c in digits):      # 六七十年代: the 60s and 70s
+        a, b = parse_chinese(digits[0]), parse_chinese(digits[1])
+        if a is None or b != a + 1:
+            return None
+        digits, span = str(a * 10), 19
+    elif not digits.isdigit():                     # 八十年代
         digits = str(parse_chinese(digits))
-    century = _CENTURY.get(century_word.group()) if century_word else None
-    start = century_word.start() if century_word else m.start()
+    if m.group("dec_c"):
+        century, start = _CENTURY.get(m.group("dec_c"), 1900 if m.group("dec_c")[:2] in ("20", "二十") else 2000), m.start()
+    else:
+        century = _CENTURY.get(century_word.group()) if century_word else None
+        start = century_word.start() if century_word else m.start()
     if len(digits) == 4:
         first = int(digits)
     elif century is not None and len(digits) == 2:
@@ -598,7 +631,7 @@ def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
         return RawClaim(start, m.end(), "date_range", DateValue(), flags=("decade",))
     first -= first % 10
     return RawClaim(start, m.end(), "date_range",
-                    DateValue(date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat(), first),
+                    DateValue(date(first, 1, 1).isoformat(), date(first + span, 12, 31).isoformat(), first),
                     flags=("decade",))
 
 
