@@ -289,9 +289,10 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
 
 def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
-    explicit, small counts written in words (两国 → "bilateral")."""
-    if "relative" in c.flags or c.kind == "year":
-        return True
+    explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
+    words (两国 → "bilateral")."""
+    if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
+        return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
     v = c.value
     return c.kind in ("count", "number") and isinstance(v, Interval) and v.nominal is not None \
         and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text)
