@@ -152,9 +152,10 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     # What is left of one family in equal numbers on both sides is the same figures, mistranslated
     # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
     for fam in ("numeric", "date", "ordinal"):
-        # (a year alone, however written, is no minor claim here: 去年 left beside "2019" is a drift)
+        # (a year alone, however written, or a named date, is no minor claim here: 去年 left beside
+        # "2019", or 六四 beside "May 4th", is a drift)
         ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam
-              and (not _minor(s) or _shape(s) == "year")]
+              and (not _minor(s) or _shape(s) == "year" or "named" in s.flags)]
         lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam
               and (not _minor(t) or _shape(t) == "year")]
         if any(_shape(source[i]) != _shape(target[j]) or not cmp.compare(source[i], target[j]).comparable
