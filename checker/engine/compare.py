@@ -223,6 +223,7 @@ class Written:
     weekday: tuple[int, int] | None  # (first, last) weekday written, when no date is
     rel: tuple[str, int] | None      # a month, week or day relative to the document (上周, last month)
     coarse: bool                     # no day written: it may hold finer dates (2020年, 9月)
+    part: bool = False               # a vague part of a month or a year (上旬, 年初, late last year)
 
 
 def written(c: Claim) -> Written:
@@ -273,8 +274,9 @@ def written(c: Claim) -> Written:
         weekday = (s.weekday, s.weekday2 or s.weekday)
     # a year or a month without a day may hold finer dates; so does a part of a month (6月上旬,
     # early June holds June 5)
-    coarse = (s.d is None and s.d2 is None and s.weekday is None) or "month_part" in c.flags
-    return Written(year, md, day_only, weekday, rel, coarse)
+    part = "month_part" in c.flags or "year_part" in c.flags
+    coarse = (s.d is None and s.d2 is None and s.weekday is None) or part
+    return Written(year, md, day_only, weekday, rel, coarse, part)
 
 
 def _md_agree(a: Written, b: Written) -> bool:
@@ -283,8 +285,25 @@ def _md_agree(a: Written, b: Written) -> bool:
         return True
     if a1 > a2 or b1 > b2:                # a range across a new year: only equal ones agree
         return False
-    # a coarser statement may hold a finer one (2020年 and "December 9, 2020"; 9月 and "September 8")
-    return (a.coarse and a1 <= b1 and b2 <= a2) or (b.coarse and b1 <= a1 and a2 <= b2)
+    if a.part and b.part:                 # two vague parts (年底, late last year) agree where they meet
+        return a1 <= b2 and b1 <= a2
+    # a whole year, a whole month or a part of a month may hold a day or a month within it (2020年
+    # and "December 9, 2020"; 9月 and "September 8"; 6月上旬 and "June 5"); a span of months holds
+    # nothing but itself (1至9月 is not "January to August", 3月至5月 not "April")
+    return (_container(a) and _point(b) and a1 <= b1 and b2 <= a2) or \
+        (_container(b) and _point(a) and b1 <= a1 and a2 <= b2)
+
+
+def _container(w: Written) -> bool:
+    (m1, d1), (m2, d2) = w.md
+    whole_year = (m1, d1) == (1, 1) and (m2, d2) == (12, 31)
+    return w.coarse and (whole_year or m1 == m2 or w.part)
+
+
+def _point(w: Written) -> bool:
+    """A day, or a month as a whole: what a year or a month may hold."""
+    (m1, d1), (m2, d2) = w.md
+    return (m1, d1) == (m2, d2) or (m1 == m2 and d1 == 1 and d2 >= 28)
 
 
 def _reliable_days(c: Claim) -> tuple[date, date] | None:

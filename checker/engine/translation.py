@@ -115,7 +115,14 @@ def _names_a_day(t: Claim, source: Sequence[Claim]) -> bool:
 
 
 def _repeats(c: Claim, said: Sequence[Claim]) -> bool:
-    return any(cmp.family(c) == cmp.family(o) and cmp.compare(c, o).exact for o in said)
+    """Whether ``c`` states again a figure already paired (a date and the weekday written beside
+    it are two statements of one day, not one repeated: 周五（2月10日） → "Friday" drops the date)."""
+    return any(cmp.family(c) == cmp.family(o) and _weekday_only(c) == _weekday_only(o) and cmp.compare(c, o).exact
+               for o in said)
+
+
+def _weekday_only(c: Claim) -> bool:
+    return cmp.family(c) == "date" and cmp.written(c).weekday is not None
 
 
 def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):

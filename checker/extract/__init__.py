@@ -111,8 +111,10 @@ _SENTENCE_CLOSE = frozenset("。！？!?；;.:：，,")
 
 
 def _is_heading(t: str, s: int, e: int) -> bool:
+    """A short line that ends no sentence; not a quotation or a caption (图为2019年拍摄的…)."""
     line = t[s:e].strip().lstrip("#").strip()
-    return 0 < len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_CLOSE
+    return 0 < len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_CLOSE and line[-1] not in "”」』\"'’" \
+        and not line.startswith(("图为", "图：", "（图", "(图", "图片"))
 
 
 def document_time(readings: list[Reading], option: str | None = None, infer_from: int | None = None) -> DocDate | None:
@@ -143,7 +145,7 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
     assert not reading.placed, "a reading is placed once"
     reading.placed = True
     text, t, raws = reading.text, reading.norm.text, reading.raws
-    _resolve_dates(raws, doc_date, reading.headings)
+    _resolve_dates(raws, doc_date, reading.headings, t)
     sentence_times(t, raws, doc_date)
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
@@ -168,12 +170,12 @@ _RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "year_context", "mont
 
 
 def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None,
-                   headings: frozenset[int] = frozenset()) -> None:
+                   headings: frozenset[int] = frozenset(), t: str = "") -> None:
     """Give every stated date its calendar days: a date without a year takes the nearest year
     written before it in its paragraph, else in its section's heading or the title, else the
     document's time; a bare weekday takes the day of that weekday among the dates of its own
     paragraph, if there is one."""
-    years = _context_years(raws, headings)
+    years = _context_years(raws, headings, t)
     for (_, _, r), year in zip(raws, years):
         if isinstance(r.stated, Stated) and "named" not in r.flags:  # “10·5”: an event of its own year
             if doc_date is None and year is None:
@@ -215,30 +217,59 @@ def _written_year(r: RawClaim) -> int | None:
     return None
 
 
-def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int]) -> list[int | None]:
-    """For each claim, the year its context writes: the last year written before it in its
-    paragraph, else in the heading of its section, else in the title (a heading that is the
-    text's first line). One pass, in text order."""
+def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int], t: str = "") -> list[int | None]:
+    """For each claim, the year its context writes: a year that opens a clause before it in its
+    sentence, or the year of a date before it there (2019年3月…，5月…; signed on September 9, 2021
+    and ratified on September 30; In 2019, … in March), or one that sets the topic of an earlier
+    sentence of its paragraph (2019年，…。3月，…; In 2019, ….); else the year of its section's
+    heading, else of the title (a heading that opens the text). A year inside a clause (该公司成立
+    于2015年，6月1日…; 比2010年增加) is no context: it is what the clause is about, not when.
+    One pass, in text order."""
     written = [_written_year(r) if r.kind in _TIMES else None for _, _, r in raws]
     heading_year: dict[int, int] = {}
     for (_, k, _), y in zip(raws, written):
         if y is not None and k in headings:
             heading_year[k] = y
     order = sorted(headings)
-    title = heading_year.get(0)
+    # the title: the first heading with a year among the headings that open the text
+    opening = [k for i, k in enumerate(order) if k == i]
+    title = next((heading_year[k] for k in opening if k in heading_year), None)
+    ends = [m.start() for m in _SENTENCE_END.finditer(t)] if t else []
     out: list[int | None] = []
-    para, in_para, section = None, None, None
-    for (_, k, _), y in zip(raws, written):
+    para, section = None, None
+    in_sentence: tuple[int, int] | None = None        # (sentence, year) that opened a clause
+    topic: int | None = None                          # a year that set an earlier sentence's topic
+    for (_, k, r), y in zip(raws, written):
+        sentence = bisect_right(ends, r.start)
         if k != para:
-            para, in_para = k, None
+            para, in_sentence, topic = k, None, None
             i = bisect_right(order, k) - 1
             section = heading_year.get(order[i]) if i >= 0 else None
             if section is None:
                 section = title
-        out.append(in_para if in_para is not None else section)
-        if y is not None:
-            in_para = y
+        here = in_sentence[1] if in_sentence is not None and in_sentence[0] == sentence else None
+        out.append(here if here is not None else topic if topic is not None else section)
+        if y is not None and t and (_opens_clause(t, r) or (isinstance(r.stated, Stated) and r.stated.m is not None)):
+            in_sentence = (sentence, y)          # a date's year (the 9th of September, 2021) counts anywhere
+            if _sets_topic(t, r):
+                topic = y
     return out
+
+
+# what may stand between a clause's start and a year that opens it: 在2019年, 于2019年3月, In 2019
+_CLAUSE_START = re.compile(r"(?:^|[。！？!?；;，,、：:（(\n])\s*(?:在|于|到了|进入|截至|(?:in|during|by|throughout|early|late|mid-?)\s+)?\s*\Z",
+                           re.I)
+_TOPIC_AFTER = re.compile(r"\s*[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+
+
+def _opens_clause(t: str, r: RawClaim) -> bool:
+    return r.start == 0 or _CLAUSE_START.search(t, max(0, r.start - 12), r.start) is not None
+
+
+def _sets_topic(t: str, r: RawClaim) -> bool:
+    """A year (or a date) a comma follows sets the topic of what comes after it: 2019年，…"""
+    return _TOPIC_AFTER.match(t, r.end) is not None
 
 
 _TIMES = frozenset({"year", "date", "date_range"})

@@ -146,8 +146,9 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         if best is None:
             return DateValue(day=s.d), ()
         return _value(replace(s, y=best.year, m=best.month), best, best), ("month_inferred",)
-    if y is None and context is not None and s.m is not None and not s.since:
-        y = context
+    if y is None and context is not None and s.m is not None and not s.since and valid(context, s.m, s.d) \
+            and (not s.is_range or valid(context, s.m2 or s.m, s.d2)):
+        y = context               # (2月29日 after 1990年 is not of 1990: the year nearest the document's)
         flags = ("year_context",)
     if y is None:
         if s.m is None or a is None:

@@ -129,7 +129,9 @@ class _Patterns:
             r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|晚)?(?:(?P<d_hh>\d{1,2})[时点](?:(?P<d_mm>\d{1,2})分)?(?:许|左右)?)?",
             # a span of years: 从2011年到2022年, 2021-2025年
             r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)"
-            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?![\d年.])",   # 2021-2022赛季
+            # a season or a school or fiscal year written as two years without 年 (2021-2022赛季; not
+            # a price or a height, 1800-2000元)
+            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?=赛季|学年|年度|财年|雪季|会计年度)",
             # today, the 11th: 今（11）日, 昨（10）日 (news of Hong Kong, Macao and Taiwan)
             r"(?<=[今昨前明][（(])(?P<d_pd>\d{1,2})(?=[)）]日)",
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
