@@ -25,12 +25,10 @@ class CheckResult:
 def _unit_claims(seg: Segment, reading: Reading, doc_date) -> list[Claim]:
     """The claims of a segment read alone, placed in its file: a verbatim segment's offsets move
     by where it starts; a unit of an XML file is put at the unit's line."""
-    claims = place(reading, doc_date, seg.path)
-    if seg.verbatim:
-        return [replace(c, start=c.start + seg.start, end=c.end + seg.start, line=seg.line + c.line - 1,
-                        column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims]
-    return [replace(c, line=seg.line + c.line - 1,
-                    column=(seg.column + c.column - 1) if c.line == 1 else c.column) for c in claims]
+    shift = seg.start if seg.verbatim else 0
+    return [replace(c, start=c.start + shift, end=c.end + shift, line=seg.line + c.line - 1,
+                    column=(seg.column + c.column - 1) if c.line == 1 else c.column)
+            for c in place(reading, doc_date, seg.path)]
 
 
 def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[list[Claim]], list[list[Claim]]]:
@@ -48,7 +46,7 @@ def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[
             s = bitext.source[i] if i < len(bitext.source) else None
             t = bitext.target[i] if i < len(bitext.target) else None
             readings = [read_text(seg.text) for seg in (s, t) if seg is not None]
-            when = document_time(readings, as_of, infer_from=1)
+            when = document_time(readings, as_of, infer_from=1 if s is not None else 0)
             it = iter(readings)
             if s is not None:
                 source.append(_unit_claims(s, next(it), when))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 
@@ -226,8 +227,10 @@ class Written:
     part: bool = False               # a vague part of a month or a year (上旬, 年初, late last year)
 
 
+@lru_cache(maxsize=8192)
 def written(c: Claim) -> Written:
-    """What a date claim writes, as opposed to what was inferred to resolve it."""
+    """What a date claim writes, as opposed to what was inferred to resolve it (cached: the
+    pairing asks it of every candidate pair)."""
     from checker.extract.dates import Stated
 
     s = c.stated

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from calendar import monthrange    # (not `import calendar`: the package's calendar module would hide it)
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract import en, series, zh
 from checker.extract.asof import sentence_times
 from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
-from checker.extract.docdate import infer, stated_document_date, with_dateline
+from checker.extract.docdate import _FRONT_MATTER, infer, stated_document_date, with_dateline
 from checker.extract.raw import RawClaim
 from checker.io.document import Document
 from checker.model import Claim, DateValue, Interval
@@ -83,6 +84,7 @@ class Reading:
     headings: frozenset[int]                    # paragraphs that are headings or the title
     stated: DocDate | None = None               # a full date the text states for itself
     partial: tuple[int, int] | None = None      # a dateline's (month, day) without a year
+    opening: int = 0                            # its first paragraph after any front matter
     placed: bool = False
 
 
@@ -92,16 +94,21 @@ def read_text(text: str, view: str | None = None) -> Reading:
     raws: list[tuple[str, int, RawClaim]] = []
     headings: set[int] = set()
     lang = "zh"
+    front = _FRONT_MATTER.match(t)                # metadata (date: …), not headings
+    body = front.end() if front else 0
+    opening = None                                # the first paragraph of the text proper
     for k, para in enumerate(_LINE.finditer(t)):
         s, e = para.span()
         lang = paragraph_language(t, s, e) or lang
-        if _is_heading(t, s, e):
-            headings.add(k)
+        if s >= body:
+            opening = k if opening is None else opening
+            if _is_heading(t, s, e):
+                headings.add(k)
         for seg_lang, a, b in _segments(t, s, e, lang):
             extractor = zh if seg_lang == "zh" else en
             raws.extend((seg_lang, k, r) for r in extractor.extract(t, a, b))
     stated, partial = stated_document_date(text) if raws else (None, None)
-    return Reading(text, norm, raws, frozenset(headings), stated, partial)
+    return Reading(text, norm, raws, frozenset(headings), stated, partial, opening=opening or 0)
 
 
 # A heading or title: a short line that does not end a sentence ("2025年春季活动安排", "The 2025
@@ -119,14 +126,17 @@ def _is_heading(t: str, s: int, e: int) -> bool:
 
 def document_time(readings: list[Reading], option: str | None = None, infer_from: int | None = None) -> DocDate | None:
     """The one time of a document read as ``readings`` (a source first, then its translation):
-    a date the first states for itself (front matter, dateline), else the next's; else
-    ``option`` (--date); else one inferred from the dates the first states, else the next's
+    a date the first states for itself (front matter, dateline); else ``option`` (--date); else
+    a date the next states for itself; else one inferred from the dates the first states, else the next's
     (only the first ``infer_from``: a translation unit's own year must not vouch for itself). A
     dateline's month and day without a year take the year nearest that time."""
-    for r in readings:
-        if r.stated is not None:
-            return r.stated
+    if readings and readings[0].stated is not None:
+        return readings[0].stated
     given = DocDate(date.fromisoformat(option), source="option") if option else None
+    if given is None:                      # --date before a translation's own dateline
+        stated = next((r.stated for r in readings[1:] if r.stated is not None), None)
+        if stated is not None:
+            return stated
     fallback = given
     for r in readings[:infer_from] if given is None else ():
         # in a file that holds both languages, the Chinese (the source) dates it first
@@ -142,10 +152,11 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
     """The claims of ``reading``, their dates resolved against ``doc_date`` (once per reading)."""
     if not reading.raws:
         return []
-    assert not reading.placed, "a reading is placed once"
+    if reading.placed:                     # its claims were resolved in place: twice would be wrong
+        raise ValueError("a reading is placed once")
     reading.placed = True
     text, t, raws = reading.text, reading.norm.text, reading.raws
-    _resolve_dates(raws, doc_date, reading.headings, t)
+    _resolve_dates(raws, doc_date, reading.headings, t, reading.opening)
     sentence_times(t, raws, doc_date)
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
@@ -170,30 +181,54 @@ _RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "year_context", "mont
 
 
 def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None,
-                   headings: frozenset[int] = frozenset(), t: str = "") -> None:
+                   headings: frozenset[int] = frozenset(), t: str = "", opening: int = 0) -> None:
     """Give every stated date its calendar days: a date without a year takes the nearest year
     written before it in its paragraph, else in its section's heading or the title, else the
     document's time; a bare weekday takes the day of that weekday among the dates of its own
     paragraph, if there is one."""
-    years = _context_years(raws, headings, t)
-    for (_, _, r), year in zip(raws, years):
+    years = _context_years(raws, headings, t, opening)
+    last: tuple[int, DateValue] | None = None      # the last date of one day or month, by paragraph
+    for (_, k, r), year in zip(raws, years):
+        if "following" in r.flags:                 # 3月5日举行，次日闭幕: the day after March 5
+            r.value = _following(r.stated, last[1] if last is not None and last[0] == k else None)
+            continue
         if isinstance(r.stated, Stated) and "named" not in r.flags:  # “10·5”: an event of its own year
-            if doc_date is None and year is None:
-                continue                        # nothing to place it by: it stays as written
-            value, flags = resolve(r.stated, doc_date, year)
-            r.value = value
-            r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
-    days: dict[int, list[tuple[int, date]]] = {}
+            if doc_date is not None or year is not None:             # else it stays as written
+                value, flags = resolve(r.stated, doc_date, year)
+                r.value = value
+                r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
+        if r.kind in ("date", "date_range") and isinstance(r.value, DateValue) and r.value.end:
+            last = (k, r.value)
+    # the days each paragraph writes, by weekday, in text order: a bare weekday takes the nearest
+    days: dict[tuple[int, int], list[tuple[int, date]]] = {}
     for _, k, r in raws:
         if _states_days(r):
-            days.setdefault(k, []).extend((r.start, day) for day in _days_of(r.value))
+            for day in _days_of(r.value):
+                days.setdefault((k, day.isoweekday()), []).append((r.start, day))
     for _, k, r in raws:
         if not _bare_weekday(r):
             continue
-        same = [(abs(pos - r.start), day) for pos, day in days.get(k, ()) if day.isoweekday() == r.stated.weekday]
+        same = days.get((k, r.stated.weekday))
         if same:
-            r.value = weekdays_from(min(same)[1], r.stated)
+            i = bisect_right(same, (r.start, date.max))
+            near = min(same[max(0, i - 1):i + 1], key=lambda d: abs(d[0] - r.start))
+            r.value = weekdays_from(near[1], r.stated)
             r.flags = tuple(f for f in r.flags if f != "weekday_inferred")
+
+
+def _following(s: Stated, before: DateValue | None) -> DateValue:
+    """次日 (the next day) or 次月 (the next month) of the date before it; unplaced without one."""
+    if before is None or not before.end:
+        return DateValue()
+    unit, n = s.rel
+    end = date.fromisoformat(before.end)
+    if unit == "day":
+        day = end + timedelta(days=n)
+        return DateValue(day.isoformat(), day.isoformat(), day.year, day.month, day.day)
+    first = date(end.year + (end.month + n - 1) // 12, (end.month + n - 1) % 12 + 1, 1)
+    return DateValue(first.isoformat(), date(first.year, first.month,
+                                             monthrange(first.year, first.month)[1]).isoformat(),
+                     first.year, first.month)
 
 
 def _bare_weekday(r: RawClaim) -> bool:
@@ -217,7 +252,8 @@ def _written_year(r: RawClaim) -> int | None:
     return None
 
 
-def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int], t: str = "") -> list[int | None]:
+def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int], t: str = "",
+                   opening: int = 0) -> list[int | None]:
     """For each claim, the year its context writes: a year that opens a clause before it in its
     sentence, or the year of a date before it there (2019年3月…，5月…; signed on September 9, 2021
     and ratified on September 30; In 2019, … in March), or one that sets the topic of an earlier
@@ -232,8 +268,8 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
             heading_year[k] = y
     order = sorted(headings)
     # the title: the first heading with a year among the headings that open the text
-    opening = [k for i, k in enumerate(order) if k == i]
-    title = next((heading_year[k] for k in opening if k in heading_year), None)
+    first = [k for i, k in enumerate(order) if k == opening + i]
+    title = next((heading_year[k] for k in first if k in heading_year), None)
     ends = [m.start() for m in _SENTENCE_END.finditer(t)] if t else []
     out: list[int | None] = []
     para, section = None, None

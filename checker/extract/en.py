@@ -16,6 +16,7 @@ months, compound durations, duration ranges, "a month") are read as one claim (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
@@ -135,7 +136,9 @@ class _Patterns:
             r"(?:,?\s*(?P<e_y>\d{4})(?!\d))?",
             rf"{day.format('e_d0')}\s+(?P<e_month0>{month})(?:,?\s+(?P<e_y0>\d{{4}})(?!\d))?",
             # a span of months: January to September 2022, January-March
-            rf"(?P<e_mr1>{month})\s*(?:-|–|to|through|until)\s*(?P<e_mr2>{month})(?:,?\s+(?P<e_mry>\d{{4}})(?!\d))?",
+            # (… to a day of the last month: from March to May 5, 2023)
+            rf"(?P<e_mr1>{month})\s*(?:-|–|to|through|until)\s*(?P<e_mr2>{month})"
+            rf"(?:\s+(?P<e_mrd2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d))?(?:,?\s+(?P<e_mry>\d{{4}})(?!\d))?",
             rf"(?P<e_monthy>{month}),?\s+(?P<e_ym>\d{{4}})(?!\d)",
             rf"(?P<e_monthonly>{month})(?![\s,]*\d)",
             r"(?P<e_iso>\d{4})-(?P<e_isom>\d{2})-(?P<e_isod>\d{2})(?!\d)",
@@ -224,12 +227,15 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             last = m.end()
     out = _durations(low, _calendar_forms(low, out, pat) if out else out, pat)
     if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
-        taken = [(c.start, c.end) for c in out]
+        starts = [c.start for c in out]         # (in order: a claim ends before the next starts)
+        found = []
         for m in _PAST_ONE.finditer(low):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append(RawClaim(m.start("unit"), m.end("unit"), "duration", Interval.exact(Decimal(1)),
-                                    unit=m.group("unit")))
-        out.sort(key=lambda c: c.start)
+            i = bisect_right(starts, m.start()) - 1          # the claim that starts last before it
+            if (i < 0 or out[i].end <= m.start()) and (i + 1 >= len(out) or out[i + 1].start >= m.end()):
+                found.append(RawClaim(m.start("unit"), m.end("unit"), "duration", Interval.exact(Decimal(1)),
+                                      unit=m.group("unit")))
+        if found:
+            out = sorted(out + found, key=lambda c: c.start)
     for c in out:
         if c.kind == "ordinal":
             c.subject = subjects.en_ordinal_subject(seg, c.end)
@@ -698,10 +704,12 @@ def _ordinal(text: str, m, n: int) -> RawClaim | None:
     return _ordinal_claim(text, m.start("e_w"), end, n)
 
 
-# "on the 11th", "the afternoon of the 20th.", "the 10th of this month": a day of the month written
-# alone, as 11日 and 20号 are; what follows it is no noun it ranks (the 20th National Congress, the
-# 11th batch), but a stop, a clause or "of this month"
-_THE_BEFORE = re.compile(r"(?:\b(?:the|on)\s+|[(（]\s*|\d(?:st|nd|rd|th)\s*(?:,|and|to|through|-|–)\s*)\Z")
+# "on the 11th", "the afternoon of the 20th.", "(10th and 11th)": a day of the month written alone,
+# as 11日 and 20号 are: a preposition of time comes before it (not "was the 10th in a series", "ranked
+# the 2nd,"), and after it no noun it ranks (the 20th National Congress, the 11th batch) but a stop,
+# a clause or "of this month"
+_THE_BEFORE = re.compile(r"(?:\bon\s+(?:the\s+)?|\b(?:of|from|since|by|until|till|to|before|after|between|and|through)\s+the\s+"
+                         r"|[(（]\s*(?:the\s+)?|\d(?:st|nd|rd|th)\s*(?:,|and|to|through|-|–)\s*)\Z")
 _DAY_AFTER = re.compile(
     r"\s*(?:[,.;:)!?\u201d\"]|\Z)|\s+(?:day\s+)?of\s+(?:this|last|next|that|the)\s+month\b"
     r"|\s+(?:at|in|and|when|to|until|till|after|before|from|local|this|last|next|morning|afternoon|evening|night)\b")
@@ -711,7 +719,7 @@ _OF_MONTH = re.compile(r"\s+(?:day\s+)?of\s+(?:this|the)\s+month\b")
 
 def _day_of_month(text: str, start: int, end: int, n: int | None) -> int | None:
     """Where a day of the month written as an ordinal ends (None: it is no day of the month)."""
-    if n is None or not 1 <= n <= 31 or not _THE_BEFORE.search(text, max(0, start - 12), start):
+    if n is None or not 1 <= n <= 31 or not _THE_BEFORE.search(text, max(0, start - 16), start):
         return None
     linked = _LINKED_ORDINAL.match(text, end)
     if linked is not None:                # "from the 3rd to the 9th round": read as the last one is
@@ -765,7 +773,8 @@ def _date(m: re.Match) -> RawClaim:
         return make_date(m.start(), m.end(), int(m.group("e_iso")), int(m.group("e_isom")), int(m.group("e_isod")))
     if m.group("e_mr1") is not None:
         y = int(m.group("e_mry")) if m.group("e_mry") else None
-        return make_date(m.start(), m.end(), y, _month(m.group("e_mr1")), None, m2=_month(m.group("e_mr2")))
+        d2 = int(m.group("e_mrd2")) if m.group("e_mrd2") else None
+        return make_date(m.start(), m.end(), y, _month(m.group("e_mr1")), None, m2=_month(m.group("e_mr2")), d2=d2)
     if m.group("e_monthy") is not None:
         return make_date(m.start(), m.end(), int(m.group("e_ym")), _month(m.group("e_monthy")), None)
     if m.group("e_month0") is not None:

@@ -379,8 +379,13 @@ def _time_word(m: re.Match) -> RawClaim:
                                flag="period" if m.group("t_period") else "year_part")
     word = m.group("t_year") or m.group("t_day") or m.group("t_month") or m.group("t_week")
     wd = m.group("t_wd1")
+    # 次日, 次月: the day or month after the date before it, not after the document's
+    following = ("following",) if word in _FOLLOWING else ()
     return make(m.start(), m.end(), Stated(rel=_REL[word], weekday=_WEEKDAY[wd] if wd else None),
-                flags=("relative",) + (("weekday",) if wd else ()))
+                flags=("relative",) + (("weekday",) if wd else ()) + following)
+
+
+_FOLLOWING = frozenset({"次日", "次月"})
 
 
 def _ordinal(text: str, m: re.Match | None, start: int) -> RawClaim | None:
@@ -604,7 +609,8 @@ _DATE_AFTER_HAO = ("上午|下午|中午|晚上?|傍晚|凌晨|早上?|夜|起|�
                    "获|表示|说|称|发|对|向|从|于|由|出|抵|进|完|签|会|通|宣|公|报|讯|电|消息|左右")
 _NAME_AFTER_HAO = re.compile(rf"(?!{_DATE_AFTER_HAO})[\u4e00-\u9fff]")
 _DAYS_BEFORE = re.compile(r"(?:已经?|长达|连续|历时|为期|整整|足足|仅|只有?)\s*\Z")
-_DAYS_AFTER = re.compile(r"\s*(?:之内|以内|内|没有?|未)")
+# (内 only where the number of days ends: 3日内完成, not 11日内蒙古 or 11日内地新增)
+_DAYS_AFTER = re.compile(r"\s*(?:之内|以内|内(?=[，。；,;完须需应要将可]))")
 
 
 def _decade(m: re.Match, century_word: re.Match | None) -> RawClaim:
