@@ -309,11 +309,24 @@ def _point(w: Written) -> bool:
     return (m1, d1) == (m2, d2) or (m1 == m2 and d1 == 1 and d2 >= 28)
 
 
+def year_basis(c: Claim) -> str:
+    """How the year (and month) of a date's days is known: "written" by its own text, "context"
+    (a year before it in its sentence or paragraph, a heading, the title), "inferred" (from the
+    document's time, by the rule news follows), or "none" (not placed). The rules that weigh a
+    date by its year (weekday-mismatch, date-mismatch, a dropped year) ask this one question."""
+    if days(c) is None:
+        return "none"
+    flags = set(c.flags)
+    if {"year_inferred", "month_inferred", "weekday_inferred"} & flags:
+        return "inferred"
+    return "context" if "year_context" in flags else "written"
+
+
 def _reliable_days(c: Claim) -> tuple[date, date] | None:
     """The days of a date whose year and month the text gives (written, or by its context)."""
-    d = days(c)
-    if d is None or {"year_inferred", "month_inferred", "weekday_inferred"} & set(c.flags):
+    if year_basis(c) not in ("written", "context"):
         return None
+    d = days(c)
     return date.fromisoformat(d[0]), date.fromisoformat(d[1])
 
 

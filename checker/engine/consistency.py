@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 
 from checker.engine.catalogue import rule
+from checker.engine.compare import year_basis
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, resolve
@@ -146,7 +147,7 @@ def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
             message = rule("weekday-mismatch").message.format(
                 date=_show(o), actual=names[actual - 1], stated=names[c.value.weekday - 1])
             if severity != rule("weekday-mismatch").severity:
-                message += f" in {day.year}, the year {'its context writes' if 'year_context' in o.flags else 'inferred for it'}"
+                message += f" in {day.year}, the year {'its context writes' if year_basis(o) == 'context' else 'inferred for it'}"
             found = _finding("weekday-mismatch", message, c, (o,))
             out.append(replace(found, severity=severity))
     return out
@@ -165,9 +166,10 @@ def _weekday_severity(o: Claim, day: date, weekday: int) -> str | None:
         except ValueError:                 # 2月29日 in another year
             return False
 
-    if "year_context" in o.flags:
+    basis = year_basis(o)
+    if basis == "context":
         return None if o.as_of and fits(int(o.as_of[:4])) else rule("weekday-mismatch").severity
-    if "month_inferred" in o.flags:       # 10日（星期三）: the day in the month before or after
+    if basis == "inferred" and "month_inferred" in o.flags:   # 10日（星期三）: the month before or after
         for n in (-1, 1):
             y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
             try:
@@ -176,7 +178,7 @@ def _weekday_severity(o: Claim, day: date, weekday: int) -> str | None:
             except ValueError:
                 pass
         return "warning"
-    if "year_inferred" in o.flags:
+    if basis == "inferred":
         return None if fits(day.year - 1) or fits(day.year + 1) else "warning"
     return rule("weekday-mismatch").severity
 

@@ -70,7 +70,7 @@ def _stated_once(s: Claim, t: Claim, confidence: float) -> list[Finding]:
     out = []
     if ws.year and not wt.year and ws.year != ("rel", 0):
         implied = ws.year[0] == "abs" and b is not None and b[0][:4] == f"{ws.year[1]:04d}" \
-            and not ("year_inferred" in t.flags and "as_of_inferred" in t.flags)
+            and not (cmp.year_basis(t) == "inferred" and "as_of_inferred" in t.flags)
         if not implied:
             what = _RELATIVE_WORDS.get(("year", ws.year[1]), "its year") if ws.year[0] == "rel" else str(ws.year[1])
             message = f"the translation leaves out the year of {_show(s)} ({what}): it says {_show(t)}"
