@@ -2,10 +2,10 @@
 
     python benchmarks/ab_extract.py --base ec8f6d8 [--size-mb 2] [--rounds 5] [--text FILE]
 
-The other revision is checked out into a temporary git worktree. Each round times one
-``extract_text`` call on the whole text in a fresh process for each side, alternating base and
-this checkout, so that the load of a shared machine falls on both alike; the best of the rounds
-is reported for each, with the ratio. The text is the benchmark corpus (benchmarks/corpus.py,
+The other revision is checked out into a temporary git worktree. Each round times
+``extract_text`` on the whole text (the better of two passes) in a fresh process for each side,
+alternating base and this checkout, so that the load of a shared machine falls on both alike;
+the best of the rounds is reported for each, with the ratio. The text is the benchmark corpus (benchmarks/corpus.py,
 same seed, same bytes) unless --text names a file. Nothing here is a test.
 """
 
@@ -24,10 +24,14 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from checker.extract import extract_text
 text = open(sys.argv[2], encoding="utf-8").read()
-extract_text(text[:2000])                       # imports and compiled patterns are not timed
-t = time.perf_counter()
-claims = extract_text(text)
-print(json.dumps({"seconds": time.perf_counter() - t, "claims": len(claims)}))
+extract_text(text[:200000])       # imports, compiled patterns and the unit registry are not timed
+best = None
+for _ in range(2):                              # the first pass also grows the process's heap
+    t = time.perf_counter()
+    claims = extract_text(text)
+    seconds = time.perf_counter() - t
+    best = seconds if best is None else min(best, seconds)
+print(json.dumps({"seconds": best, "claims": len(claims)}))
 """
 
 

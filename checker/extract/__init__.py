@@ -186,7 +186,8 @@ def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | No
     written before it in its paragraph, else in its section's heading or the title, else the
     document's time; a bare weekday takes the day of that weekday among the dates of its own
     paragraph, if there is one."""
-    years = _context_years(raws, headings, t, opening)
+    partial = any(isinstance(r.stated, Stated) and r.stated.y is None and r.stated.m is not None for _, _, r in raws)
+    years = _context_years(raws, headings, t, opening) if partial else [None] * len(raws)
     last: tuple[int, DateValue] | None = None      # the last date of one day or month, by paragraph
     for (_, k, r), year in zip(raws, years):
         if "following" in r.flags:                 # 3月5日举行，次日闭幕: the day after March 5
@@ -199,15 +200,16 @@ def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | No
                 r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
         if r.kind in ("date", "date_range") and isinstance(r.value, DateValue) and r.value.end:
             last = (k, r.value)
+    weekdays = [(k, r) for _, k, r in raws if _bare_weekday(r)]
+    if not weekdays:
+        return
     # the days each paragraph writes, by weekday, in text order: a bare weekday takes the nearest
     days: dict[tuple[int, int], list[tuple[int, date]]] = {}
     for _, k, r in raws:
         if _states_days(r):
             for day in _days_of(r.value):
                 days.setdefault((k, day.isoweekday()), []).append((r.start, day))
-    for _, k, r in raws:
-        if not _bare_weekday(r):
-            continue
+    for k, r in weekdays:
         same = days.get((k, r.stated.weekday))
         if same:
             i = bisect_right(same, (r.start, date.max))
