@@ -146,7 +146,7 @@ def build(lang: str) -> list[dict]:
         at = rec["sentence"].find(span, cursor)
         if at < 0:
             sys.exit(f"{lab}:{lineno}: {span!r} not found in {rec['id']} from {cursor}")
-        cursor = at + 1
+        cursor = at + len(span)
         try:
             val = parse_value(kind, value)
         except ValueError as e:
