@@ -28,11 +28,12 @@ SOURCES = {
     "zh": "generaltest2022.zh-en.src.zh",      # WMT22 general test, Chinese news (source side)
     "zhref": "generaltest2022.zh-en.ref.A.en",  # its human English translation
     "en": "generaltest2022.en-zh.src.en",      # WMT22 general test, English news (source side)
+    "enref": "generaltest2022.en-zh.ref.A.zh",  # its human Chinese translation
 }
 
 NUMERIC = {"count", "quantity", "money", "percent", "number", "ordinal", "duration"}
 DATES = {"year", "date", "date_range"}
-OTHER_CURRENCIES = {"SGD", "HKD", "TWD", "MYR", "GBP", "EUR", "JPY", "AUD", "CAD", "RUB", "INR", "KRW", "CHF"}
+OTHER_CURRENCIES = {"SGD", "HKD", "TWD", "MYR"}  # the forms of issue 12 (S$, HK$, NT$, 新元, 港元, 令吉)
 
 
 def num(s: str):
