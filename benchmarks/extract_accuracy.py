@@ -15,8 +15,9 @@ Systems, each run on every sentence on its own:
 
 A prediction matches a gold claim when the spans overlap and the value agrees: numbers by nominal
 (relative 1e-9) or by an equal interval; dates by start/end, or by month/day when the gold
-value has no year (a year also matches a plain number equal to it). Each prediction matches at
-most one gold claim. Predictions that overlap no gold claim and hold neither a digit nor a
+value has no year (a year also matches a plain number equal to it). A range may be read as one
+claim holding the interval or as one claim per end, each with its full value (86万 and 120万 for
+86万到120万人; 12月4日 and 17日). Each prediction matches at most one gold claim. Predictions that overlap no gold claim and hold neither a digit nor a
 numeral word (今年, 周六, "last year", "Saturday") are outside the labelled scope and not counted;
 every other unmatched prediction is a false positive. For claimcheck, a gold claim whose span
 is found but whose value is wrong is also counted apart (``span_only``): a wrong value is worse
@@ -116,6 +117,13 @@ def _md(iso: str) -> dict:
 
 
 def rt_value(name: str, r) -> dict:
+    try:
+        return _rt_value(name, r)
+    except (ValueError, TypeError, KeyError):     # "not resolved" and the like
+        return {}
+
+
+def _rt_value(name: str, r) -> dict:
     res = r.resolution or {}
     if name != "datetime":
         v = _num(res.get("value"))
@@ -260,6 +268,37 @@ def date_match(g: dict, kind: str, p: dict) -> bool:
     return all(d.get(k) == g.get(k) for k in ("month", "day"))
 
 
+def end_pair(g: dict, cands: list[tuple[int, dict]]) -> tuple[int, int] | None:
+    """Two predictions, in order, that give a range's two ends with their full value: 86万 and
+    120万 for 86万到120万人 (each end carrying the scale and unit), 1989 and 1994 for
+    "1989 to 1994", 12月4日 and 17日 for 12月4日持续到17日."""
+    v, kind = g["value"], g["kind"]
+    if kind in ("year", "date", "date_range"):
+        if v.get("start") and v.get("end"):
+            first = lambda p: bool(p["date"]) and p["date"].get("start") == v["start"] or \
+                (p["num"] is not None and close(p["num"][0], int(v["start"][:4])))
+            second = lambda p: bool(p["date"]) and p["date"].get("end") == v["end"] or \
+                (p["num"] is not None and close(p["num"][0], int(v["end"][:4])))
+        elif "from" in v:
+            first = lambda p: bool(p["date"]) and date_match(v["from"], "date", p)
+            second = lambda p: bool(p["date"]) and (date_match(v["to"], "date", p) or (
+                "day" in v["to"] and v["to"].get("month") == v["from"].get("month")
+                and date_match({"day": v["to"]["day"]}, "date", p)))
+        else:
+            return None
+    elif v.get("nominal") is None and v.get("low") is not None and v.get("high") is not None:
+        first = lambda p: p["num"] is not None and close(p["num"][0], v["low"])
+        second = lambda p: p["num"] is not None and close(p["num"][0], v["high"])
+    else:
+        return None
+    for a, pa in cands:
+        if first(pa):
+            for b, pb in cands:
+                if pb["start"] > pa["start"] and second(pb):
+                    return a, b
+    return None
+
+
 def value_match(g: dict, p: dict) -> bool:
     if g["kind"] in ("year", "date", "date_range"):
         return date_match(g["value"], g["kind"], p)
@@ -293,6 +332,12 @@ def score_sentence(golds: list[dict], preds: list[dict]):
             status.append("tp")
         else:
             status.append("miss")
+    for k, g in enumerate(golds):                   # a range read as one claim per end
+        if status[k] == "miss":
+            pair = end_pair(g, [(i, p) for i, p in enumerate(preds) if i not in used and overlaps(g, p)])
+            if pair:
+                used.update(pair)
+                status[k] = "tp"
     for k, g in enumerate(golds):
         if status[k] == "miss" and any(i not in used and overlaps(g, p) for i, p in enumerate(preds)):
             status[k] = "span_only"
