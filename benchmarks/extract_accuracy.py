@@ -253,6 +253,8 @@ def date_match(g: dict, kind: str, p: dict) -> bool:
         if kind == "year" and p["num"] is not None:
             return close(p["num"][0], int(g["start"][:4]))
         return False
+    if g.get("ago"):                  # N years ago: any date reading of it (its day needs a publication date)
+        return d is not None
     if not d:
         return False
     if "from" in g:

@@ -120,6 +120,8 @@ def test_spans_kinds_units_values(lang, units):
                     assert date.fromisoformat(v["start"]) <= date.fromisoformat(v["end"]), where
                     # a year is only given when the sentence writes one (digits or 年/a decade)
                     assert re.search(r"\d|[〇零一二三四五六七八九十]", c["text"]), where
+                elif v.get("ago"):            # N years ago: its day needs a publication date
+                    assert set(v) == {"start", "end", "ago"}, where
                 else:
                     parts = [v] if "from" not in v else [v["from"], v["to"]]
                     for p in parts:

@@ -46,6 +46,8 @@ def num(s: str):
 
 def parse_value(kind: str, v: str):
     v = v.strip()
+    if kind in DATES and v == "ago":      # 20年前, "two years ago": a date whose day the publication sets
+        return {"start": None, "end": None, "ago": True}
     if kind in DATES:
         if kind == "year" and re.fullmatch(r"-?\d{3,4}", v):
             y = int(v)
