@@ -77,6 +77,7 @@ class _Patterns:
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
         self.range_not_after = frozenset(nums["range_not_after"])
+        self.half_not_after = frozenset(nums["half_not_after"])
         small = [w for w in numwords.CARDINAL_WORDS if w not in ("a", "an", "and", "half", "hundred", "dozen")
                  and w not in numwords.BIG_WORDS and w not in ("zero", "one")]
         fold_words = {w + "fold" for w in small}
@@ -98,7 +99,7 @@ class _Patterns:
             rf"|(?P<m_n>{AR}|[a-z]+)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
             rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
             rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})")
-        self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212][ \t]?)\Z")
+        self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         units = _alt(v.units["en"])
@@ -279,6 +280,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             last = claim.end
         else:                  # read and rejected (a name, a pronoun): its digits are not claims
             last = m.end()
+    if len(out) > 1:
+        out = _shared_ranges(low, out, pat)
     out = _durations(low, _calendar_forms(low, out, pat) if out else out, pat)
     if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
         starts = [c.start for c in out]         # (in order: a claim ends before the next starts)
@@ -323,6 +326,61 @@ def _period(low: str, p: int, pat: _Patterns) -> RawClaim | None:
         return None
     return cal.year_period(p, m.end(), int(y) if y else None, pat.periods[word],
                            rel=("year", _YEAR_REL[rel]) if rel else None)
+
+
+_RANGE_GAP = re.compile(r"[ \t]*(?:to|–|—|-)[ \t]*|[ \t]+(?P<and>and)[ \t]+")
+_SCALE_IN = re.compile(r"(?<![a-z])(?:thousand|million|billion|trillion|bn|bln|mln|mn|m|k)\b")
+_BETWEEN = re.compile(r"(?<![a-z])between[ \t]+\Z")
+_RANGE_KINDS = frozenset({"number", "count", "quantity", "money", "percent"})
+
+
+def _shared_ranges(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """Two numbers joined by "to", a dash or "between … and" that share the unit and scale the
+    second one writes: "3 to 5 million people", "between 2 and 3 percent", "12 million to 14
+    million", "S$18 billion to S$21 billion" — one range claim. After "from" or a verb of change
+    ("rose 3% to 5%") the two are a change, not a range."""
+    res: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        n = out[i + 1] if i + 1 < len(out) else None
+        i += 1
+        merged = _shared_range(low, c, n, pat) if n is not None else None
+        if merged is None:
+            res.append(c)
+        else:
+            res.append(merged)
+            i += 1
+    return res
+
+
+def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClaim | None:
+    if c.kind not in _RANGE_KINDS or n.kind not in _RANGE_KINDS or c.qualifier or n.qualifier \
+            or not isinstance(c.value, Interval) or not isinstance(n.value, Interval) \
+            or not c.value.is_exact or not n.value.is_exact:
+        return None
+    gap = _RANGE_GAP.fullmatch(low, c.end, n.start)
+    if gap is None:
+        return None
+    between = _BETWEEN.search(low, max(0, c.start - 9), c.start)
+    if gap.group("and") and between is None:
+        return None
+    if between is None and _prev_word(low, c.start) in pat.range_not_after:
+        return None
+    if not (c.kind == "number" or (c.kind == n.kind and c.unit == n.unit)) or n.kind == "number":
+        return None
+    lo, hi = c.value.low, n.value.low
+    own = low[c.start:c.end]
+    scale = _SCALE_IN.search(low, n.start, n.end)
+    if scale is not None and _SCALE_IN.search(own) is None:      # "3 to 5 million": 3 million
+        k = numwords.parse_cardinal("1 " + _ABBREVIATED.get(scale.group(), scale.group()))
+        if k is None:
+            return None
+        lo = lo * k
+    if lo >= hi:
+        return None
+    return RawClaim(between.start() if between else c.start, n.end, n.kind, Interval(None, lo, hi), unit=n.unit,
+                    qualifier="range", subject=n.subject)
 
 
 def _is_plain(s) -> bool:
@@ -537,6 +595,8 @@ def _approx_before(pre: re.Match | None, p: int):
 
 def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> RawClaim | None:
     if f.group("f_half"):
+        if (pre is None or not pre.group("approx")) and _prev_word(low, f.start()) in pat.half_not_after:
+            return None                         # the latter half of the night
         n, d, end = Decimal(1), 2, f.end("f_half")
     else:
         num, den = f.group("f_num"), f.group("f_den")
