@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from checker.extract import calendar as cal
@@ -355,9 +355,9 @@ def _shared_ranges(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawCla
 
 
 def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClaim | None:
-    if c.kind not in _RANGE_KINDS or n.kind not in _RANGE_KINDS or c.qualifier or n.qualifier \
+    if c.kind not in _RANGE_KINDS or n.kind not in _RANGE_KINDS or n.qualifier or c.qualifier in ("range", "several") \
             or not isinstance(c.value, Interval) or not isinstance(n.value, Interval) \
-            or not c.value.is_exact or not n.value.is_exact:
+            or c.value.nominal is None or not n.value.is_exact:
         return None
     gap = _RANGE_GAP.fullmatch(low, c.end, n.start)
     if gap is None:
@@ -369,7 +369,7 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
         return None
     if not (c.kind == "number" or (c.kind == n.kind and c.unit == n.unit)) or n.kind == "number":
         return None
-    lo, hi = c.value.low, n.value.low
+    lo, hi = c.value.nominal, n.value.low
     own = low[c.start:c.end]
     scale = _SCALE_IN.search(low, n.start, n.end)
     if scale is not None and _SCALE_IN.search(own) is None:      # "3 to 5 million": 3 million
@@ -379,8 +379,9 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
         lo = lo * k
     if lo >= hi:
         return None
+    # "about 3 to 5 million": the approximation is the range's
     return RawClaim(between.start() if between else c.start, n.end, n.kind, Interval(None, lo, hi), unit=n.unit,
-                    qualifier="range", subject=n.subject)
+                    qualifier=c.qualifier or "range", subject=n.subject)
 
 
 def _is_plain(s) -> bool:
@@ -552,6 +553,7 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
     return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
 
 
+_ONE, _TENTH = Decimal(1), Decimal("0.1")
 _GLUED_BEFORE = re.compile(r"(?<![a-z])[a-z]+\Z")
 
 
@@ -619,7 +621,12 @@ def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> Ra
             if not (f.group("f_of") or pat.fraction_after.match(low, end) or (hyphen and d != 4)):
                 return None                     # "a third term", "a quarter" (of a year)
     approx, start = _approx_before(pre, f.start())
-    value = interval(Decimal(100) * n / d, approx)
+    share = Decimal(100) * n / d
+    value = interval(share, approx)
+    if approx is None and share != int(share):
+        # a third is 33.33…: a translation may round it to 33 %, 33.3 % or 33.33 % and still say the same
+        value = Interval(share, min(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_FLOOR)),
+                         max(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_CEILING)))
     return RawClaim(start, end, "percent", value, unit="%", qualifier=approx.qualifier if approx else None)
 
 
