@@ -246,6 +246,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
         # ".08 percent": a decimal without its leading zero (never 8)
         pe = p - 1 if p > 0 and low[p - 1] == "." and (p == 1 or not (low[p - 2].isalnum() or low[p - 2] in ".,")) else p
+        if p > 0 and (low[p - 1] in "-\u2212" or (low[p - 1] == " " and "minus" in low[max(0, p - 7):p])):
+            sign = pat.minus_before.search(low, max(last, p - 8), p)   # about -5 °C, about minus 20: the
+            if sign is not None:                                        # approximation comes before the sign
+                pe = sign.start()
         pre = pat.prefix.search(low, max(last, pe - 30), pe) if _may_have_prefix(low, pe, last, pat) else None
         if a.group() in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
             claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
@@ -757,9 +761,10 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     """A number expression, with its sign: "minus 12 degrees", "-$3.5 million", "−2.3%" (a hyphen
     between two numbers is a range, and one glued to a word or a number is no sign)."""
     claim = _number_body(text, m, pre, seg)
-    if claim is None or claim.kind not in _SIGNED or claim.qualifier == "range" or claim.start == 0:
+    if claim is None or claim.kind not in _SIGNED or claim.qualifier == "range":
         return claim
-    sign = _patterns().minus_before.search(text, max(0, claim.start - 8), claim.start)
+    at = pre.start("cur") if pre is not None and pre.group("cur") else m.start()
+    sign = _patterns().minus_before.search(text, max(0, at - 8), at) if at > 0 else None
     if sign is None:
         return claim
     k = sign.start()
@@ -772,7 +777,7 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     v = claim.value
     claim.value = Interval(-v.nominal if v.nominal is not None else None,
                            -v.high if v.high is not None else None, -v.low if v.low is not None else None)
-    claim.start = k
+    claim.start = min(claim.start, k)
     return claim
 
 
