@@ -371,12 +371,20 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
         return None
     if between is None and _prev_word(low, c.start) in pat.range_not_after:
         return None
-    if not (c.kind == "number" or (c.kind == n.kind and c.unit == n.unit)) or n.kind == "number":
+    same = c.kind == n.kind and c.unit == n.unit
+    if n.kind == "number" or not (same or c.kind == "number"):
         return None
     lo, hi = c.value.nominal, n.value.low
-    own = low[c.start:c.end]
     scale = _SCALE_IN.search(low, n.start, n.end)
-    if scale is not None and _SCALE_IN.search(own) is None:      # "3 to 5 million": 3 million
+    own_scale = _SCALE_IN.search(low, c.start, c.end) is not None
+    if scale is None or own_scale:
+        if same or scale is None and c.kind != "number":
+            return None                 # "3.70% - 4.20%", "S$18 billion to S$21 billion": two claims
+        if scale is not None:           # "12 million to 14 million people": both count people
+            if lo < hi:
+                c.kind, c.unit, c.subject = n.kind, n.unit, n.subject
+            return None
+    else:                               # "3 to 5 million", "$3 to $5 million": 3 million
         k = numwords.parse_cardinal("1 " + _ABBREVIATED.get(scale.group(), scale.group()))
         if k is None:
             return None
