@@ -101,6 +101,9 @@ class _Patterns:
             rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})")
         self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
+        self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
+        # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
+        self.share_next = re.compile(rf"[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
@@ -118,8 +121,10 @@ class _Patterns:
         # digits glued to letters (g20) or inside a decimal or grouped number are not a number's start
         glued = {c.lower() for c in v.currencies["en"]["before"] if c.isalpha() and c.isupper()}
         glued_after = "|".join(rf"(?<=(?<![a-z]){c})" for c in sorted(glued))
-        self.anchor = re.compile(rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
-                                 rf"|(?:{glued_after})\d+")
+        anchor = rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        self.anchor = re.compile(anchor)
+        # only for a paragraph that holds one (the extra branch halves the scan's speed)
+        self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
         self.glued_currency = frozenset(glued)
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
@@ -228,7 +233,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    for a in pat.anchor.finditer(low):
+    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
+    for a in anchors.finditer(low):
         p = a.start()
         if p < last or (urls and in_url(low, p)):
             continue
@@ -260,7 +266,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         q = pre.start("art") if pre and pre.group("art") else p
         if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
             q -= 5                                  # half a million: the half is part of the number
-        if pe == p:
+        if pe == p and (a.group() in pat.share_words or pat.share_next.match(low, a.end())):
             claim = _share(low, p, q, pre, pat)     # a third of, two-thirds, half of, doubled, three-fold
             if claim is not None:
                 out.append(claim)
@@ -566,6 +572,18 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
 
 
 _ONE, _TENTH = Decimal(1), Decimal("0.1")
+def _has_glued(low: str, codes) -> bool:
+    """Whether a currency code is glued to a number in the paragraph: RM50, RMB300."""
+    for c in codes:
+        i = low.find(c)
+        while i >= 0:
+            j = i + len(c)
+            if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
+                return True
+            i = low.find(c, j)
+    return False
+
+
 _GLUED_BEFORE = re.compile(r"(?<![a-z])[a-z]+\Z")
 
 
