@@ -626,9 +626,13 @@ def _approx_before(pre: re.Match | None, p: int):
 
 
 def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> RawClaim | None:
+    approx_written = pre is not None and pre.group("approx")
+    if not approx_written and f.group("f_num") in ("a", "an") and _prev_word(low, f.start()) == "and":
+        return None                             # two hours and a half
     if f.group("f_half"):
-        if (pre is None or not pre.group("approx")) and _prev_word(low, f.start()) in pat.half_not_after:
-            return None                         # the latter half of the night
+        if not approx_written and (_prev_word(low, f.start()) in pat.half_not_after
+                                   or pat.fraction_after.match(low, f.end("f_half"))):
+            return None                         # the latter half of the night; at half.
         n, d, end = Decimal(1), 2, f.end("f_half")
     else:
         num, den = f.group("f_num"), f.group("f_den")
