@@ -76,6 +76,7 @@ class _Patterns:
         self.minus = _group(nums["minus_words"])
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
+        self.scale_not_before = frozenset(nums["scale_abbreviations"]["not_before"])
         self.range_not_after = frozenset(nums["range_not_after"])
         self.half_not_after = frozenset(nums["half_not_after"])
         small = [w for w in numwords.CARDINAL_WORDS if w not in ("a", "an", "and", "half", "hundred", "dozen")
@@ -856,7 +857,8 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
             if cur_before or scale in pat.scale_always:
                 scale = _ABBREVIATED[scale]
             elif scale in pat.scale_plural and seg is not None and (scale != "m" or seg[m.end("e_scale") - 1] == "M") \
-                    and not m.group("e_unit") and not m.group("e_time") and _plural_after(text, m.end("e_scale")):
+                    and not m.group("e_unit") and not m.group("e_time") and _plural_after(text, m.end("e_scale")) \
+                    and _next_word(text, m.end("e_scale")) not in pat.scale_not_before:
                 scale = pat.scale_plural[scale]     # 10k followers, 2.5M users (not 300m, a 5k race)
             else:
                 return None                 # 300m is metres, 5k a race
