@@ -585,6 +585,7 @@ def _has_glued(low: str, codes) -> bool:
     return False
 
 
+_PART = re.compile(r"[.,，]?\d")
 _GLUED_BEFORE = re.compile(r"(?<![a-z])[a-z]+\Z")
 
 
@@ -759,6 +760,9 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
+            and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
+        return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
             and _named(seg, m.start()):
         return None
