@@ -104,7 +104,7 @@ class _Patterns:
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
         # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
-        self.share_next = re.compile(rf"[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
+        self.share_next = re.compile(rf"[\d.,]*[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
@@ -142,8 +142,8 @@ class _Patterns:
         # what may follow a number: a superlative, "or more", %, currency, unit, time unit
         tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
                 rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
-                rf"(?:(?P<e_pp>[ \t]+(?:percentage|per[ \t]?cent)[ \t-]+points?\b)"
-                rf"|(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
+                rf"(?:(?P<e_pp>[ \t]+(?:percentage|per[ \t]?cent|pct)[ \t-]+points?\b)"
+                rf"|(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b|[ \t]+pct\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
                 rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
                 rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
