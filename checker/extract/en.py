@@ -83,7 +83,7 @@ class _Patterns:
                  and w not in numwords.BIG_WORDS and w not in ("zero", "one")]
         fold_words = {w + "fold" for w in small}
         dens = _group(self.fraction_den)
-        num_word = r"[a-z]+(?:-[a-z]+)?"
+        num_word = r"[a-z]++(?:-[a-z]++)?"
         # a share: "a third (of)", "one-third", "two thirds", "three quarters of"; "half of", "half the"
         self.fraction = re.compile(
             rf"(?P<f_num>{num_word})(?:[ \t]+|[ \t]*[-\u2010\u2011][ \t]*)(?P<f_den>{dens})(?![\w-])"
@@ -97,7 +97,7 @@ class _Patterns:
         self.multiple = re.compile(
             rf"(?P<m_verb>{_group(self.mult_verbs)})(?![\w-])"
             rf"|(?P<m_adj>{_group(self.mult_before)})(?=[ \t]+{determiners})"
-            rf"|(?P<m_n>{AR}|[a-z]+)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
+            rf"|(?P<m_n>{AR}|[a-z]++)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
             rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
             rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})")
         self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
