@@ -95,6 +95,8 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
     convertible), and whether a conversion happened."""
     if source.kind == "money" or target.kind == "money":
         return (1.0, False) if source.unit == target.unit else None
+    if source.kind == "percent" and target.kind == "percent" and (source.unit or "%") != (target.unit or "%"):
+        return None                     # percentage points are never percent (issue 12)
     if source.kind == "quantity" and target.kind == "quantity" and source.unit and target.unit \
             and source.unit != target.unit:
         from checker.extract.units import registry
@@ -113,6 +115,20 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
         except Exception:
             return None
     return 1.0, False
+
+
+_TEMPERATURES = frozenset({"°C", "°F"})
+
+
+def _temperature(v: Interval, unit: str, to: str) -> Interval:
+    """A temperature in another scale (pint offset units convert values, not a factor)."""
+    from checker.extract.units import registry
+
+    ureg = registry()
+
+    def conv(x):
+        return None if x is None else Decimal(str(round(ureg.Quantity(float(x), unit).to(to).magnitude, 6)))
+    return Interval(conv(v.nominal), conv(v.low), conv(v.high))
 
 
 # pint's "decade" is a logarithmic ratio (dimensionless), not ten years
@@ -135,7 +151,11 @@ def compare(source: Claim, target: Claim) -> Verdict:
     if f == "ordinal":
         same = sv.nominal == tv.nominal
         return Verdict(same, exact=same, reason="" if same else "different ordinals")
-    factor = _factor(source, target)
+    written = tv
+    if source.unit in _TEMPERATURES and target.unit in _TEMPERATURES and source.unit != target.unit:
+        tv, factor = _temperature(tv, target.unit, source.unit), (1.0, True)   # offset units: 38.5 °C is 101.3 °F
+    else:
+        factor = _factor(source, target)
     if factor is None:
         return Verdict(False, reason=f"{source.unit} is not {target.unit}", unit_problem=True)
     k, converted = factor
@@ -146,7 +166,7 @@ def compare(source: Claim, target: Claim) -> Verdict:
     same = _overlap(_bounds(sv), tb, tol)
     exact = sv.nominal is not None and tv.nominal is not None and \
         abs(float(sv.nominal) - float(tv.nominal) * k) <= tol * max(abs(float(sv.nominal)), 1e-9)
-    if not same and converted and sv.nominal is not None and sv.nominal == tv.nominal:
+    if not same and converted and sv.nominal is not None and sv.nominal == written.nominal:
         return Verdict(False, reason=f"the number was kept but the unit changed from {source.unit} to "
                                      f"{target.unit} without converting", unit_problem=True)
     return Verdict(same, exact=exact, reason="" if same else "different values")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from checker.extract import calendar as cal
@@ -28,9 +28,11 @@ from checker.extract.numerals import ARABIC, parse_arabic
 from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import Interval
-from checker.vocab import alternation, vocabulary
+from checker.vocab import alternation, load_yaml, vocabulary
 
 AR = ARABIC
+# English digits may group thousands with a (narrow) space, "1 200", only in groups of exactly three
+AR_EN = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 _FULL_MONTHS = "January February March April May June July August September October November December".split()
 MONTHS = {m: i for i, m in enumerate(_FULL_MONTHS, 1)}
 _ABBREVIATED_MONTHS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
@@ -54,12 +56,55 @@ def _alt(words) -> str:
     return alternation(w.lower() for w in words).replace(r"\ ", r"\s+")
 
 
+def _group(words) -> str:
+    """_alt as one group, ending at a word's end."""
+    return "(?:" + _alt(words) + r")\b"
+
+
 class _Patterns:
     """The patterns, compiled once from the vocabulary. They run on lower-cased text."""
 
     def __init__(self):
         v = vocabulary()
         ap = v.approx["en"]
+        nums = self.nums = load_yaml("numbers_en.yaml")
+        self.fraction_den = {k.lower(): int(d) for k, d in nums["fractions"].items()}
+        self.quarter_of = {k: (Decimal(str(a)), u) for k, (a, u) in nums["quarter_of"].items()}
+        mult = nums["multiples"]
+        self.mult_verbs = {k: Decimal(str(n)) for k, n in mult["verbs"].items()}
+        self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
+        self.minus = _group(nums["minus_words"])
+        self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
+        self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
+        self.scale_not_before = frozenset(nums["scale_abbreviations"]["not_before"])
+        self.range_not_after = frozenset(nums["range_not_after"])
+        self.half_not_after = frozenset(nums["half_not_after"])
+        small = [w for w in numwords.CARDINAL_WORDS if w not in ("a", "an", "and", "half", "hundred", "dozen")
+                 and w not in numwords.BIG_WORDS and w not in ("zero", "one")]
+        fold_words = {w + "fold" for w in small}
+        dens = _group(self.fraction_den)
+        num_word = r"[a-z]++(?:-[a-z]++)?"
+        # a share: "a third (of)", "one-third", "two thirds", "three quarters of"; "half of", "half the"
+        self.fraction = re.compile(
+            rf"(?P<f_num>{num_word})(?:[ \t]+|[ \t]*[-\u2010\u2011][ \t]*)(?P<f_den>{dens})(?![\w-])"
+            rf"(?P<f_of>[ \t]+of\b(?:[ \t]+an?[ \t]+(?P<f_span>{_group(self.quarter_of)}))?)?"
+            rf"|(?P<f_half>half)(?=[ \t]+(?:of|the)\b|[ \t]*(?:[,.;:!?)]|\Z))")
+        self.fraction_after = re.compile(r"[ \t]*(?:[,.;:!?)]|\Z)")
+        self.fraction_period = re.compile(r"[ \t]+of[ \t]+(?:(?:this|last|next|the)[ \t]+)?(?:fiscal[ \t]+)?(?:year|\d{4})\b"
+                                          r"|[ \t]+(?:in[ \t]+a[ \t]+row|consecutive)\b")
+        times_after = _group(mult["times_followed_by"])
+        determiners = _group(mult["determiners"])
+        self.multiple = re.compile(
+            rf"(?P<m_verb>{_group(self.mult_verbs)})(?![\w-])"
+            rf"|(?P<m_adj>{_group(self.mult_before)})(?=[ \t]+{determiners})"
+            rf"|(?P<m_n>{AR}|[a-z]++)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
+            rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
+            rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})")
+        self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
+        self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
+        self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
+        # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
+        self.share_next = re.compile(rf"[\d.,]*[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
@@ -71,14 +116,21 @@ class _Patterns:
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
                         | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]}
                         | set(WEEKDAYS) | set(RELATIVE)
-                        | {k.split()[0].lower() for k in cal.calendar().periods["en"] if k[0].isalpha()})
+                        | {k.split()[0].lower() for k in cal.calendar().periods["en"] if k[0].isalpha()}
+                        | set(self.fraction_den) | self.mult_anchor_words)
         # a trie-shaped alternation fails on a word's first letter: several times faster here
         # digits glued to letters (g20) or inside a decimal or grouped number are not a number's start
-        self.anchor = re.compile(rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))")
+        glued = {c.lower() for c in v.currencies["en"]["before"] if c.isalpha() and c.isupper()}
+        glued_after = "|".join(rf"(?<=(?<![a-z]){c})" for c in sorted(glued))
+        anchor = rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        self.anchor = re.compile(anchor)
+        # only for a paragraph that holds one (the extra branch halves the scan's speed)
+        self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
+        self.glued_currency = frozenset(glued)
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
-            rf"(?:(?P<cur>{alternation(w.lower() for w in v.currencies['en']['before'])})[ \t]?)?"
+            rf"(?:(?<![a-z])(?P<cur>{alternation(w.lower() for w in v.currencies['en']['before'])})[ \t]?)?"
             rf"(?:(?<![a-z])(?P<art>an?)\s+)?\Z")
         # the last word of every prefix: only an anchor after one of these needs the prefix search
         self.prefix_ends = frozenset(w.lower().split()[-1] for w in ap["before"]) | {"a", "an"}
@@ -90,7 +142,8 @@ class _Patterns:
         # what may follow a number: a superlative, "or more", %, currency, unit, time unit
         tail = (rf"(?:-(?P<e_super>{SUPERLATIVE})\b)?"
                 rf"(?P<e_post>[ \t]+(?:{after})\b|-plus\b)?"
-                rf"(?:(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
+                rf"(?:(?P<e_pp>[ \t]+(?:percentage|per[ \t]?cent|pct)[ \t-]+points?\b)"
+                rf"|(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b|[ \t]+pct\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
                 rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
                 rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
@@ -156,7 +209,7 @@ class _Patterns:
             # digits (approximation and currency sign come from `prefix`; number words from
             # numwords, matched apart so that its large pattern is compiled only once)
             r"(?P<decade>(?:1[0-9]|20)\d0)s\b(?:\s+and\s+(?:the\s+)?(?P<decade2>(?:1[0-9]|20)\d0)s\b)?",
-            rf"(?P<e_ar>{AR})(?:[–-](?P<e_ar2>{AR}))?(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
+            rf"(?P<e_ar>{AR_EN})(?:[–-](?P<e_ar2>{AR}))?(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
         ]))
 
 
@@ -181,7 +234,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    for a in pat.anchor.finditer(low):
+    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
+    for a in anchors.finditer(low):
         p = a.start()
         if p < last or (urls and in_url(low, p)):
             continue
@@ -197,7 +251,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 out.append(claim)
                 last = claim.end
                 continue
-        pre = pat.prefix.search(low, max(last, p - 30), p) if _may_have_prefix(low, p, last, pat) else None
+        # ".08 percent": a decimal without its leading zero (never 8)
+        pe = p - 1 if p > 0 and low[p - 1] == "." and (p == 1 or not (low[p - 2].isalnum() or low[p - 2] in ".,")) else p
+        if p > 0 and (low[p - 1] in "-\u2212" or (low[p - 1] == " " and "minus" in low[max(0, p - 7):p])):
+            sign = pat.minus_before.search(low, max(last, p - 8), p)   # about -5 °C, about minus 20: the
+            if sign is not None:                                        # approximation comes before the sign
+                pe = sign.start()
+        pre = pat.prefix.search(low, max(last, pe - 30), pe) if _may_have_prefix(low, pe, last, pat) else None
         if a.group() in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
             claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
             if claim is not None:
@@ -207,6 +267,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         q = pre.start("art") if pre and pre.group("art") else p
         if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
             q -= 5                                  # half a million: the half is part of the number
+        if pe == p and (a.group() in pat.share_words or pat.share_next.match(low, a.end())):
+            claim = _share(low, p, q, pre, pat)     # a third of, two-thirds, half of, doubled, three-fold
+            if claim is not None:
+                out.append(claim)
+                last = claim.end
+                continue
         m = pat.main.match(low, q)
         if m is None and q != p:
             m = pat.main.match(low, p)
@@ -225,6 +291,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             last = claim.end
         else:                  # read and rejected (a name, a pronoun): its digits are not claims
             last = m.end()
+    if len(out) > 1:
+        out = _shared_ranges(low, out, pat)
     out = _durations(low, _calendar_forms(low, out, pat) if out else out, pat)
     if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
         starts = [c.start for c in out]         # (in order: a claim ends before the next starts)
@@ -269,6 +337,70 @@ def _period(low: str, p: int, pat: _Patterns) -> RawClaim | None:
         return None
     return cal.year_period(p, m.end(), int(y) if y else None, pat.periods[word],
                            rel=("year", _YEAR_REL[rel]) if rel else None)
+
+
+_RANGE_GAP = re.compile(r"[ \t]*(?:to|–|—|-)[ \t]*|[ \t]+(?P<and>and)[ \t]+")
+_SCALE_IN = re.compile(r"(?<![a-z])(?:thousand|million|billion|trillion|bn|bln|mln|mn|m|k)\b")
+_BETWEEN = re.compile(r"(?<![a-z])between[ \t]+\Z")
+_RANGE_KINDS = frozenset({"number", "count", "quantity", "money", "percent"})
+
+
+def _shared_ranges(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """Two numbers joined by "to", a dash or "between … and" that share the unit and scale the
+    second one writes: "3 to 5 million people", "between 2 and 3 percent", "12 million to 14
+    million", "S$18 billion to S$21 billion" — one range claim. After "from" or a verb of change
+    ("rose 3% to 5%") the two are a change, not a range."""
+    res: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        n = out[i + 1] if i + 1 < len(out) else None
+        i += 1
+        merged = _shared_range(low, c, n, pat) if n is not None else None
+        if merged is None:
+            res.append(c)
+        else:
+            res.append(merged)
+            i += 1
+    return res
+
+
+def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClaim | None:
+    if c.kind not in _RANGE_KINDS or n.kind not in _RANGE_KINDS or n.qualifier or c.qualifier in ("range", "several") \
+            or not isinstance(c.value, Interval) or not isinstance(n.value, Interval) \
+            or c.value.nominal is None or not n.value.is_exact:
+        return None
+    gap = _RANGE_GAP.fullmatch(low, c.end, n.start)
+    if gap is None:
+        return None
+    between = _BETWEEN.search(low, max(0, c.start - 9), c.start)
+    if gap.group("and") and between is None:
+        return None
+    if between is None and _prev_word(low, c.start) in pat.range_not_after:
+        return None
+    same = c.kind == n.kind and c.unit == n.unit
+    if n.kind == "number" or not (same or c.kind == "number"):
+        return None
+    lo, hi = c.value.nominal, n.value.low
+    scale = _SCALE_IN.search(low, n.start, n.end)
+    own_scale = _SCALE_IN.search(low, c.start, c.end) is not None
+    if scale is None or own_scale:
+        if same or scale is None and c.kind != "number":
+            return None                 # "3.70% - 4.20%", "S$18 billion to S$21 billion": two claims
+        if scale is not None:           # "12 million to 14 million people": both count people
+            if lo < hi:
+                c.kind, c.unit, c.subject = n.kind, n.unit, n.subject
+            return None
+    else:                               # "3 to 5 million", "$3 to $5 million": 3 million
+        k = numwords.parse_cardinal("1 " + _ABBREVIATED.get(scale.group(), scale.group()))
+        if k is None:
+            return None
+        lo = lo * k
+    if lo >= hi:
+        return None
+    # "about 3 to 5 million": the approximation is the range's
+    return RawClaim(between.start() if between else c.start, n.end, n.kind, Interval(None, lo, hi), unit=n.unit,
+                    qualifier=c.qualifier or "range", subject=n.subject)
 
 
 def _is_plain(s) -> bool:
@@ -430,11 +562,108 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
         return False
     c = low[p - 1]
     if not c.isspace():
+        if c.isalpha():                                   # RM50, RMB300: a currency code glued to it
+            w = _GLUED_BEFORE.search(low, max(last, p - 4), p)
+            return w is not None and w.group() in pat.glued_currency
         return not c.isalnum()
     w = _WORD_BEFORE.search(low, max(last, p - 16), p)
     if w is None:
         return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
     return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
+
+
+_ONE, _TENTH = Decimal(1), Decimal("0.1")
+def _has_glued(low: str, codes) -> bool:
+    """Whether a currency code is glued to a number in the paragraph: RM50, RMB300."""
+    for c in codes:
+        i = low.find(c)
+        while i >= 0:
+            j = i + len(c)
+            if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
+                return True
+            i = low.find(c, j)
+    return False
+
+
+_PART = re.compile(r"[.,，]?\d")
+_GLUED_BEFORE = re.compile(r"(?<![a-z])[a-z]+\Z")
+
+
+def _share(low: str, p: int, q: int, pre: re.Match | None, pat: _Patterns) -> RawClaim | None:
+    """A share or a multiple at the anchor ``p`` (``q``: the article before it): "a third of",
+    "two-thirds", "nearly half of", "a quarter of a century" (a duration), "doubled", "three-fold",
+    "three times as many"."""
+    for at in ((q, p) if q != p else (p,)):
+        f = pat.fraction.match(low, at)
+        if f is not None:
+            claim = _fraction(low, f, pre, pat)
+            if claim is not None:
+                return claim
+    m = pat.multiple.match(low, p)
+    if m is None:
+        return None
+    if m.group("m_verb"):
+        n = pat.mult_verbs[m.group("m_verb")]
+    elif m.group("m_adj"):
+        n = pat.mult_before[m.group("m_adj")]
+    else:
+        word = m.group("m_n") or m.group("m_t") or m.group("m_glued").removesuffix("fold")
+        n = parse_arabic(word) if word[0].isdigit() else numwords.parse_cardinal(word)
+        if n is None or n <= 1:
+            return None
+        if word[0].isdigit() and is_name_context(low, m.start(), m.start() + len(word)):
+            return None
+    approx, start = _approx_before(pre, p)
+    return RawClaim(start, m.end(), "number", interval(n, approx), unit="times",
+                    qualifier=approx.qualifier if approx else None)
+
+
+def _approx_before(pre: re.Match | None, p: int):
+    """The approximation right before a share or a multiple, and where the claim starts."""
+    if pre is None or not pre.group("approx") or pre.group("cur") \
+            or not (pre.end() == p or (pre.group("art") and pre.start("art") == p)):
+        return None, p
+    word = re.sub(r"\s+", " ", pre.group("approx"))
+    return vocabulary().approx["en"]["before"][word], pre.start("approx")
+
+
+def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> RawClaim | None:
+    approx_written = pre is not None and pre.group("approx")
+    if not approx_written and f.group("f_num") in ("a", "an") and _prev_word(low, f.start()) == "and":
+        return None                             # two hours and a half
+    if f.group("f_half"):
+        if not approx_written and (_prev_word(low, f.start()) in pat.half_not_after
+                                   or pat.fraction_after.match(low, f.end("f_half"))):
+            return None                         # the latter half of the night; at half.
+        n, d, end = Decimal(1), 2, f.end("f_half")
+    else:
+        num, den = f.group("f_num"), f.group("f_den")
+        d = pat.fraction_den[den]
+        n = Decimal(1) if num in ("a", "an") else numwords.parse_cardinal(num)
+        if n is None or n != int(n) or not 1 <= n < d or (n == 1) == den.endswith("s"):
+            return None                         # "two third", "a thirds", "two halves"
+        end = f.end("f_den")
+        if pat.fraction_period.match(low, end):
+            return None                         # three quarters of the year, a quarter in a row
+        if n == 1:
+            if f.group("f_span"):               # a quarter of a century: 25 years
+                if d != 4:
+                    return None
+                amount, unit = pat.quarter_of[f.group("f_span")]
+                approx, start = _approx_before(pre, f.start())
+                return RawClaim(start, f.end("f_span"), "duration", interval(amount, approx), unit=unit,
+                                qualifier=approx.qualifier if approx else None)
+            hyphen = "-" in low[f.end("f_num"):f.start("f_den")]
+            if not (f.group("f_of") or pat.fraction_after.match(low, end) or (hyphen and d != 4)):
+                return None                     # "a third term", "a quarter" (of a year)
+    approx, start = _approx_before(pre, f.start())
+    share = Decimal(100) * n / d
+    value = interval(share, approx)
+    if approx is None and share != int(share):
+        # a third is 33.33…: a translation may round it to 33 %, 33.3 % or 33.33 % and still say the same
+        value = Interval(share, min(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_FLOOR)),
+                         max(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_CEILING)))
+    return RawClaim(start, end, "percent", value, unit="%", qualifier=approx.qualifier if approx else None)
 
 
 def _words_at(low: str, pos: int) -> re.Match | None:
@@ -531,9 +760,13 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and _named(seg, m.start()):
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
+            and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
+        return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
+            and _named(seg, m.start()):
         return None
-    return _number(low, m, pre)
+    return _number(low, m, pre, seg)
 
 
 def _month_group(m: re.Match) -> str:
@@ -559,7 +792,34 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
+def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawClaim | None:
+    """A number expression, with its sign: "minus 12 degrees", "-$3.5 million", "−2.3%" (a hyphen
+    between two numbers is a range, and one glued to a word or a number is no sign)."""
+    claim = _number_body(text, m, pre, seg)
+    if claim is None or claim.kind not in _SIGNED or claim.qualifier == "range":
+        return claim
+    at = pre.start("cur") if pre is not None and pre.group("cur") else m.start()
+    sign = _patterns().minus_before.search(text, max(0, at - 8), at) if at > 0 else None
+    if sign is None:
+        return claim
+    k = sign.start()
+    if text[k] in "-\u2212":
+        j = k - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and j < k - 1 and text[j].isdigit():            # "3 -5": a score or a range, not a sign
+            return claim
+    v = claim.value
+    claim.value = Interval(-v.nominal if v.nominal is not None else None,
+                           -v.high if v.high is not None else None, -v.low if v.low is not None else None)
+    claim.start = min(claim.start, k)
+    return claim
+
+
+_SIGNED = frozenset({"number", "count", "quantity", "money", "percent"})
+
+
+def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawClaim | None:
     """A number expression; ``pre`` holds the approximation and currency sign before it."""
     v = vocabulary()
     ap = v.approx["en"]
@@ -582,17 +842,36 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
 
     if ar is not None:
         if is_name_context(text, m.start("e_ar"), num_end) and not (
-                m.group("e_unit") or m.group("e_time") or m.group("e_scale")
+                m.group("e_unit") or m.group("e_time") or m.group("e_scale") or cur_before
                 or _PERIOD.search(text, max(0, start - 6), start)):       # mid-2020 is a year
             return None
+        spaced = " " in ar
+        ar = ar.replace(" ", "")
         base = parse_arabic(ar)
-        if m.group("e_ar2") is not None:             # 300-400 people
-            return _range(text, m, start, base, parse_arabic(m.group("e_ar2")))
+        p = m.start("e_ar")
+        dot = p > 0 and text[p - 1] == "." and (p == 1 or not (text[p - 2].isalnum() or text[p - 2] in ".,"))
+        if dot:                                     # ".08 percent" is 0.08 (never 8)
+            if not ar.isdigit() or m.group("e_ar2") is not None:
+                return None
+            base, ar = Decimal("0." + ar), "0." + ar
+            start = min(start, p - 1)
         scale = (m.group("e_scale") or "").strip(" -\t").lower()
         if scale in _ABBREVIATED:
-            if not cur_before:
-                return None                 # 300m is metres, 5k a race: only money abbreviates scales
-            scale = _ABBREVIATED[scale]
+            pat = _patterns()
+            if cur_before or scale in pat.scale_always:
+                scale = _ABBREVIATED[scale]
+            elif scale in pat.scale_plural and seg is not None and (scale != "m" or seg[m.end("e_scale") - 1] == "M") \
+                    and not m.group("e_unit") and not m.group("e_time") and _plural_after(text, m.end("e_scale")) \
+                    and _next_word(text, m.end("e_scale")) not in pat.scale_not_before:
+                scale = pat.scale_plural[scale]     # 10k followers, 2.5M users (not 300m, a 5k race)
+            else:
+                return None                 # 300m is metres, 5k a race
+        if m.group("e_ar2") is not None:             # 300-400 people, $1-2 billion
+            lo, hi = parse_arabic(ar), parse_arabic(m.group("e_ar2"))
+            if scale and lo is not None and hi is not None:
+                k = numwords.parse_cardinal("1 " + scale)
+                lo, hi = (None, None) if k is None else (lo * k, hi * k)
+            return _range(text, m, start, lo, hi, cur_before)
         if scale:
             base = numwords.parse_cardinal(ar.replace("，", ",") + " " + scale)
     else:
@@ -621,6 +900,8 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
         if a is not None:
             value, qualifier = interval(base, a), a.qualifier
 
+    if m.group("e_pp") is not None:
+        return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier=qualifier)
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier)
     cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
@@ -639,6 +920,7 @@ def _number(text: str, m, pre: re.Match | None) -> RawClaim | None:
             return make(start, ago.end(), Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier=qualifier)
     if ar is not None and value.is_exact and not m.group("e_scale") and "," not in ar and "." not in ar \
+            and not spaced \
             and len(ar) == 4 and 1000 <= base <= 2199 and approx is None \
             and (_prev_word(text, start) in _BEFORE_YEAR or not _counts_a_noun(text, m.end())):
         if _prev_word(text, start) == "since":               # since 2000: from then to the document date
@@ -655,11 +937,18 @@ def _units_lower() -> dict[str, str]:
 _PERIOD = re.compile(r"(?:mid|early|late)-\Z")
 
 
-def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None) -> RawClaim | None:
+def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
+           cur_before: str | None = None) -> RawClaim | None:
     """A range of counts or quantities; without a unit or a counted noun it is not a claim."""
     if lo is None or hi is None or hi <= lo:
         return None
     value = Interval(None, lo, hi)
+    if m.group("e_pp") is not None:
+        return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier="range")
+    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
+    if cur:
+        table = _patterns().currency_before if cur_before else _patterns().currency_after
+        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range")
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier="range")
     if m.group("e_unit") is not None:
@@ -670,6 +959,11 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None) -> 
         return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier="range")
     claim = _counted(text, RawClaim(start, m.end(), "number", value, qualifier="range"))
     return claim if claim.subject else None
+
+
+def _plural_after(text: str, pos: int) -> bool:
+    subject, plural = subjects.en_phrase(text, pos)
+    return subject is not None and plural
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal", "words_re",
+__all__ = ["BIG_WORDS", "CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal", "words_re",
            "trie"]
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -36,6 +36,7 @@ _ORD |= {w + "th": w for w in ("hundred", *_BIG)}       # hundredth..trillionth
 
 CARDINAL_WORDS = frozenset({*_SMALL, "hundred", *_BIG, "dozen", "half", "a", "an", "and"})
 ORDINAL_WORDS = frozenset(_ORD)
+BIG_WORDS = frozenset(_BIG)
 _HALF_VALUE = Decimal("0.5")
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # IGNORECASE equivalents
 
