@@ -135,6 +135,13 @@ def compare(source: Claim, target: Claim) -> Verdict:
     if f == "ordinal":
         same = sv.nominal == tv.nominal
         return Verdict(same, exact=same, reason="" if same else "different ordinals")
+    if (source.unit == "percentage_point") != (target.unit == "percentage_point") \
+            and source.kind == target.kind == "percent":
+        # 3.3个百分点 is not 3.3 % (CONTRACT): percentage points never equal a percentage
+        return Verdict(False, reason=f"{source.unit} is not {target.unit}", unit_problem=True)
+    if source.kind == target.kind == "quantity" and source.unit != target.unit \
+            and source.unit in _TEMPERATURES and target.unit in _TEMPERATURES:
+        return _compare_temperatures(source, target)
     factor = _factor(source, target)
     if factor is None:
         return Verdict(False, reason=f"{source.unit} is not {target.unit}", unit_problem=True)
@@ -147,6 +154,32 @@ def compare(source: Claim, target: Claim) -> Verdict:
     exact = sv.nominal is not None and tv.nominal is not None and \
         abs(float(sv.nominal) - float(tv.nominal) * k) <= tol * max(abs(float(sv.nominal)), 1e-9)
     if not same and converted and sv.nominal is not None and sv.nominal == tv.nominal:
+        return Verdict(False, reason=f"the number was kept but the unit changed from {source.unit} to "
+                                     f"{target.unit} without converting", unit_problem=True)
+    return Verdict(same, exact=exact, reason="" if same else "different values")
+
+
+# temperatures are offset units: 38.5 °C is 101.3 °F, converted as points, not multiplied
+_TEMPERATURES = frozenset({"°C", "°F", "K", "degC", "degF"})
+
+
+def _compare_temperatures(source: Claim, target: Claim) -> Verdict:
+    from checker.extract.units import registry
+
+    ureg = registry()
+    sv, tv = source.value, target.value
+
+    def conv(x):
+        return None if x is None else float(ureg.Quantity(float(x), target.unit).to(source.unit).magnitude)
+
+    tconv = Interval(*(None if x is None else Decimal(repr(conv(x))) for x in (tv.nominal, tv.low, tv.high)))
+    # a tenth of a degree of rounding on either side of a converted reading
+    lo_s, hi_s = _bounds(sv)
+    lo_t, hi_t = _bounds(tconv)
+    same = lo_s - 0.1 <= hi_t and lo_t - 0.1 <= hi_s
+    exact = same and sv.nominal is not None and tconv.nominal is not None \
+        and abs(float(sv.nominal) - float(tconv.nominal)) <= 0.1
+    if not same and sv.nominal is not None and sv.nominal == tv.nominal:
         return Verdict(False, reason=f"the number was kept but the unit changed from {source.unit} to "
                                      f"{target.unit} without converting", unit_problem=True)
     return Verdict(same, exact=exact, reason="" if same else "different values")

@@ -177,8 +177,9 @@ class _Patterns:
             # number expressions (the words before the numeral come from `prefix`)
             rf"(?:(?P<n_vscale>(?<=[数几上])[十百千万亿]+)"
             # 8万2千5百, 31万6千, 3亿5千万, 1万5 (a digit after a scale is the next place down)
-            r"|(?P<n_mix>\d{1,4}(?:\.\d+)?[亿万千](?:\d{1,4}[万千百十]|(?<=[千百十])[万亿])+(?![0-9])"
-            r"|\d{1,4}[万千]\d(?![0-9.万千百十亿]))"
+            # (2万4801: four digits after 万 are its units)
+            r"|(?P<n_mix>\d{1,4}(?:\.\d+)?[亿万千百](?:\d{1,4}[万千百十]|(?<=[千百十])[万亿])+(?:(?<=万)\d{4}|\d)?(?![0-9.])"
+            r"|\d{1,4}[亿万千](?:(?<=万)\d{4}|\d)(?![0-9.万千百十亿]))"
             rf"|(?P<n_ar>{AR})(?:(?P<n_scale1>{SCALE})?(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
             rf"|(?P<n_cn>{CN}))"
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
@@ -249,6 +250,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             n = _num(m.group()) if m else None
             if n is not None:
                 claim = RawClaim(pre.start(), m.end(), "percent", Interval.exact(n), unit="%")
+            elif m is not None and (rng := _neighbours(m.group())) is not None:     # 百分之七八十
+                claim = RawClaim(pre.start(), m.end(), "percent", Interval(None, *rng), unit="%", qualifier="range")
         elif text.startswith("百分之", p):         # read from the numeral that follows, as a prefix
             continue
         else:
@@ -448,10 +451,9 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
     (a sign before a count or a bare number is a list marker or an ID, not a value)."""
     word = pre.group()
     before = text[pre.start() - 1] if pre.start() > 0 else ""
-    if word == "负" and before in _NEG_NOT_AFTER:
-        return None
-    if word in "-－−" and (before in _HYPHEN_NOT_AFTER or before.isascii() and before.isalnum()):
-        return None
+    if word == "负" and before in _NEG_NOT_AFTER or word in "-－−" and (
+            before in _HYPHEN_NOT_AFTER or before.isascii() and before.isalnum()):
+        return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
     if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
         return None
     if word == "下" and not (m.group("n_unit") or m.group("n_deg")):
@@ -716,9 +718,11 @@ def _mixed(s: str) -> Decimal | None:
                 return None
             section += n * v
             small = last = v
+        elif len(num) == 4 and last == 10**4:       # 2万4801
+            section += n
         else:                                        # 1万5, 3千5: the next place down
             down = {10**8: 10**7, 10**4: 1000, 1000: 100, 100: 10}.get(last)
-            if down is None or n is None:
+            if down is None or n is None or len(num) != 1:
                 return None
             section += n * down
     return total + section
