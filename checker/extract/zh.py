@@ -60,8 +60,9 @@ _HALF_QUAL = {"近": "nearly", "过": "more_than"}
 # the sign of a number: 负3.5亿元, 零下12摄氏度, 净利润-2.3% (not 胜负, 正负 = ±, 抱负, 编号-12, 1-2)
 _NEG_NOT_AFTER = frozenset("胜正抱欺辜担肩自背")
 _HYPHEN_NOT_AFTER = frozenset("号码第型款期号-－—–~～/.")
-# 3块5, 26元5角: the tenths of a yuan after the yuan
-_JIAO = re.compile(r"(?P<j>[0-9一二两三四五六七八九])(?P<j_w>角钱|毛钱|角|毛)?(?![0-9.])")
+# 3块5, 26元5角, 叁元伍角, 贰拾元零伍分, 捌万元整: the tenths and hundredths of a yuan after it
+_JD = "0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_JIAO = re.compile(rf"(?P<zheng>整)|零(?P<f2>[{_JD}])分|(?P<j>[{_JD}])(?P<j_w>角钱|毛钱|角|毛)?(?:(?P<f>[{_JD}])分)?(?![0-9.])")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         # 昨今两天 (yesterday and today), 今明两天: from their first day
         "昨今": ("day", -1), "今明": ("day", 0), "昨晚": ("day", -1), "昨夜": ("day", -1), "今晨": ("day", 0),
@@ -685,12 +686,23 @@ _TEMP_CONTEXT = re.compile(r"气温|温度|体温|高温|低温|室温|水温|�
 def _plus_jiao(text: str, end: int, value: Interval, need_word: bool = False) -> tuple[Interval, int]:
     """3块5, 26元5角: the tenths of a yuan that follow the yuan."""
     j = _JIAO.match(text, end)
-    if j is None or (need_word and not j.group("j_w")):
+    if j is None:
+        return value, end
+    if j.group("zheng"):                             # 元整: exactly
+        return value, j.end()
+    if j.group("f2"):                                # 元零伍分
+        d = _num(j.group("f2"))
+        return (value, end) if not d else (Interval.exact(value.nominal + d / 100), j.end())
+    if need_word and not j.group("j_w"):
         return value, end
     d = _num(j.group("j"))
-    if d is None or d == 0:
+    if d is None or (d == 0 and not j.group("f")):
         return value, end
-    return Interval.exact(value.nominal + d / 10), j.end()
+    cents = _num(j.group("f")) if j.group("f") and j.group("j_w") else None
+    if cents is not None:
+        return Interval.exact(value.nominal + d / 10 + cents / 100), j.end()
+    end_j = j.start("f") if j.group("f") else j.end()
+    return Interval.exact(value.nominal + d / 10), end_j
 
 
 def _mixed(s: str) -> Decimal | None:
