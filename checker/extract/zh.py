@@ -170,7 +170,7 @@ class _Patterns:
             # 三分之一, 2/3 written 三分之二 (a share; 百分之 is read as a prefix), 千分之五
             rf"(?P<frac_d>{AR}|{CN})分之(?P<frac_n>{AR}|{CN})",
             # 翻一番 (×2), 翻两番 (×4)
-            r"(?<=翻)(?P<fan>[一两二三四五]|\d)番",
+            r"(?:(?<=翻)|(?<=翻了))(?P<fan>[一两二三四五]|\d)番",
             # 二十大, 十九大: the party's national congress, named by its ordinal without 第
             r"(?P<cong>十[二三四五六七八九]|二十[一二]?)大(?![类项件型门批洲国赛奖学])",
             # 十九届三中全会, 十三届全国人大: a numbered session without 第
@@ -182,7 +182,7 @@ class _Patterns:
             r"|(?P<n_mix>\d{1,4}(?:\.\d+)?[亿万千百](?:\d{1,4}[万千百十]|(?<=[千百十])[万亿])+(?:(?<=万)\d{4}|\d)?(?![0-9.])"
             r"|\d{1,4}[亿万千](?:(?<=万)\d{4}|\d)(?![0-9.万千百十亿]))"
             rf"|(?P<n_ar>{AR})(?:(?P<n_scale1>{SCALE})?(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
-            rf"|(?P<n_cn>{CN}))"
+            rf"|(?P<n_cn>{CN})(?:(?:至|到)(?P<n_cn2>{CN})(?![月日号时点年]))?)"
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
             rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_pp>个?百分点)|(?P<n_cur>{currency})|(?P<n_ev>{everyday})"
             rf"|(?P<n_unit>{units})|(?P<n_deg>度)(?=[，。；、,;)）]|$)|(?P<n_time>{time_units})"
@@ -431,8 +431,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                         subject=subjects.zh_subject(text, m.end(), start))
     if m.group("fan") is not None:                   # 翻两番 = ×4
         n = _num(m.group("fan"))
-        return None if n is None else RawClaim(m.start() - 1, m.end(), "number", Interval.exact(Decimal(2) ** int(n)),
-                                               unit="times")
+        back = 2 if text[m.start() - 1] == "了" else 1          # 翻了一番
+        return None if n is None else RawClaim(m.start() - back, m.end(), "number",
+                                               Interval.exact(Decimal(2) ** int(n)), unit="times")
     if m.group("cong") is not None:                  # 二十大
         n = parse_chinese(m.group("cong"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="congress",
@@ -548,6 +549,13 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             if not tail and approx is None and not m.group("n_mid"):
                 return None
         base = _mixed(mix) if mix is not None else _num(ar or cn)
+        if m.group("n_cn2") is not None and base is not None:     # 三至五万元, 两到三成
+            hi2 = parse_chinese(m.group("n_cn2"))
+            sc2 = Decimal(scale_of(m.group("n_scale"))) if m.group("n_scale") else Decimal(1)
+            if hi2 is None or not tail or m.group("n_mid") or m.group("n_post") or hi2 * sc2 <= base * sc2:
+                return None
+            lo2 = base * sc2 * _borrowed_scale(m.group("n_cn"), m.group("n_cn2"))
+            return _finish(text, m, start, Interval(None, lo2, hi2 * sc2), "range", v, ap)
         if base is None and cn is not None and tail and not m.group("n_mid") and not m.group("n_post"):
             # 三万五六千元, 七八十名, 三四百: two neighbouring digits before the last scale
             rng = _neighbours(cn)
@@ -703,6 +711,17 @@ def _plus_jiao(text: str, end: int, value: Interval, need_word: bool = False) ->
         return Interval.exact(value.nominal + d / 10 + cents / 100), j.end()
     end_j = j.start("f") if j.group("f") else j.end()
     return Interval.exact(value.nominal + d / 10), end_j
+
+
+def _borrowed_scale(first: str, second: str) -> Decimal:
+    """三至五万: a first member with no scale of its own takes the last one's trailing 百/千/万/亿
+    (五到十天 keeps 5: 十 is a numeral there, not a scale)."""
+    if any(c in "十百千万亿拾佰仟" for c in first):
+        return Decimal(1)
+    i = len(second)
+    while i > 0 and second[i - 1] in "百千万亿佰仟":
+        i -= 1
+    return Decimal(scale_of(second[i:])) if 0 < i < len(second) else Decimal(1)
 
 
 def _mixed(s: str) -> Decimal | None:
