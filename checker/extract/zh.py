@@ -517,7 +517,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
     if m.group("n_name") is not None:
         return None
     deg = m.group("n_deg")
-    if deg and not (signed or _TEMP_CONTEXT.search(text, max(0, m.start() - 12), m.start())):
+    if deg and not (signed or _temperature_said(text, m.start())):
         return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
     tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
         or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg
@@ -544,7 +544,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
             if bare_scale and approx is None:
                 return None
-            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")):
+            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
+                                  or m.group("n_pp") or m.group("n_meas") == "倍" or (m.group("n_ev") or "").endswith("钱")):
                 return None
             if not tail and approx is None and not m.group("n_mid"):
                 return None
@@ -689,6 +690,16 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
 # 增长了1倍 (grew by one times itself) is ×2; 是去年的2倍 is ×2
 _GREW_BY = re.compile(r"(?:增长|增加|提高|上升|上涨|扩大)了?\Z")
 _TEMP_CONTEXT = re.compile(r"气温|温度|体温|高温|低温|室温|水温|降温|升温|最高|最低|零下")
+
+
+def _temperature_said(text: str, p: int) -> bool:
+    """气温/体温… earlier in the clause that holds the number at ``p`` (not 体温38度，角度30度)."""
+    lo = max(0, p - 12)
+    for i in range(p - 1, lo - 1, -1):
+        if text[i] in "，。；！？,;!?\n":
+            lo = i + 1
+            break
+    return _TEMP_CONTEXT.search(text, lo, p) is not None
 
 
 def _plus_jiao(text: str, end: int, value: Interval, need_word: bool = False) -> tuple[Interval, int]:
