@@ -71,3 +71,47 @@ def test_mixed_digit_character_reads_back(m, counter):
     c = _one(f"据统计，共计{numeral}{counter}参与。", numeral)
     assert c.text == numeral + counter, (numeral, c.text)
     assert c.value.nominal == n, (numeral, c.value)
+
+
+# Flipping a sign, a scale or a fraction in a translation gives exactly one finding (issue 12); the
+# faithful translation gives none (for the sign, the English reading of "-2.3%" is the English
+# extractor's work: only the flip is checked here).
+
+def _loud(zh: str, en: str) -> list[str]:
+    from checker.bitext import Bitext, Segment
+    from checker.engine import check_bitext
+
+    b = Bitext((Segment("zh.txt", zh, 0, len(zh)),), (Segment("en.txt", en, 0, len(en)),), aligned=True)
+    return [f.rule.name for f in check_bitext(b).findings if f.severity != "info"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(tenths=st.integers(1, 999))
+def test_dropped_sign_is_one_finding(tenths):
+    x = Decimal(tenths) / 10
+    assert _loud(f"财报显示，净利润同比增长-{x}%。", f"The report showed net profit grew {x}% year on year.") \
+        == ["value-mismatch"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(w=st.integers(1, 999), t=st.integers(1, 9), h=st.integers(1, 9))
+def test_flipped_scale_is_one_finding(w, t, h):
+    n = w * 10**4 + t * 1000 + h * 100
+    zh = f"全市共有{w}万{t}千{h}百名志愿者参与服务。"
+    assert _loud(zh, f"A total of {n:,} volunteers took part in the service.") == []
+    assert _loud(zh, f"A total of {n // 10:,} volunteers took part in the service.") == ["value-mismatch"]
+
+
+_FRACTIONS = {2: "二", 4: "四", 5: "五", 10: "十", 20: "二十", 25: "二十五"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(d=st.sampled_from(sorted(_FRACTIONS)), data=st.data())
+def test_flipped_fraction_is_one_finding(d, data):
+    k = data.draw(st.integers(1, d - 1))
+    pct = Decimal(100 * k) / d
+    zh = f"调查显示，{_FRACTIONS[d]}分之{cn2an.an2cn(k, 'low')}的企业表示订单减少。"
+    assert _loud(zh, f"The survey showed that {pct.normalize():f}% of companies reported fewer orders.") == []
+    wrong = Decimal(100 * (d - k)) / d if 2 * k != d else pct / 2
+    assert _loud(zh, f"The survey showed that {wrong.normalize():f}% of companies reported fewer orders.") \
+        == ["value-mismatch"]
