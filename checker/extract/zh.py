@@ -454,7 +454,8 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
     word = pre.group()
     before = text[pre.start() - 1] if pre.start() > 0 else ""
     if word == "负" and before in _NEG_NOT_AFTER or word in "-－−" and (
-            before in _HYPHEN_NOT_AFTER or before.isascii() and before.isalnum()):
+            before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
+        # (a hyphen that opens a line is a list marker)
         return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
     if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
         return None
