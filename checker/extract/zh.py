@@ -426,7 +426,12 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         start, approx = m.start(), None
         if kind == "approx" and not _false_prefix(text, pre.start(), pre.group()):
             approx, start = vocabulary().approx["zh"]["before"][pre.group()], pre.start()
-        return RawClaim(start, m.end(), "percent", interval(n * 100 / d, approx), unit="%",
+        x = n * 100 / d
+        value = interval(x, approx)
+        if approx is None and x != x.quantize(Decimal("0.01")):
+            # 三分之一 = 33.33… %: a translation may round it (33%, 33.3%, 34%)
+            value = Interval(x, x.to_integral_value(rounding="ROUND_FLOOR"), x.to_integral_value(rounding="ROUND_CEILING"))
+        return RawClaim(start, m.end(), "percent", value, unit="%",
                         qualifier=approx.qualifier if approx else None,
                         subject=subjects.zh_subject(text, m.end(), start))
     if m.group("fan") is not None:                   # 翻两番 = ×4
