@@ -86,9 +86,13 @@ class _Patterns:
         units = alternation(v.units["zh"])
         currency = alternation(v.currencies["zh"]["after"])
         # 块 is money only before no noun (90块, 3块5, not 3块金牌)
-        everyday = "|".join(rf"{re.escape(w)}(?![\u4e00-\u9fff])" if w in ("块", "毛", "角") else re.escape(w)
+        # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
+        # (bare 块 only after Arabic digits: 切成八块 are pieces)
+        everyday = "|".join(rf"(?<=[0-9]){re.escape(w)}(?![\u4e00-\u9fff])" if w == "块"
+                            else rf"(?<=[0-9两]){re.escape(w)}(?![\u4e00-\u9fff])" if w in ("毛", "角")
+                            else re.escape(w)
                             for w in sorted(v.currencies["zh"].get("everyday", {}), key=len, reverse=True))
-        everyday = rf"(?:{everyday}|块(?=[0-9一二两三四五六七八九][毛角]?(?![0-9\u4e00-\u9fff])))"
+        everyday = rf"(?:{everyday}|块(?=[0-9一二两三四五六七八九](?:[毛角]|一|(?![0-9.\u4e00-\u9fff]))))"
         measures = alternation(v.measures_zh)
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
