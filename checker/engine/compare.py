@@ -117,7 +117,7 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
     return 1.0, False
 
 
-_TEMPERATURES = frozenset({"°C", "°F"})
+_TEMPERATURES = frozenset({"°C", "°F", "K", "degC", "degF"})    # offset units: 38.5 °C is 101.3 °F
 
 
 def _temperature(v: Interval, unit: str, to: str) -> Interval:

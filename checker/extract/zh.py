@@ -25,7 +25,8 @@ from checker.extract import calendar as cal
 from checker.extract import subjects
 from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
-from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, parse_arabic, parse_chinese, scale_of)
+from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, SCALE_VALUE, parse_arabic, parse_chinese,
+                                      scale_of)
 from checker.extract.raw import CLOSE_QUOTES, RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
@@ -50,7 +51,18 @@ _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 # 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
 _HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}")
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}"
+                     r"|[近过]半(?!个?多?(?:小时|月|年|天|星期|世纪))|半数")
+# a half as a share: 一半, 半数, 近半, 过半(数), 超过一半 (issue 12); 多半 (probably), 大半 and
+# 半年/半岛 are not shares
+_HALF_SHARE = re.compile(r"(?:一半|半数|(?P<hs_q>[近过])半数?(?![年月天日岛导径夜小个身场点球]))(?P<hs_after>以上|左右|以下)?")
+_HALF_QUAL = {"近": "nearly", "过": "more_than"}
+# the sign of a number: 负3.5亿元, 零下12摄氏度, 净利润-2.3% (not 胜负, 正负 = ±, 抱负, 编号-12, 1-2)
+_NEG_NOT_AFTER = frozenset("胜正抱欺辜担肩自背")
+_HYPHEN_NOT_AFTER = frozenset("号码第型款期号-－—–~～/.")
+# 3块5, 26元5角, 叁元伍角, 贰拾元零伍分, 捌万元整: the tenths and hundredths of a yuan after it
+_JD = "0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_JIAO = re.compile(rf"(?P<zheng>整)|零(?P<f2>[{_JD}])分|(?P<j>[{_JD}])(?P<j_w>角钱|毛钱|角|毛)?(?:(?P<f>[{_JD}])分)?(?![0-9.])")
 _REL = {"上一年": ("year", -1), "下一年": ("year", 1), "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1), "前年": ("year", -2),
         # 昨今两天 (yesterday and today), 今明两天: from their first day
         "昨今": ("day", -1), "今明": ("day", 0), "昨晚": ("day", -1), "昨夜": ("day", -1), "今晨": ("day", 0),
@@ -73,6 +85,14 @@ class _Patterns:
         time_units = alternation(v.time_units["zh"])
         units = alternation(v.units["zh"])
         currency = alternation(v.currencies["zh"]["after"])
+        # 块 is money only before no noun (90块, 3块5, not 3块金牌)
+        # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
+        # (bare 块 only after Arabic digits: 切成八块 are pieces)
+        everyday = "|".join(rf"(?<=[0-9]){re.escape(w)}(?![\u4e00-\u9fff])" if w == "块"
+                            else rf"(?<=[0-9两]){re.escape(w)}(?![\u4e00-\u9fff])" if w in ("毛", "角")
+                            else re.escape(w)
+                            for w in sorted(v.currencies["zh"].get("everyday", {}), key=len, reverse=True))
+        everyday = rf"(?:{everyday}|块(?=[0-9一二两三四五六七八九](?:[毛角]|一|(?![0-9.\u4e00-\u9fff]))))"
         measures = alternation(v.measures_zh)
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
@@ -81,10 +101,11 @@ class _Patterns:
         # the words that may stand right before a numeral, anchored at its start (search in a window)
         self.prefix = re.compile(
             rf"(?:(?P<rel>{REL_YEAR})|(?P<cent>{CENTURY})|(?P<ord>第)|(?P<pct>百分之)"
-            rf"|(?P<approx>{alternation(ap['before'])})|(?P<vague>{alternation(ap['vague'])}))\Z")
+            rf"|(?P<approx>{alternation(ap['before'])})|(?P<vague>{alternation(ap['vague'])})"
+            r"|(?P<neg>负|(?<=零)下|[-－−]))\Z")
         # the last character of every prefix word: only after one is the prefix search needed
         self.prefix_ends = frozenset(w[-1] for w in (*REL_YEAR.split("|"), *CENTURY.split("|"), "第", "百分之",
-                                                       *ap["before"], *ap["vague"]))
+                                                       *ap["before"], *ap["vague"], "负", "下", "-", "－", "−"))
         self.idioms = re.compile(alternation(v.idioms_zh))
         self.idiom_chars = frozenset("".join(v.idioms_zh))
         self.name_before = frozenset(v.names_before["zh"])
@@ -150,12 +171,25 @@ class _Patterns:
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            # 三分之一, 2/3 written 三分之二 (a share; 百分之 is read as a prefix), 千分之五
+            rf"(?P<frac_d>{AR}|{CN})分之(?P<frac_n>{AR}|{CN})",
+            # 翻一番 (×2), 翻两番 (×4)
+            r"(?:(?<=翻)|(?<=翻了))(?P<fan>[一两二三四五]|\d)番",
+            # 二十大, 十九大: the party's national congress, named by its ordinal without 第
+            r"(?P<cong>十[二三四五六七八九]|二十[一二]?)大(?![类项件型门批洲国赛奖学])",
+            # 十九届三中全会, 十三届全国人大: a numbered session without 第
+            r"(?P<jie>[一二三四五六七八九十]+)届(?=[一二三四五六七八九十]+中全会|中央|全国人大|全国人民代表大会|全国政协|人大|政协)",
             # number expressions (the words before the numeral come from `prefix`)
             rf"(?:(?P<n_vscale>(?<=[数几上])[十百千万亿]+)"
-            rf"|(?P<n_ar>{AR})(?:(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
-            rf"|(?P<n_cn>{CN}))"
+            # 8万2千5百, 31万6千, 3亿5千万, 1万5 (a digit after a scale is the next place down)
+            # (2万4801: four digits after 万 are its units)
+            r"|(?P<n_mix>\d{1,4}(?:\.\d+)?[亿万千百](?:\d{1,4}[万千百十]|(?<=[千百十])[万亿])+(?:(?<=万)\d{4}|\d)?(?![0-9.])"
+            r"|\d{1,4}[亿万千](?:(?<=万)\d{4}|\d)(?![0-9.万千百十亿]))"
+            rf"|(?P<n_ar>{AR})(?:(?P<n_scale1>{SCALE})?(?:{RANGE_SEP})(?P<n_ar2>{AR}))?"
+            rf"|(?P<n_cn>{CN})(?:(?:至|到)(?P<n_cn2>{CN})(?![月日号时点年]))?)"
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
-            rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_cur>{currency})|(?P<n_unit>{units})|(?P<n_time>{time_units})"
+            rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_pp>个?百分点)|(?P<n_cur>{currency})|(?P<n_ev>{everyday})"
+            rf"|(?P<n_unit>{units})|(?P<n_deg>度)(?=[，。；、,;)）]|$)|(?P<n_time>{time_units})"
             rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交]))?"
             rf"(?P<n_after>{after_measure})?",
         ]))
@@ -198,7 +232,14 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 out.append(claim)
                 last = claim.end
                 continue
-        if a.group() == "半":
+        if a.group() in ("近半", "过半", "半数") or (a.group() == "一" and text.startswith("半", a.end())):
+            claim = _half_share(text, p, end, pre if kind == "approx" else None)
+            if claim is None and a.group() != "一":
+                last = a.end()
+                continue
+        if claim is not None:
+            pass
+        elif a.group() == "半":
             claim = _half(text, p, end, pat)
         elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
             m = pat.time_word.match(text, p, end)
@@ -214,6 +255,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             n = _num(m.group()) if m else None
             if n is not None:
                 claim = RawClaim(pre.start(), m.end(), "percent", Interval.exact(n), unit="%")
+            elif m is not None and (rng := _neighbours(m.group())) is not None:     # 百分之七八十
+                claim = RawClaim(pre.start(), m.end(), "percent", Interval(None, *rng), unit="%", qualifier="range")
         elif text.startswith("百分之", p):         # read from the numeral that follows, as a prefix
             continue
         else:
@@ -223,7 +266,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 if claim is None:      # read and rejected (一批, 11-10, a phone number): not a claim
                     last = m.end()
         if claim is not None:
-            if claim.kind == "ordinal" and claim.unit != "plenary session":
+            if claim.kind == "ordinal" and claim.unit not in ("plenary session", "congress"):
                 claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
@@ -253,6 +296,26 @@ def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, 
         return None
     unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
     return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+def _half_share(text: str, p: int, end: int, pre: re.Match | None) -> RawClaim | None:
+    """一半, 半数 (50 %), 近半 (nearly half), 过半 (more than half), 超过一半 (issue 12)."""
+    m = _HALF_SHARE.match(text, p, end)
+    if m is None:
+        return None
+    ap = vocabulary().approx["zh"]
+    start, approx = p, None
+    if m.group("hs_q"):
+        approx = ap["before"]["近" if m.group("hs_q") == "近" else "超过"]
+    elif pre is not None and not _false_prefix(text, pre.start(), pre.group()):
+        approx, start = ap["before"][pre.group()], pre.start()
+    value = interval(Decimal(50), approx)
+    qualifier = approx.qualifier if approx else None
+    if m.group("hs_after"):
+        a = ap["after_measure"][m.group("hs_after")]
+        value, qualifier = interval(Decimal(50), a), a.qualifier
+    return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier,
+                    subject=subjects.zh_subject(text, m.end(), start))
 
 
 def _half(text: str, p: int, end: int, pat: _Patterns) -> RawClaim | None:
@@ -360,9 +423,61 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         n = parse_chinese(m.group("plenum"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
                                                unit="plenary session")
+    if m.group("frac_d") is not None:                # 三分之一 = 33.3 %
+        d, n = _num(m.group("frac_d")), _num(m.group("frac_n"))
+        if not d or n is None or d == 100:
+            return None
+        start, approx = m.start(), None
+        if kind == "approx" and not _false_prefix(text, pre.start(), pre.group()):
+            approx, start = vocabulary().approx["zh"]["before"][pre.group()], pre.start()
+        x = n * 100 / d
+        value = interval(x, approx)
+        if approx is None and x != x.quantize(Decimal("0.01")):
+            # 三分之一 = 33.33… %: a translation may round it (33%, 33.3%, 34%)
+            value = Interval(x, x.to_integral_value(rounding="ROUND_FLOOR"), x.to_integral_value(rounding="ROUND_CEILING"))
+        return RawClaim(start, m.end(), "percent", value, unit="%",
+                        qualifier=approx.qualifier if approx else None,
+                        subject=subjects.zh_subject(text, m.end(), start))
+    if m.group("fan") is not None:                   # 翻两番 = ×4
+        n = _num(m.group("fan"))
+        back = 2 if text[m.start() - 1] == "了" else 1          # 翻了一番
+        return None if n is None else RawClaim(m.start() - back, m.end(), "number",
+                                               Interval.exact(Decimal(2) ** int(n)), unit="times")
+    if m.group("cong") is not None:                  # 二十大
+        n = parse_chinese(m.group("cong"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="congress",
+                                               subject="党代会")
+    if m.group("jie") is not None:                   # 十九届三中全会
+        n = parse_chinese(m.group("jie"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="session")
     if m.group("n_vscale") is not None and kind != "vague":
         return None
+    if kind == "neg":
+        return _negative(text, m, pre)
     return _number(text, m, pre if kind in ("approx", "vague") else None)
+
+
+def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
+    """负3.5亿元, 零下12摄氏度, -2.3%: a signed amount, percentage, point change or temperature
+    (a sign before a count or a bare number is a list marker or an ID, not a value)."""
+    word = pre.group()
+    before = text[pre.start() - 1] if pre.start() > 0 else ""
+    if word == "负" and before in _NEG_NOT_AFTER or word in "-－−" and (
+            before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
+        # (a hyphen that opens a line is a list marker)
+        return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
+    if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
+        return None
+    if word == "下" and not (m.group("n_unit") or m.group("n_deg")):
+        return None
+    claim = _number(text, m, None, signed=True)
+    if claim is None or claim.kind not in ("percent", "money", "quantity"):
+        return None
+    claim.start = pre.start() - (1 if word == "下" else 0)
+    if claim.kind == "quantity":
+        claim.subject = subjects.zh_subject(text, claim.end, claim.start)
+    claim.value = Interval(*(None if x is None else -x for x in (claim.value.nominal, claim.value.high, claim.value.low)))
+    return claim
 
 
 def _time_word(m: re.Match) -> RawClaim:
@@ -404,15 +519,22 @@ def _num(s: str) -> Decimal | None:
     return parse_arabic(s) if s[:1].isdigit() else parse_chinese(s)
 
 
-def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) -> RawClaim | None:
     """A number expression; ``pre`` is the approximation or vague word before it, if any."""
     v = vocabulary()
     ap = v.approx["zh"]
-    ar, cn = m.group("n_ar"), m.group("n_cn")
+    ar, cn, mix = m.group("n_ar"), m.group("n_cn"), m.group("n_mix")
     if m.group("n_name") is not None:
         return None
+    deg = m.group("n_deg")
+    if deg and not (signed or _temperature_said(text, m.start())):
+        return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
     tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
-        or m.group("n_meas") or m.group("n_cheng")
+        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg
+    if m.group("n_ev") and cn == "一" and not m.group("n_ev").endswith("钱"):
+        return None                        # 一块 (together, a piece), 一毛不拔
+    if mix is not None:
+        ar = mix
     start = m.start()
     approx = None
     if pre is not None and pre.lastgroup == "approx" and not _false_prefix(text, pre.start(), pre.group()):
@@ -432,11 +554,28 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
             if bare_scale and approx is None:
                 return None
-            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")):
+            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
+                                  or m.group("n_pp") or m.group("n_meas") == "倍" or (m.group("n_ev") or "").endswith("钱")):
                 return None
             if not tail and approx is None and not m.group("n_mid"):
                 return None
-        base = _num(ar or cn)
+        base = _mixed(mix) if mix is not None else _num(ar or cn)
+        if m.group("n_cn2") is not None and base is not None:     # 三至五万元, 两到三成
+            hi2 = parse_chinese(m.group("n_cn2"))
+            sc2 = Decimal(scale_of(m.group("n_scale"))) if m.group("n_scale") else Decimal(1)
+            if hi2 is None or not tail or m.group("n_mid") or m.group("n_post") or hi2 * sc2 <= base * sc2:
+                return None
+            lo2 = base * sc2 * _borrowed_scale(m.group("n_cn"), m.group("n_cn2"))
+            return _finish(text, m, start, Interval(None, lo2, hi2 * sc2), "range", v, ap)
+        if base is None and cn is not None and tail and not m.group("n_mid") and not m.group("n_post"):
+            # 三万五六千元, 七八十名, 三四百: two neighbouring digits before the last scale
+            rng = _neighbours(cn)
+            if rng is None:
+                return None
+            lo, hi = rng
+            sc = Decimal(scale_of(m.group("n_scale"))) if m.group("n_scale") else Decimal(1)
+            m_rng = Interval(None, lo * sc, hi * sc)
+            return _finish(text, m, start, m_rng, "range", v, ap)
         if base is None:
             return None
         if ar is not None and not m.group("n_unit") and is_name_context(text, start, m.end()):
@@ -464,17 +603,27 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
                 qualifier = a.qualifier
             else:
                 value = interval(n, approx)
-        if m.group("n_ar2") is not None:             # 3至5名, 10-20人
+        if m.group("n_ar2") is not None:             # 3至5名, 10-20人, 86万到120万人, 3至5万元
             hi = parse_arabic(m.group("n_ar2"))
-            if hi is None or hi <= base or not tail:
+            first = Decimal(scale_of(m.group("n_scale1"))) if m.group("n_scale1") else scale
+            if m.group("n_scale1") and not scale_word:
+                return None                          # 5万至6: the scale of the second is unknown
+            if hi is None or hi * scale <= base * first or not tail:
                 return None
-            value = Interval(None, base * scale, hi * scale)
+            value = Interval(None, base * first, hi * scale)
             qualifier = "range"
         elif cn is not None and len(cn) == 2 and tail and not mid and not post and _consecutive(cn):
             lo, hi = _consecutive(cn)                # 三四天, 两三个月, 一两年: three or four days
             value = Interval(None, lo * scale, hi * scale)
             qualifier = "range"
 
+    return _finish(text, m, start, value, qualifier, v, ap, ar=ar, cn=cn, base=base, scale_word=scale_word)
+
+
+def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, ap, ar=None, cn=None,
+            base=None, scale_word=None) -> RawClaim | None:
+    """The claim of a number expression whose value is read: what its tail says it counts."""
+    end = m.end()
     after = m.group("n_after")
     if after:
         a = ap["after_measure"][after]
@@ -485,6 +634,16 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     kind, unit, subject, flags = "number", None, None, ()
     if m.group("n_pct") is not None:
         kind, unit = "percent", "%" if m.group("n_pct") == "%" else "‰"
+    elif m.group("n_pp") is not None:                # 3.3个百分点: never equal to %
+        kind, unit = "percent", "percentage_point"
+    elif m.group("n_deg") is not None:               # 气温零下5度
+        kind, unit = "quantity", canonical("degree_Celsius")
+        subject = subjects.zh_subject(text, m.end(), start)
+    elif m.group("n_ev") is not None:                # 90块钱, 两毛
+        k = Decimal(v.currencies["zh"]["everyday"][m.group("n_ev")])
+        kind, unit, value = "money", "CNY", _scaled(value, k)
+        if k == 1 and not after and value.is_exact:
+            value, end = _plus_jiao(text, end, value)
     elif m.group("n_cheng") is not None:             # 三成 = 30 %
         if value.nominal is not None and value.nominal > 10:
             return None
@@ -492,6 +651,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         value = _scaled(value, Decimal(10))
     elif m.group("n_cur") is not None:
         kind, unit = "money", v.currencies["zh"]["after"][m.group("n_cur")]
+        if unit == "CNY" and m.group("n_cur") == "元" and not after and value.is_exact:
+            value, end = _plus_jiao(text, end, value, need_word=True)      # 26元5角
     elif m.group("n_unit") is not None:
         kind, unit = "quantity", canonical(v.units["zh"][m.group("n_unit")])
         subject = subjects.zh_subject(text, m.end(), start)
@@ -529,7 +690,120 @@ def _number(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         meas = v.measures_zh[m.group("n_meas")]
         kind, unit = "count", meas.unit
         subject = meas.subject or subjects.zh_subject(text, m.end(), start)
-    return RawClaim(start, m.end(), kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+        if unit == "times":                          # 两倍: a multiple is a number (CONTRACT)
+            kind = "number"
+            if _GREW_BY.search(text, max(0, start - 4), start) and value.is_exact:
+                value = Interval.exact(value.nominal + 1)     # 增长了1倍: grew by 100 %, ×2
+    return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+
+
+# 增长了1倍 (grew by one times itself) is ×2; 是去年的2倍 is ×2
+_GREW_BY = re.compile(r"(?:增长|增加|提高|上升|上涨|扩大)了?\Z")
+_TEMP_CONTEXT = re.compile(r"气温|温度|体温|高温|低温|室温|水温|降温|升温|最高|最低|零下")
+
+
+def _temperature_said(text: str, p: int) -> bool:
+    """气温/体温… earlier in the clause that holds the number at ``p`` (not 体温38度，角度30度)."""
+    lo = max(0, p - 12)
+    for i in range(p - 1, lo - 1, -1):
+        if text[i] in "，。；！？,;!?\n":
+            lo = i + 1
+            break
+    return _TEMP_CONTEXT.search(text, lo, p) is not None
+
+
+def _plus_jiao(text: str, end: int, value: Interval, need_word: bool = False) -> tuple[Interval, int]:
+    """3块5, 26元5角: the tenths of a yuan that follow the yuan."""
+    j = _JIAO.match(text, end)
+    if j is None:
+        return value, end
+    if j.group("zheng"):                             # 元整: exactly
+        return value, j.end()
+    if j.group("f2"):                                # 元零伍分
+        d = _num(j.group("f2"))
+        return (value, end) if not d else (Interval.exact(value.nominal + d / 100), j.end())
+    if need_word and not j.group("j_w"):
+        return value, end
+    d = _num(j.group("j"))
+    if d is None or (d == 0 and not j.group("f")):
+        return value, end
+    cents = _num(j.group("f")) if j.group("f") and j.group("j_w") else None
+    if cents is not None:
+        return Interval.exact(value.nominal + d / 10 + cents / 100), j.end()
+    end_j = j.start("f") if j.group("f") else j.end()
+    return Interval.exact(value.nominal + d / 10), end_j
+
+
+def _borrowed_scale(first: str, second: str) -> Decimal:
+    """三至五万: a first member with no scale of its own takes the last one's trailing 百/千/万/亿
+    (五到十天 keeps 5: 十 is a numeral there, not a scale)."""
+    if any(c in "十百千万亿拾佰仟" for c in first):
+        return Decimal(1)
+    i = len(second)
+    while i > 0 and second[i - 1] in "百千万亿佰仟":
+        i -= 1
+    return Decimal(scale_of(second[i:])) if 0 < i < len(second) else Decimal(1)
+
+
+def _mixed(s: str) -> Decimal | None:
+    """8万2千5百 → 82500, 3亿5千万 → 350000000, 1万5 → 15000: digits, each followed by its scale
+    (a last digit with no scale is the place below the scale before it); scales must fall."""
+    total, section = Decimal(0), Decimal(0)
+    big = small = None                               # the last 万/亿 and the last 千/百/十 seen
+    last = None
+    for num, sc in _MIX_PART.findall(s):
+        if not num and not sc:
+            continue
+        n = Decimal(num) if num else None
+        if sc in ("万", "亿"):
+            v = SCALE_VALUE[sc]
+            if big is not None and v >= big:
+                return None
+            section += n if n is not None else 0
+            if section == 0:
+                return None
+            total += section * v
+            section, big, small, last = Decimal(0), v, None, v
+        elif sc:
+            v = SCALE_VALUE[sc]
+            if n is None or (small is not None and v >= small):
+                return None
+            section += n * v
+            small = last = v
+        elif len(num) == 4 and last == 10**4:       # 2万4801
+            section += n
+        else:                                        # 1万5, 3千5: the next place down
+            down = {10**8: 10**7, 10**4: 1000, 1000: 100, 100: 10}.get(last)
+            if down is None or n is None or len(num) != 1:
+                return None
+            section += n * down
+    return total + section
+
+
+_MIX_PART = re.compile(r"(\d*(?:\.\d+)?)([亿万千百十]?)")
+
+
+def _neighbours(cn: str) -> tuple[Decimal, Decimal] | None:
+    """三万五六千 → (35000, 36000), 七八十 → (70, 80), 三四百 → (300, 400), 二三十万 → (200000,
+    300000): two neighbouring digits before a scale, after a whole numeral of a larger scale."""
+    for i in range(len(cn) - 1):
+        a, b = _SMALL_DIGITS.get(cn[i]), _SMALL_DIGITS.get(cn[i + 1])
+        if a is None or b is None or b != a + 1:
+            continue
+        head, tail = cn[:i], cn[i + 2:]
+        if tail and not all(c in "十百千万亿" for c in tail):
+            return None
+        sc = Decimal(scale_of(tail)) if tail else Decimal(1)
+        if head:
+            h = parse_chinese(head)
+            if h is None or head[-1] not in "万亿" or scale_of(head[-1]) <= sc:
+                return None
+        elif not tail:
+            return None                              # 三四 alone is read by _consecutive
+        else:
+            h = Decimal(0)
+        return h + a * sc, h + b * sc
+    return None
 
 
 _SMALL_DIGITS = {c: Decimal(i) for i, c in enumerate("一二三四五六七八九", 1)} | {"两": Decimal(2)}
