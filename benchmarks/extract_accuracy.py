@@ -70,6 +70,10 @@ def run_claimcheck(lang: str, sentence: str) -> list[dict]:
             out.append(pred(c.start, c.end, c.text, c.kind,
                             num=(f(v["nominal"]), f(v["low"]), f(v["high"]))))
         else:
+            if v.get("end_month") or v.get("end_day"):      # a range with no year known: its two ends
+                v = dict(v, **{"from": {k: v[k] for k in ("month", "day") if v.get(k)},
+                               "to": {"month": v.get("end_month") or v.get("month"),
+                                      **({"day": v["end_day"]} if v.get("end_day") else {})}})
             out.append(pred(c.start, c.end, c.text, c.kind, dat=v))
     return out
 

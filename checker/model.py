@@ -63,11 +63,13 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None        # 1 = Monday … 7 = Sunday, when the text names one
+    end_month: int | None = None      # the end of a range the text writes, when it cannot be resolved
+    end_day: int | None = None        # (3至6月, 9月8日至9日 with no year known)
 
     def to_json(self) -> dict:
         out: dict = {"start": self.start, "end": self.end}
         if self.start is None:
-            for name in ("year", "month", "day"):
+            for name in ("year", "month", "day", "end_month", "end_day"):
                 v = getattr(self, name)
                 if v is not None:
                     out[name] = v

@@ -119,7 +119,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
     if s.rel is not None:
         unit, n = s.rel
         if a is None:
-            return DateValue(month=s.m, day=s.d, weekday=s.weekday), ()
+            return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
         if unit == "year":
             y = a.year + n
         elif unit == "month" and s.d is None:
@@ -152,7 +152,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         flags = ("year_context",)
     if y is None:
         if s.m is None or a is None:
-            return DateValue(month=s.m, day=s.d, weekday=s.weekday), ()
+            return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
         if anchor.precision == "year":
             y = a.year
         else:
@@ -182,6 +182,14 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
     else:
         _, hi = _span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+def _end(s: Stated) -> dict:
+    """The end of a range as written, for a date that stays unresolved (3至6月 → month 6)."""
+    if not s.is_range:
+        return {}
+    month2 = s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
+    return {"end_month": month2, "end_day": s.d2}
 
 
 def _needs_a_day(s: Stated) -> bool:
