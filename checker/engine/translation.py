@@ -132,9 +132,14 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     apart), whether units and kinds agree, how close their positions are — and the best pairs
     are taken first, so that 200名 meets "201 suspects" and 200余起 meets "more than 200 cases"
     rather than the other way round."""
+    # a range written as one claim on one side and as its two ends on the other (2%至3% ↔ "between 2
+    # and 3 percent"; 约180亿至210亿新元 ↔ "about S$18 billion to S$21 billion") is one statement
+    used_s, used_t = _range_ends(source, target)
     edges = []
     for i, s in enumerate(source):
         for j, t in enumerate(target):
+            if i in used_s or j in used_t:
+                continue
             if _day_as_ordinal(s, t):
                 edges.append((7 - abs(_rel(i, len(source)) - _rel(j, len(target))), True, i, j))
                 continue
@@ -147,8 +152,6 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
             if alike and score >= 2.5:
                 edges.append((score, v.same, i, j))
     edges.sort(key=lambda e: -e[0])
-    used_s: set[int] = set()
-    used_t: set[int] = set()
     pairs, near = [], []
     for _, same, i, j in edges:
         if i in used_s or j in used_t:
@@ -189,6 +192,34 @@ def _shape(c: Claim) -> str:
                 and (c.kind == "year" or w.md is None):
             return "year"
     return c.kind
+
+
+def _range_ends(source: Sequence[Claim], target: Sequence[Claim]) -> tuple[set[int], set[int]]:
+    """The indices of ranges on one side whose two ends the other side writes as two claims of the
+    same kind and unit, next to each other (each range once, each end once)."""
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    for ranges, ends, used_r, used_e in ((source, target, used_s, used_t), (target, source, used_t, used_s)):
+        for i, r in enumerate(ranges):
+            v = r.value
+            if i in used_r or not isinstance(v, Interval) or v.low is None or v.high is None or v.low >= v.high \
+                    or (r.qualifier != "range" and v.nominal is not None):
+                continue
+            for j in range(len(ends) - 1):
+                a, b = ends[j], ends[j + 1]
+                if j in used_e or j + 1 in used_e or not all(
+                        e.kind == r.kind and e.unit == r.unit and isinstance(e.value, Interval)
+                        and e.value.nominal is not None for e in (a, b)):
+                    continue
+                if _equal(a.value.nominal, v.low) and _equal(b.value.nominal, v.high):
+                    used_r.add(i)
+                    used_e.update((j, j + 1))
+                    break
+    return used_s, used_t
+
+
+def _equal(x, y) -> bool:
+    return abs(float(x) - float(y)) <= 1e-9 * max(abs(float(y)), 1.0)
 
 
 def _day_as_ordinal(s: Claim, t: Claim) -> bool:

@@ -379,8 +379,9 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
     if between is None and _prev_word(low, c.start) in pat.range_not_after:
         return None
     same = c.kind == n.kind and c.unit == n.unit
-    if n.kind == "number" or not (same or c.kind == "number"):
-        return None
+    if (n.kind == "number" and not (c.kind == "number" and _SCALE_IN.search(low, n.start, n.end))) \
+            or not (same or c.kind == "number"):
+        return None                     # (two bare numbers are a range only by a scale: "12 to 14 million")
     lo, hi = c.value.nominal, n.value.low
     scale = _SCALE_IN.search(low, n.start, n.end)
     own_scale = _SCALE_IN.search(low, c.start, c.end) is not None

@@ -608,7 +608,9 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             first = Decimal(scale_of(m.group("n_scale1"))) if m.group("n_scale1") else scale
             if m.group("n_scale1") and not scale_word:
                 return None                          # 5万至6: the scale of the second is unknown
-            if hi is None or hi * scale <= base * first or not tail:
+            # (with no counter after it, only a scale makes it a range of figures: 1200万至1400万; a
+            # bare 3-5 may be a score or a code)
+            if hi is None or hi * scale <= base * first or not (tail or scale_word):
                 return None
             value = Interval(None, base * first, hi * scale)
             qualifier = "range"
