@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "benchmarks" / "labelled"
-REALTEXT = Path("/work/realtext")
+# the WMT22 files the sentences were taken from, when they are on this machine (benchmarks/README.md)
+REALTEXT = Path(os.environ.get("CLAIMCHECK_WMT22", Path(__file__).resolve().parent.parent / "benchmarks" / "labelled" / ".wmt22"))
 
 KINDS = {"count", "quantity", "money", "percent", "number", "ordinal", "year", "date",
          "date_range", "duration"}

@@ -18,12 +18,16 @@ value notation: ``12`` exact; ``12[12,]`` nominal with interval (empty end = ope
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REALTEXT = Path("/work/realtext")
+# the WMT22 general-test files (wmt-conference/wmt22-news-systems, txt-ts/sources and
+# txt-ts/references): benchmarks/labelled/.wmt22/ (git-ignored; see benchmarks/README.md), or
+# the folder $CLAIMCHECK_WMT22 names
+REALTEXT = Path(os.environ.get("CLAIMCHECK_WMT22", HERE / ".wmt22"))
 SOURCES = {
     "zh": "generaltest2022.zh-en.src.zh",      # WMT22 general test, Chinese news (source side)
     "zhref": "generaltest2022.zh-en.ref.A.en",  # its human English translation
