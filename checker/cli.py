@@ -160,8 +160,7 @@ def _extract(args) -> int:
     from checker.report import claims as render
 
     docs = _documents(args)
-    pair = {args.source, args.target} if args.source else set()
-    claims_by_doc = [(d, extract_document(d, as_of=args.date)) for d in docs if d.path not in pair]
+    paired: dict[str, list] = {}
     if args.source:
         # a source and its translation are one document (or, --aligned, one per line): their
         # claims are those `check` compares, placed in one time
@@ -169,14 +168,14 @@ def _extract(args) -> int:
         from checker.io.bilingual import read_bitexts
 
         for b in read_bitexts([], args.source, args.target, aligned=getattr(args, "aligned", False)):
-            source, target = bitext_claims(b, args.date, {})
-            for side in (source, target):
-                found = sorted((c for claims in side for c in claims), key=lambda c: c.start)
-                path = found[0].path if found else None
-                doc = next((d for d in docs if d.path == path), None) if path else None
-                if doc is not None:
-                    claims_by_doc.append((doc, found))
-        claims_by_doc += [(d, []) for d in docs if d.path in pair and all(d is not e for e, _ in claims_by_doc)]
+            paired.setdefault(args.source, [])
+            paired.setdefault(args.target, [])
+            for side in bitext_claims(b, args.date, {}):
+                for claims in side:
+                    for c in claims:
+                        paired.setdefault(c.path, []).append(c)
+    claims_by_doc = [(d, sorted(paired[d.path], key=lambda c: c.start) if d.path in paired
+                      else extract_document(d, as_of=args.date)) for d in docs]
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "jsonl")
     if fmt == "text":
         from rich.console import Console

@@ -32,11 +32,12 @@ def _unit_claims(seg: Segment, reading: Reading, doc_date) -> list[Claim]:
 
 
 def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[list[Claim]], list[list[Claim]]]:
-    """The claims of each source and each target segment, with one time per document.
+    """The claims of each source and each target segment, with one time per document; ``cache``
+    receives each file's claims, by (path, id of its text).
 
     A bitext of free texts is one document: each file is read once, and the document's time is
-    the source's (front matter, dateline), else the target's, else --date, else inferred from the
-    source, else from the target; both sides' partial and relative dates are placed by it. In an
+    :func:`~checker.extract.document_time` of the source's reading, then the target's; both sides'
+    partial and relative dates are placed by it. In an
     aligned corpus or a file of translation units, each unit (source and target) is a document
     of its own: nothing dates it but its own text and --date."""
     if bitext.aligned:
@@ -53,14 +54,12 @@ def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[
             if t is not None:
                 target.append(_unit_claims(t, next(it), when))
         return source, target
-    readings: dict[tuple[str, int], Reading] = {}
+    readings: dict[tuple[str, int], Reading] = {}     # each file once, the source's first
     for seg in bitext.source + bitext.target:
         key = (seg.path, id(seg.doc_text))
-        if key not in readings and key not in cache:
+        if key not in readings:
             readings[key] = read_text(seg.doc_text)
-    sides = [readings[k] for k in dict.fromkeys((s.path, id(s.doc_text)) for s in bitext.source + bitext.target)
-             if k in readings]
-    when = document_time(sides, as_of)
+    when = document_time(list(readings.values()), as_of)
     for key, reading in readings.items():
         cache[key] = place(reading, when, key[0])
     starts = {key: [c.start for c in claims] for key, claims in cache.items()}

@@ -35,6 +35,7 @@ from checker.engine.compare import year_basis
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, resolve
+from checker.extract.raw import SENTENCE_END
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
 from checker.vocab import alternation, load_yaml
@@ -46,7 +47,6 @@ WEEKDAYS_ZH = "一二三四五六日"
 _BETWEEN = re.compile(r"[\s,，(（]{0,3}\Z")
 _SHARE_ZH = re.compile(r"^(?:的|以上的|左右的)")
 _SHARE_EN = re.compile(r"^\s+of\s+(?:the|all|its|their)\b", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
 def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -105,11 +105,11 @@ def _parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
         if c.kind != "percent" or text is None or not isinstance(v, Interval) or v.nominal is None \
                 or c.qualifier is not None or v.nominal > 100:
             continue
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, c.start - 300), c.start)), default=0)
+        start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, c.start - 300), c.start)), default=0)
         by_sentence.setdefault((c.path or "", start), []).append(c)
     for (path, start), group in by_sentence.items():
         text = texts[path]
-        stop = _SENTENCE_END.search(text, group[-1].end)
+        stop = SENTENCE_END.search(text, group[-1].end)
         if len(group) < 2 or not _PARTS.search(text, start, stop.start() if stop else len(text)):
             continue
         total = sum(c.value.nominal for c in group)
@@ -321,7 +321,7 @@ class _Arithmetic:
 
     def __init__(self, text: str, claims: list[Claim]):
         self.text, self.words = text, _words()
-        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.ends = [m.start() for m in SENTENCE_END.finditer(text)]
         # paragraphs (lines with text), each numbered among those of its language: in a file that
         # holds both (a paragraph and its translation in turn), the paragraph before an English one
         # is the English one before it

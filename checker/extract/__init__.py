@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from calendar import monthrange    # (not `import calendar`: the package's calendar module would hide it)
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract import en, series, zh
 from checker.extract.asof import sentence_times
-from checker.extract.dates import DocDate, Stated, resolve, weekdays_from
+from checker.extract.dates import DocDate, Stated, resolve, shift, span, weekdays_from
 from checker.extract.docdate import _FRONT_MATTER, infer, stated_document_date, with_dateline
-from checker.extract.raw import RawClaim
+from checker.extract.raw import SENTENCE_END, RawClaim
 from checker.io.document import Document
 from checker.model import Claim, DateValue, Interval
 from checker.scripts import HAN
@@ -225,12 +224,11 @@ def _following(s: Stated, before: DateValue | None) -> DateValue:
     unit, n = s.rel
     end = date.fromisoformat(before.end)
     if unit == "day":
-        day = end + timedelta(days=n)
+        day = shift(end, "day", n)
         return DateValue(day.isoformat(), day.isoformat(), day.year, day.month, day.day)
-    first = date(end.year + (end.month + n - 1) // 12, (end.month + n - 1) % 12 + 1, 1)
-    return DateValue(first.isoformat(), date(first.year, first.month,
-                                             monthrange(first.year, first.month)[1]).isoformat(),
-                     first.year, first.month)
+    month = shift(end.replace(day=1), "month", n)
+    first, last = span(month.year, month.month, None)
+    return DateValue(first.isoformat(), last.isoformat(), first.year, first.month)
 
 
 def _bare_weekday(r: RawClaim) -> bool:
@@ -272,7 +270,7 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
     # the title: the first heading with a year among the headings that open the text
     first = [k for i, k in enumerate(order) if k == opening + i]
     title = next((heading_year[k] for k in first if k in heading_year), None)
-    ends = [m.start() for m in _SENTENCE_END.finditer(t)] if t else []
+    ends = [m.start() for m in SENTENCE_END.finditer(t)] if t else []
     out: list[int | None] = []
     para, section = None, None
     in_sentence: tuple[int, int] | None = None        # (sentence, year) that opened a clause
@@ -298,7 +296,6 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
 _CLAUSE_START = re.compile(r"(?:^|[。！？!?；;，,、：:（(\n])\s*(?:在|于|到了|进入|截至|(?:in|during|by|throughout|early|late|mid-?)\s+)?\s*\Z",
                            re.I)
 _TOPIC_AFTER = re.compile(r"\s*[，,]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 
 
 def _opens_clause(t: str, r: RawClaim) -> bool:

@@ -11,12 +11,11 @@ from bisect import bisect_left
 from datetime import date
 
 from checker.extract.dates import DocDate, Stated
-from checker.extract.raw import RawClaim
+from checker.extract.raw import SENTENCE_END, RawClaim
 from checker.model import DateValue, Interval
 
 # "截至2021年底", "as of June": a date that sets the time its sentence speaks for
 _AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 # the figures an event's day dates; a date speaks for itself and a year is a time of its own
 DATED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal", "duration"})
 # a day read against another (昨天, 本周三, 10日 of the document's month, 15年前) or not surely a day
@@ -36,8 +35,8 @@ def _cues(t: str, raws) -> None:
             continue
         if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
-        start = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
-        stop = _SENTENCE_END.search(t, r.end)
+        start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
+        stop = SENTENCE_END.search(t, r.end)
         end = stop.start() if stop else len(t)
         for _, _, o in raws:
             if start <= o.start < end and o is not r:
@@ -45,7 +44,7 @@ def _cues(t: str, raws) -> None:
 
 
 def _event_days(t: str, raws, doc_date: DocDate) -> None:
-    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+    ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
     for _, _, r in raws:
         sentences.setdefault(bisect_left(ends, r.start), []).append(r)
@@ -90,7 +89,7 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
         return
     end = date.fromisoformat(v.end)
     past = end.year < doc_date.day.year if doc_date.precision == "year" else end < doc_date.day
-    begin = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)), default=0)
+    begin = max((m.end() for m in SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)), default=0)
     if not past or _SINCE_BEFORE.search(t[begin:period.start]):
         return                                 # 自2000年…以来, since … in 2000: a start, not a time
     guessed = "year_inferred" in period.flags or doc_date.inferred

@@ -57,7 +57,7 @@ def valid(y: int | None, m: int | None, d: int | None) -> bool:
     return 1 <= d <= last
 
 
-def _span(y: int, m: int | None, d: int | None) -> tuple[date, date]:
+def span(y: int, m: int | None, d: int | None) -> tuple[date, date]:
     if m is None:
         return date(y, 1, 1), date(y, 12, 31)
     if d is None:
@@ -112,8 +112,8 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         if a is None:
             return DateValue(), ()
         unit, n = s.ago
-        when = _shift(a, unit, -n)
-        lo, hi = _span(when.year, None, None) if unit == "year" else (when, when)
+        when = shift(a, unit, -n)
+        lo, hi = span(when.year, None, None) if unit == "year" else (when, when)
         return _value(replace(s, y=when.year), lo, hi), ()
     y = s.y
     if s.rel is not None:
@@ -123,8 +123,8 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         if unit == "year":
             y = a.year + n
         elif unit == "month" and s.d is None:
-            first = _shift(date(a.year, a.month, 1), "month", n)
-            lo, hi = _span(first.year, first.month, None)
+            first = shift(date(a.year, a.month, 1), "month", n)
+            lo, hi = span(first.year, first.month, None)
             return _value(replace(s, y=first.year, m=first.month), lo, hi), ()
         elif unit == "day":
             day = a + timedelta(days=n)
@@ -167,29 +167,31 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
                 return DateValue(month=s.m, day=s.d), ("invalid",)
             y = probe.year
         flags = ("year_inferred",)
-    lo, _ = _span(y, s.m, s.d)
+    lo, _ = span(y, s.m, s.d)
     if s.since:
         hi = a if a is not None and a >= lo else None
         return DateValue(lo.isoformat(), hi.isoformat() if hi else None, y, s.m, s.d), flags
     if s.is_range:
         y2 = s.y2 or y
-        m2 = s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
-        _, hi = _span(y2, m2, s.d2 if s.d2 is not None else None)
+        m2 = end_month(s)
+        _, hi = span(y2, m2, s.d2)
         if hi < lo and s.y2 is None and m2 is not None and s.m is not None and m2 < s.m:
-            _, hi = _span(y2 + 1, m2, s.d2)       # 11月至次年2月, December 6 to January 10
+            _, hi = span(y2 + 1, m2, s.d2)       # 11月至次年2月, December 6 to January 10
         if hi < lo:
             return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
     else:
-        _, hi = _span(y, s.m, s.d)
+        _, hi = span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+def end_month(s: Stated) -> int | None:
+    """The month a range ends in: its own (8月至11月), or the start's when only a day ends it (9月8日至9日)."""
+    return s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
 
 
 def _end(s: Stated) -> dict:
     """The end of a range as written, for a date that stays unresolved (3至6月 → month 6)."""
-    if not s.is_range:
-        return {}
-    month2 = s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
-    return {"end_month": month2, "end_day": s.d2}
+    return {"end_month": end_month(s), "end_day": s.d2} if s.is_range else {}
 
 
 def _needs_a_day(s: Stated) -> bool:
@@ -204,7 +206,7 @@ def weekdays_from(first: date, s: Stated) -> DateValue:
     return DateValue(first.isoformat(), last.isoformat(), weekday=s.weekday)
 
 
-def _shift(day: date, unit: str, n: int) -> date:
+def shift(day: date, unit: str, n: int) -> date:
     if unit == "day":
         return day + timedelta(days=n)
     if unit == "week":
@@ -219,7 +221,7 @@ def _shift(day: date, unit: str, n: int) -> date:
 
 def _months_around(a: date):
     for n in (-1, 0, 1):
-        d = _shift(date(a.year, a.month, 1), "month", n)
+        d = shift(date(a.year, a.month, 1), "month", n)
         yield d.year, d.month
 
 

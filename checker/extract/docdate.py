@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from checker.extract.dates import DocDate, Stated, valid
-from checker.extract.raw import RawClaim
+from checker.extract.raw import SENTENCE_END, RawClaim
 from checker.vocab import alternation, vocabulary
 
 _MONTHS = {m.lower()[:3]: i for i, m in enumerate(
@@ -86,7 +86,6 @@ def infer(raws: list[RawClaim], text: str = "") -> DocDate | None:
     return DocDate(latest, source="inferred") if latest else None
 
 
-_SENTENCE = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
 @lru_cache(maxsize=1)
@@ -116,8 +115,8 @@ def _ends_a_span_of_years(r: RawClaim, text: str) -> bool:
         return False                         # in a title or a short quotation: 《2018-2022年行动计划》
     if plans.search(text, r.end, r.end + 10) or plans.search(head, len(head) - 16):
         return False
-    start = max((m.end() for m in _SENTENCE.finditer(text, max(0, r.start - 300), r.start)), default=0)
-    stop = _SENTENCE.search(text, r.end)
+    start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, r.start - 300), r.start)), default=0)
+    stop = SENTENCE_END.search(text, r.end)
     return not future.search(text[start:stop.start() if stop else len(text)])
 
 
