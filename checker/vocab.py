@@ -128,7 +128,7 @@ _SERIES_KEYS = {("cumulative", "zh"): {"before", "not", "since", "spans"},
                 ("year_to_date", "zh"): {"words"}, ("year_to_date", "en"): {"phrases"}}
 
 
-def _words(value, where: str) -> tuple[str, ...]:
+def words(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
         raise UserError(f"{where}: expected a non-empty list of words, found {value!r}.")
     return tuple(value)
@@ -152,13 +152,13 @@ def _series(data: dict) -> Series:
         spec, here = data[part].get(lang), f"{where}: {part}.{lang}"
         if not isinstance(spec, dict) or set(spec) != keys:
             raise UserError(f"{here}: expected the keys {', '.join(sorted(keys))}.")
-        parsed[part, lang] = {k: _words(v, f"{here}.{k}") for k, v in spec.items()}
+        parsed[part, lang] = {k: words(v, f"{here}.{k}") for k, v in spec.items()}
     langs = ("zh", "en")
     return Series({lang: parsed["cumulative", lang] for lang in langs},
                   {lang: parsed["periods", lang]["plans"] for lang in langs},
                   {lang: parsed["periods", lang]["future"] for lang in langs},
                   {lang: parsed["current", lang] for lang in langs},
-                  _words(cover["breaks"], f"{where}: cover.breaks"), reach,
+                  words(cover["breaks"], f"{where}: cover.breaks"), reach,
                   {"zh": parsed["year_to_date", "zh"]["words"], "en": parsed["year_to_date", "en"]["phrases"]})
 
 

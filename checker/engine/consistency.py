@@ -34,11 +34,11 @@ from checker.engine.catalogue import rule
 from checker.engine.compare import year_basis
 from checker.errors import UserError
 from checker.extract import paragraph_language
-from checker.extract.dates import DocDate, Stated, resolve
+from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
 from checker.extract.raw import SENTENCE_END
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
-from checker.vocab import alternation, load_yaml
+from checker.vocab import alternation, load_yaml, words
 
 WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAYS_ZH = "一二三四五六日"
@@ -170,14 +170,8 @@ def _weekday_severity(o: Claim, day: date, weekday: int) -> str | None:
     if basis == "context":
         return None if o.as_of and fits(int(o.as_of[:4])) else rule("weekday-mismatch").severity
     if basis == "inferred" and "month_inferred" in o.flags:   # 10日（星期三）: the month before or after
-        for n in (-1, 1):
-            y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
-            try:
-                if date(y, m + 1, day.day).isoweekday() == weekday:
-                    return None
-            except ValueError:
-                pass
-        return "warning"
+        return None if any(valid(y, m, day.day) and date(y, m, day.day).isoweekday() == weekday
+                           for y, m in months_around(day)) else "warning"
     if basis == "inferred":
         return None if fits(day.year - 1) or fits(day.year + 1) else "warning"
     return rule("weekday-mismatch").severity
@@ -219,10 +213,7 @@ class _Words:
 
 
 def _word_list(data: dict, key: str, where: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise UserError(f"{where}.{key}: expected a non-empty list of words, found {value!r}.")
-    return value
+    return list(words(data.get(key), f"{where}.{key}"))
 
 
 def _mapping(data, keys: set[str] | None, where: str) -> dict:

@@ -142,7 +142,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
     if y is None and s.m is None and s.d is not None:          # 10日: the month of the document
         if a is None:
             return DateValue(day=s.d), ()
-        best = _nearest(a, [(yy, mm, s.d) for yy, mm in _months_around(a)])
+        best = _nearest(a, [(yy, mm, s.d) for yy, mm in months_around(a)])
         if best is None:
             return DateValue(day=s.d), ()
         return _value(replace(s, y=best.year, m=best.month), best, best), ("month_inferred",)
@@ -219,7 +219,7 @@ def shift(day: date, unit: str, n: int) -> date:
     return date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
 
 
-def _months_around(a: date):
+def months_around(a: date):
     for n in (-1, 0, 1):
         d = shift(date(a.year, a.month, 1), "month", n)
         yield d.year, d.month

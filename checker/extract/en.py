@@ -341,7 +341,6 @@ def _period(low: str, p: int, pat: _Patterns) -> RawClaim | None:
 
 _RANGE_GAP = re.compile(r"[ \t]*(?:to|–|—|-)[ \t]*|[ \t]+(?P<and>and)[ \t]+")
 _SCALE_IN = re.compile(r"(?<![a-z])(?:thousand|million|billion|trillion|bn|bln|mln|mn|m|k)\b")
-_BETWEEN = re.compile(r"(?<![a-z])between[ \t]+\Z")
 _RANGE_KINDS = frozenset({"number", "count", "quantity", "money", "percent"})
 
 
@@ -373,7 +372,7 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
     gap = _RANGE_GAP.fullmatch(low, c.end, n.start)
     if gap is None:
         return None
-    between = _BETWEEN.search(low, max(0, c.start - 9), c.start)
+    between = pat.between.search(low, max(0, c.start - 9), c.start)
     if gap.group("and") and between is None:
         return None
     if between is None and _prev_word(low, c.start) in pat.range_not_after:

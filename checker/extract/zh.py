@@ -56,7 +56,6 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCA
 # a half as a share: 一半, 半数, 近半, 过半(数), 超过一半 (issue 12); 多半 (probably), 大半 and
 # 半年/半岛 are not shares
 _HALF_SHARE = re.compile(r"(?:一半|半数|(?P<hs_q>[近过])半数?(?![年月天日岛导径夜小个身场点球]))(?P<hs_after>以上|左右|以下)?")
-_HALF_QUAL = {"近": "nearly", "过": "more_than"}
 # the sign of a number: 负3.5亿元, 零下12摄氏度, 净利润-2.3% (not 胜负, 正负 = ±, 抱负, 编号-12, 1-2)
 _NEG_NOT_AFTER = frozenset("胜正抱欺辜担肩自背")
 _HYPHEN_NOT_AFTER = frozenset("号码第型款期号-－—–~～/.")
@@ -614,8 +613,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
                 return None
             value = Interval(None, base * first, hi * scale)
             qualifier = "range"
-        elif cn is not None and len(cn) == 2 and tail and not mid and not post and _consecutive(cn):
-            lo, hi = _consecutive(cn)                # 三四天, 两三个月, 一两年: three or four days
+        elif cn is not None and len(cn) == 2 and tail and not mid and not post and (pair := _consecutive(cn)):
+            lo, hi = pair                # 三四天, 两三个月, 一两年: three or four days
             value = Interval(None, lo * scale, hi * scale)
             qualifier = "range"
 
