@@ -90,11 +90,12 @@ def ratio(big: str | None, small: str | None) -> int | None:
 
 def compound(first: RawClaim, second: RawClaim, end: int) -> RawClaim | None:
     """Two exact durations read as one (一年零两个月, "two years and three months"), in the
-    smaller unit; None when the units do not join."""
+    smaller unit; None when the units do not join, or the smaller is a whole larger one or more
+    (7天24小时 is "around the clock", not 192 hours)."""
     if not (first.value.is_exact and second.value.is_exact):
         return None
     k = ratio(first.unit, second.unit)
-    if k is None:
+    if k is None or second.value.nominal >= k:
         return None
     value = first.value.nominal * k + second.value.nominal
     return RawClaim(first.start, end, "duration", Interval.exact(value), unit=second.unit,

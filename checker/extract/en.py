@@ -498,9 +498,9 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
                 res.append(cal.plus_half(c, a.end()))
                 continue
             if a and n is not None and n.start == a.end() and n.kind == "duration" and n.value.is_exact:
-                k = cal.ratio(c.unit, n.unit)
-                if k is not None and n.value.nominal < k:                  # two years and three months
-                    res.append(cal.compound(c, n, n.end))
+                joined = cal.compound(c, n, n.end)                         # two years and three months
+                if joined is not None:
+                    res.append(joined)
                     i += 1
                     continue
         if n is not None and n.kind == "duration" and n.value.is_exact and c.value is not None \
@@ -537,9 +537,9 @@ def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns
     if a and not a.group("half"):
         n = by_start.get(a.end())
         if n is not None and n.kind == "duration" and n.value.is_exact:
-            k = cal.ratio(unit, n.unit)
-            if k is not None and n.value.nominal < k:
-                return cal.compound(one, n, n.end)
+            joined = cal.compound(one, n, n.end)
+            if joined is not None:
+                return joined
     if word not in cal.calendar().duration_cues_en:
         return None
     return _approximate(low, one, pat)

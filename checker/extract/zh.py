@@ -353,9 +353,7 @@ def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
             gap = text[c.end:n.start]
             one = None
             if gap in ("", "零") and n.value.is_exact and c.value.is_exact:
-                k = cal.ratio(c.unit, n.unit)
-                if k is not None and n.value.nominal < k:    # 4天6小时, not 7天24小时 (around the clock)
-                    one = cal.compound(c, n, n.end)
+                one = cal.compound(c, n, n.end)              # 4天6小时, not 7天24小时 (around the clock)
             elif gap in _RANGE_GAP and c.value.is_exact and n.value.is_exact:
                 one = cal.between(c, n, c.start, n.end)      # 2周至6周
             elif gap in ("", "、") and c.qualifier in ("at_least", "more_than") \
