@@ -167,6 +167,7 @@ class Vocabulary:
     approx: dict[str, dict[str, dict[str, Approx]]]   # lang → position → word → Approx
     measures_zh: dict[str, Measure]
     count_nouns_en: dict[str, str]                     # lemma → unit
+    count_groups: dict[str, str]                       # count unit → its group (units apart)
     units: dict[str, dict[str, str]]                   # lang → surface → pint expression
     unit_definitions: list[str]
     time_units: dict[str, dict[str, str]]              # lang → surface → time unit
@@ -214,12 +215,23 @@ def vocabulary() -> Vocabulary:
     approx = _approximations(load_yaml("approximations.yaml"))
 
     measures = load_yaml("measure_words.yaml")
-    _expect(measures, {"zh", "en"}, "rules/measure_words.yaml")
+    _expect(measures, {"zh", "en", "apart"}, "rules/measure_words.yaml")
     measures_zh = {}
     for word, spec in measures["zh"].items():
         _expect(spec or {}, {"unit", "subject"}, f"rules/measure_words.yaml: zh.{word}")
         measures_zh[str(word)] = Measure((spec or {}).get("unit"), (spec or {}).get("subject"))
     count_nouns_en = {noun: unit for unit, nouns in measures["en"].items() for noun in nouns}
+    count_groups = {}
+    known = {m.unit for m in measures_zh.values()} | set(count_nouns_en.values())
+    for group, members in (measures.get("apart") or {}).items():
+        for unit in words(members, f"rules/measure_words.yaml: apart.{group}"):
+            if unit not in known:
+                raise UserError(f"rules/measure_words.yaml: apart.{group}: {unit!r} is no count unit of "
+                                f"zh or en; expected one of {', '.join(sorted(u for u in known if u))}.")
+            if unit in count_groups:
+                raise UserError(f"rules/measure_words.yaml: apart.{group}: {unit!r} is already in "
+                                f"apart.{count_groups[unit]}; a unit belongs to one group.")
+            count_groups[unit] = str(group)
 
     units = load_yaml("units.yaml")
     _expect(units, {"define", "quantity", "time"}, "rules/units.yaml")
@@ -234,6 +246,7 @@ def vocabulary() -> Vocabulary:
         approx=approx,
         measures_zh=measures_zh,
         count_nouns_en=count_nouns_en,
+        count_groups=count_groups,
         units={lang: {str(k): str(v) for k, v in units["quantity"][lang].items()} for lang in ("zh", "en")},
         unit_definitions=list(units.get("define") or []),
         time_units={lang: {str(k): str(v) for k, v in units["time"][lang].items()} for lang in ("zh", "en")},

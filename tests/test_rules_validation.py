@@ -91,3 +91,17 @@ def test_a_malformed_arithmetic_file_is_refused(rules, old, new, message):
             consistency._words()
     finally:
         consistency._words.cache_clear()
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  groups: [team]\n", "  groups: [teams]\n", r"measure_words\.yaml: apart\.groups: 'teams' is no count unit"),
+    ("  groups: [team]\n", "  groups: [team, person]\n", r"apart\.groups: 'person' is already in apart\.people"),
+    ("  groups: [team]\n", "  groups: team\n", r"apart\.groups: expected a non-empty list"),
+])
+def test_a_malformed_group_of_count_units_is_refused(rules, old, new, message):
+    path = rules / "measure_words.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        vocab.vocabulary()

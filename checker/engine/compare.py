@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from checker.model import Claim, DateValue, Interval
+from checker.vocab import vocabulary
 
 NUMERIC = frozenset({"number", "count", "quantity", "money", "percent", "duration"})
 DATES = frozenset({"date", "date_range", "year"})
@@ -139,6 +140,15 @@ def _time_unit(unit: str | None) -> tuple[float, str | None]:
     return _TIME_UNITS.get(unit, (1.0, unit))
 
 
+def _counted_apart(source: Claim, target: Claim) -> bool:
+    """Two counts whose units never count the same things (rules/measure_words.yaml: apart)."""
+    if source.kind != "count" or target.kind != "count" or source.unit == target.unit:
+        return False
+    groups = vocabulary().count_groups
+    a, b = groups.get(source.unit or ""), groups.get(target.unit or "")
+    return a is not None and b is not None and a != b
+
+
 def compare(source: Claim, target: Claim) -> Verdict:
     f = family(source)
     if f != family(target):
@@ -151,6 +161,9 @@ def compare(source: Claim, target: Claim) -> Verdict:
     if f == "ordinal":
         same = sv.nominal == tv.nominal
         return Verdict(same, exact=same, reason="" if same else "different ordinals")
+    if _counted_apart(source, target):   # 3名队员 → "three teams": the number kept, the thing counted not
+        return Verdict(False, exact=sv.nominal is not None and sv.nominal == tv.nominal,
+                       reason=f"a count of {source.unit} is not a count of {target.unit}", unit_problem=True)
     written = tv
     if source.unit in _TEMPERATURES and target.unit in _TEMPERATURES and source.unit != target.unit:
         tv, factor = _temperature(tv, target.unit, source.unit), (1.0, True)   # offset units: 38.5 °C is 101.3 °F

@@ -334,7 +334,7 @@ def _minor(c: Claim) -> bool:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
     v = c.value
     return c.kind in ("count", "number") and isinstance(v, Interval) and v.nominal is not None \
-        and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text)
+        and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text) and c.unit != "times"
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
