@@ -1,7 +1,7 @@
 """A source text and its translation, as segments (paragraphs or translation units).
 
 Readers (checker/io/bilingual.py) produce a :class:`Bitext`; the aligner
-(checker/text/align.py) pairs its segments when they are not already paired; the engine
+(checker/engine/align.py) pairs its segments when they are not already paired; the engine
 (checker/engine/) pairs the claims inside each segment pair and judges them.
 """
 

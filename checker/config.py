@@ -353,5 +353,5 @@ def apply_config(config: Config, findings: list) -> list:
         level = effective_severity(config, f.rule, f.severity)
         if level is None:
             continue
-        out.append(f if level == f.severity else replace(f, severity=level))
+        out.append(f if level == f.severity else replace(f, severity=level, softened=""))
     return out

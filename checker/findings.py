@@ -19,6 +19,17 @@ class Finding:
     end_line: int
     end_column: int
     claims: tuple[tuple[str, Claim], ...]      # (role, claim): source/target, self, document/archive
+    softened: str = ""                  # why the severity is below the rule's ("" when it is not)
+    confidence: float | None = None     # a translation finding: how sure the pairing of its paragraphs is
+
+    @property
+    def note(self) -> str:
+        """What a report says beside the message: why the finding is milder than its rule, and how
+        sure the pairing of its paragraphs is when that is less than certain."""
+        parts = [f"softened from {self.rule.severity}: {self.softened}"] if self.softened else []
+        if self.confidence is not None and round(self.confidence, 2) < 1 and "confidence" not in self.softened:
+            parts.append(f"pairing confidence {self.confidence:.2f}")
+        return "; ".join(parts)
 
     @property
     def rank(self) -> int:
@@ -30,4 +41,5 @@ class Finding:
             "severity": self.severity, "message": self.message, "path": self.path,
             "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
             "claims": [{"role": role} | claim.to_json() for role, claim in self.claims],
-        }
+        } | ({"confidence": self.confidence} if self.confidence is not None else {}) \
+          | ({"softened": {"from": self.rule.severity, "why": self.softened}} if self.softened else {})

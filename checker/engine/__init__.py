@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from checker.bitext import Bitext, Segment
+from checker.engine.align import align as align_segments
 from checker.engine.consistency import check_claims
 from checker.engine.translation import judge, pair_claims
 from checker.extract import Reading, document_time, place, read_text
@@ -74,8 +75,6 @@ def bitext_claims(bitext: Bitext, as_of: str | None, cache: dict) -> tuple[list[
 
 
 def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
-    from checker.text.align import align
-
     cache: dict = {}
     source, target = bitext_claims(bitext, as_of, cache)
     texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
@@ -85,7 +84,7 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     if not bitext.source or not bitext.target:
         # one language only: not a translation, nothing to compare
         return CheckResult(_sorted(findings), len(every), files=files)
-    pairs = align(bitext, source, target)
+    pairs = align_segments(bitext, source, target)
     agreeing = []
     for pair in pairs:
         s = [c for i in pair.source for c in source[i]]

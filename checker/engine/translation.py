@@ -46,9 +46,11 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     for s in missing:
         out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
     undated = not any(cmp.family(c) == "date" for c in source)
+    figureless = not any(cmp.family(c) == "numeric" for c in source)
     for t in extra:
         out.append(_extra(t, confidence, source_segment, _repeats(t, said),
-                          _names_a_day(t, source) or _glossed(t, target_segment), undated and _near_time(t)))
+                          _names_a_day(t, source) or _glossed(t, target_segment), undated and _near_time(t),
+                          figureless and _in_words(t)))
     return out
 
 
@@ -159,6 +161,17 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
         used_s.add(i)
         used_t.add(j)
         (pairs if same else near).append((source[i], target[j]))
+    # A leftover that is the only one on each side to count a given thing (2455人 ↔ "2,600
+    # people", 3批 ↔ "four batches") is that figure mistranslated, however many others drifted
+    # beside it: a mismatch, not one missing and one extra.
+    for unit in {s.unit for i, s in enumerate(source) if i not in used_s and s.unit}:
+        ls = [i for i, s in enumerate(source) if i not in used_s and s.unit == unit]
+        lt = [j for j, t in enumerate(target) if j not in used_t and t.unit == unit]
+        if len(ls) == len(lt) == 1 and cmp.family(source[ls[0]]) == cmp.family(target[lt[0]]) \
+                and _shape(source[ls[0]]) == _shape(target[lt[0]]) and cmp.compare(source[ls[0]], target[lt[0]]).comparable:
+            used_s.add(ls[0])
+            used_t.add(lt[0])
+            near.append((source[ls[0]], target[lt[0]]))
     # What is left of one family in equal numbers on both sides is the same figures, mistranslated
     # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
     for fam in ("numeric", "date", "ordinal"):
@@ -253,15 +266,22 @@ def _rel(i: int, n: int) -> float:
     return i / (n - 1) if n > 1 else 0.5
 
 
-def _severity(base: str, confidence: float, soft: bool = False) -> str:
+def _severity(base: str, confidence: float, soft: str = "", steps: int = 1) -> tuple[str, str, float]:
+    """The severity of a finding whose rule says ``base``; why it is lower, if it is; and the
+    confidence of the paragraphs' pairing. ``soft`` says why the finding is milder than its rule
+    (a fair liberty of translation), when it is, and by how many ``steps``."""
     k = SEVERITIES.index(base)
+    why = []
     if soft:
-        k -= 1
+        k -= steps
+        why.append(soft)
     if confidence < CONFIDENT:
         k -= 1
+        why.append(f"the paragraphs' pairing is uncertain (confidence {confidence:.2f})")
     if confidence < DOUBTFUL:
         k = 0
-    return SEVERITIES[max(0, k)]
+    severity = SEVERITIES[max(0, k)]
+    return severity, "; ".join(why) if severity != base else "", confidence
 
 
 def _show(c: Claim) -> str:
@@ -272,8 +292,8 @@ def _with_subject(c: Claim) -> str:
     return f"{_show(c)} ({c.subject})" if c.subject else _show(c)
 
 
-def _finding(name: str, severity: str, message: str, at: Claim | None, segment: Segment | None,
-             claims) -> Finding:
+def _finding(name: str, severity: tuple[str, str, float], message: str, at: Claim | None,
+             segment: Segment | None, claims) -> Finding:
     if at is not None:
         line, col, text = at.line, at.column, at.text
         path = at.path
@@ -282,7 +302,9 @@ def _finding(name: str, severity: str, message: str, at: Claim | None, segment: 
     else:
         path, line, col = segment.path, segment.line, segment.column
         end_line, end_col = line, col
-    return Finding(rule(name), severity, message, path or "", line, col, end_line, end_col, tuple(claims))
+    level, softened, confidence = severity
+    return Finding(rule(name), level, message, path or "", line, col, end_line, end_col, tuple(claims),
+                   softened=softened, confidence=confidence)
 
 
 def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
@@ -299,7 +321,8 @@ def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
             message += f" — a scale error ({_number(s)} vs {_number(t)})"
     if v.inferred:       # an inference is never the cause of an error
         message += " (by the document's date, which is inferred)"
-    return _finding(name, _severity(r.severity, confidence, soft=v.inferred), message, t, None,
+    return _finding(name, _severity(r.severity, confidence,
+                                                   "it differs only through a time the tool inferred" if v.inferred else ""), message, t, None,
                     (("source", s), ("target", t)))
 
 
@@ -309,21 +332,26 @@ def _number(c: Claim) -> str:
         v.nominal == v.nominal.to_integral_value() else _show(c)
 
 
-_SOFT_DRIFT = {frozenset({"exact", "above"}), frozenset({"exact", "around"}), frozenset({"exact", "below"}),
-               frozenset({"exact", "range"}), frozenset({"above", "vague"}), frozenset({"around", "vague"})}
+# How far each change of approximation is below the rule's error: an approximation added or
+# dropped (6.6万余公里 → 66,000-km; translators round and hedge, and the figure agrees) is
+# information; "nearly" ↔ "about" both put the value close to the figure (近4000个日夜 → "about
+# 4,000 days" in a published translation) and is a warning; a direction reversed ("more than" →
+# "about" or "nearly") is the error.
+_SOFT_DRIFT = {frozenset({"exact", "above"}): 2, frozenset({"exact", "around"}): 2, frozenset({"exact", "below"}): 2,
+               frozenset({"exact", "range"}): 2, frozenset({"above", "vague"}): 2, frozenset({"around", "vague"}): 2,
+               frozenset({"below", "around"}): 1}
+_SOFT_WHY = {2: "an approximation added or dropped, not reversed", 1: "'nearly' and 'about' both keep the value close"}
 
 
 def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
     a, b = cmp.direction(s), cmp.direction(t)
     if a == b:
         return []
-    # an approximation dropped or added (6.6万余公里 → 66,000-km) is softer than one reversed
-    # ("more than" → "about")
-    soft = frozenset({a, b}) in _SOFT_DRIFT
+    steps = _SOFT_DRIFT.get(frozenset({a, b}), 0)
     r = rule("qualifier-drift")
     message = r.message.format(source=_show(s), target=_show(t), subject=s.subject or "")
-    return [_finding("qualifier-drift", _severity(r.severity, confidence, soft=soft), message, t, None,
-                     (("source", s), ("target", t)))]
+    return [_finding("qualifier-drift", _severity(r.severity, confidence, _SOFT_WHY.get(steps, ""), max(steps, 1)),
+                     message, t, None, (("source", s), ("target", t)))]
 
 
 def _minor(c: Claim) -> bool:
@@ -333,14 +361,28 @@ def _minor(c: Claim) -> bool:
     if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
     v = c.value
+    return _in_words(c) and c.unit != "times"
+
+
+def _in_words(c: Claim) -> bool:
+    """A small count or multiple written in words (两国, "twice")."""
+    v = c.value
     return c.kind in ("count", "number") and isinstance(v, Interval) and v.nominal is not None \
-        and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text) and c.unit != "times"
+        and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text)
+
+
+def _why_minor(c: Claim, repeated: bool = False) -> str:
+    """Why leaving out or adding ``c`` is a fair liberty of translation ("" when it is not)."""
+    if repeated:
+        return "it repeats a figure stated once on the other side"
+    return "a translation may fairly leave out or add a relative time, a year, a named date or a small " \
+        "count in words" if _minor(c) else ""
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
     r = rule("missing-claim")
     message = r.message.format(source=_with_subject(s)) + (" (it repeats a figure already translated)" if repeated else "")
-    return _finding("missing-claim", _severity(r.severity, confidence, soft=_minor(s) or repeated), message,
+    return _finding("missing-claim", _severity(r.severity, confidence, _why_minor(s, repeated)), message,
                     None if segment is not None else s, segment, (("source", s),))
 
 
@@ -354,13 +396,17 @@ def _near_time(t: Claim) -> bool:
 
 
 def _extra(t: Claim, confidence: float, segment: Segment | None, repeated: bool = False,
-           aside: bool = False, invented: bool = False) -> Finding:
+           aside: bool = False, invented: bool = False, rhetoric: bool = False) -> Finding:
     """``aside``: a weekday beside the source's dates, or a date in parentheses (a gloss);
-    ``invented``: a near relative time added to a source that states no time."""
+    ``invented``: a near relative time added to a source that states no time; ``rhetoric``: a
+    small figure in words where the source states none (a quotation rendered "twice the
+    result"), unlike a multiple added among the source's figures (双降 → "doubled")."""
     r = rule("extra-claim")
     message = r.message.format(target=_with_subject(t)) + (" (it repeats a figure already stated)" if repeated else
                                                            " (an aside: a weekday or a gloss)" if aside else
                                                            " (the source states no time here)" if invented else "")
-    soft = (_minor(t) and not invented) or repeated or aside
+    soft = _why_minor(t, repeated) if not invented or repeated else ""
+    soft = soft or ("an aside beside the source's dates" if aside else
+                    "rhetoric: the source states no figure here" if rhetoric else "")
     return _finding("extra-claim", _severity(r.severity, confidence, soft=soft), message, t, None,
                     (("target", t),))

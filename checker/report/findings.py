@@ -27,8 +27,12 @@ def to_json(findings: Sequence[Finding], files: int, claims: int) -> str:
 
 
 def to_concise(findings: Sequence[Finding]) -> str:
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {f.message}\n"
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
                    for f in findings)
+
+
+def _with_note(f: Finding) -> str:
+    return f"{f.message} [{f.note}]" if f.note else f.message
 
 
 _GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
@@ -43,7 +47,7 @@ def to_github(findings: Sequence[Finding]) -> str:
     return "".join(
         f"::{_GITHUB[f.severity]} file={_escape(f.path, True)},line={f.line},col={f.column},"
         f"endLine={f.end_line},endColumn={f.end_column},title={_escape(f'{f.rule.code} {f.rule.name}', True)}"
-        f"::{_escape(f.message)}\n" for f in findings)
+        f"::{_escape(_with_note(f))}\n" for f in findings)
 
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -65,6 +69,8 @@ def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], 
             head.append(f" {f.rule.code} {f.rule.name}  ", style="bold")
             head.append(f.message)
             console.print(head)
+            if f.note:
+                console.print(Text(f"      = note: {f.note}", style="dim"))
             for role, claim in f.claims:
                 line = _line(texts.get(claim.path or ""), claim.start)
                 if line is None:

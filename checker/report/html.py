@@ -40,7 +40,9 @@ def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding
                          + f" <span class=\"conf\">alignment {pair.confidence:.2f}</span></td></tr>")
             if mine:
                 items = "".join(f"<li class=\"{f.severity}\">{escape(f.path)}:{f.line}:{f.column} {f.rule.code} "
-                                f"{escape(f.rule.name)}: {escape(f.message)}</li>" for f in mine)
+                                f"{escape(f.rule.name)}: {escape(f.message)}"
+                                + (f" <span class=\"conf\">{escape(f.note)}</span>" if f.note else "") + "</li>"
+                                for f in mine)
                 parts.append(f"<tr><td colspan=\"2\"><ul class=\"f\">{items}</ul></td></tr>")
         parts.append("</table>")
     parts.append("</body></html>\n")

@@ -21,6 +21,8 @@ def _where(f: Finding) -> str:
 
 def _body(f: Finding) -> str:
     lines = [f"{_where(f)}: {f.rule.code} [{f.severity}] {f.rule.name}: {f.message}"]
+    if f.note:
+        lines.append(f"  note: {f.note}")
     for role, claim in f.claims:
         lines.append(f"  {role}: {claim.text}  ({claim.path or f.path}:{claim.line}:{claim.column})")
     return "\n".join(lines) + "\n"

@@ -10,7 +10,13 @@ Gale–Church style dynamic programming over the two segment sequences (moves 1:
   penalised. The deviation is Gaussian with a variance growing with length;
 * anchors: claim values compared as numbers (4.2万 = 42,000, 2600余 = "more than 2,600",
   第五届 = "fifth"), days and date spans, and Latin tokens on both sides (COVID-19, G20). A
-  shared anchor strongly favours a pairing; a one-sided one weakly disfavours it.
+  shared anchor favours a pairing. An anchor on one side only weakly disfavours one, and never
+  by more than ONE_SIDED_CAP: it may be the very drift the check is for (2455 → 2,600), so no
+  number of drifts can make a pair dearer than leaving both paragraphs unpaired.
+
+A pair's confidence says how sure the pairing of the paragraphs is: its length evidence, raised
+by what both sides share when the lengths agree; never lowered by what they do not share — or
+the more a translation got wrong, the softer its findings would be.
 
 1:0 and 0:1 (a dropped or added paragraph) cost a fixed amount. The DP runs in a band around
 the diagonal and widens it only when the best path touches its edge: time and memory
@@ -35,8 +41,12 @@ MOVES = {(1, 1): 0.12, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 4.6, (0, 1): 4.6}
 VARIANCE = 2.5          # per Han equivalent: a 100-Han paragraph's translation varies by ~±20 %
 VARIANCE_FLOOR = 9.0    # so that one-line segments are not judged by a few characters
 SHARED_BONUS = 3.0      # per anchor found on both sides
-ONE_SIDED = 1.0         # per anchor found on one side only (translations do drop and add some)
+ONE_SIDED = 1.0         # per anchor found on one side only (translations do drop and add some) ...
+ONE_SIDED_CAP = 2.0     # ... but a pair never pays more: far below the two skips (1:0 + 0:1)
+SHARED_DOUBT = 0.5      # each shared anchor halves what doubt the length leaves about a pair
 MIN_BAND = 10
+REWRITTEN = 0.25        # the share of unpaired text around a pair that makes it part of a rewrite
+WINDOW = 3              # pairs on each side that tell whether a pair sits in a rewritten passage
 
 _HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
@@ -106,7 +116,7 @@ def _join_cost(ls: float, a: frozenset, lt: float, b: frozenset, ratio: float) -
     cost = (lt - e) ** 2 / (VARIANCE * (e + lt) + 2 * VARIANCE_FLOOR)
     if a or b:
         shared = len(a & b)
-        cost += ONE_SIDED * (len(a) + len(b) - 2 * shared) - SHARED_BONUS * shared
+        cost += min(ONE_SIDED_CAP, ONE_SIDED * (len(a) + len(b) - 2 * shared)) - SHARED_BONUS * shared
     return cost
 
 
@@ -125,20 +135,21 @@ def _pair(src: tuple[int, ...], tgt: tuple[int, ...], ls: float, a: frozenset, l
     conf = math.exp(-z2 / 8)           # length alone: |z| = 1 → 0.88, 2 → 0.61, 3 → 0.32
     rel = lt / e if e else 1.0         # an empty source: z has judged it already
     if not 0.75 <= rel <= 1.33:
+        # a paragraph much shorter or longer than its source would translate into: a summary,
+        # an expansion, or the wrong partner (0.68 of expected → ×0.56, 0.5 → ×0.09); in a
+        # short one, a ratio says little and the deviation above has judged it
+        if min(e, lt) >= 20:
+            conf *= min(rel / 0.75, 1.33 / rel) ** 6
         notes.append(f"length ratio {rel:.2f} of expected")
-    # Anchor agreement: the share of each side's anchors the other has, smoothed by two pseudo
-    # anchors worth 0.9 (so no anchors is about neutral and one miss is weak evidence). The
-    # source side weighs more: translations add a year or drop 今年, summaries drop facts.
+    # What both sides share makes the pairing surer, whatever they do not share: a one-sided
+    # figure is as likely a drift as a sign of the wrong partner.
+    # (Only when the lengths agree: shared figures do not make a summary or an expansion a
+    # translation.)
     shared = a & b
-    agree = ((len(shared) + 1.8) / (len(a) + 2)) ** 0.75 \
-        * ((len(shared) + 1.8) / (len(b) + 2)) ** 0.25
-    # Agreeing anchors make the length evidence matter less; disagreeing ones lower it.
-    conf = conf ** (1 - agree / 2) * agree
-    if a != b:
-        notes.append(f"{len(shared)} of {len(a | b)} numbers/names shared")
-        for side, only in (("source", a - b), ("target", b - a)):
-            if only:
-                notes.append(f"{side} only: " + ", ".join(sorted(map(_fmt, only))[:5]))
+    if 0.75 <= rel <= 1.33:
+        conf = 1 - (1 - conf) * SHARED_DOUBT ** len(shared)
+    if shared:
+        notes.append(f"{len(shared)} numbers/names shared")
     return SegmentPair(src, tgt, round(max(0.0, min(1.0, conf)), 3), tuple(notes))
 
 
@@ -268,6 +279,21 @@ def align(bitext: Bitext, source_claims: Sequence[Sequence[Claim]],
     # English paragraph summarising several Chinese ones pairs with one and leaves the rest):
     # lower it by its own doubt, so that a strong pair beside a dropped paragraph stays strong.
     alone = [not (p.source and p.target) for p in pairs]
+    # A passage much of which found no partner is a rewrite, not a translation: every pairing in
+    # it is less sure (a quarter of the text around a pair unpaired → ×0.56, a third → ×0.44;
+    # less is a paragraph dropped or added, which says nothing of its neighbours).
+    # Around: the pair and three on each side, so that one article of a bundle rewritten does not
+    # cast doubt on the faithful ones beside it.
+    sizes = [sum(sl[i] for i in p.source) + sum(tl[j] for j in p.target) for p in pairs]
+    for k, p in enumerate(pairs):
+        if alone[k]:
+            continue
+        near = range(max(0, k - WINDOW), min(len(pairs), k + WINDOW + 1))
+        total = sum(sizes[x] for x in near)
+        share = sum(sizes[x] for x in near if alone[x]) / total if total else 0.0
+        if share >= REWRITTEN:
+            pairs[k] = SegmentPair(p.source, p.target, round(p.confidence * (1 - share) ** 2, 3),
+                                   p.notes + (f"{share:.0%} of the text around it unpaired",))
     for k, p in enumerate(pairs):
         if not alone[k] and (k and alone[k - 1] or k + 1 < len(pairs) and alone[k + 1]):
             conf = round(p.confidence * (0.3 + 0.7 * p.confidence), 3)
