@@ -236,6 +236,7 @@ def _check(args) -> int:
     fail_on = args.fail_on or config.fail_on or "error"
 
     bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
+    _say_unpaired(bitexts, paths)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     findings, claims, texts, reports = [], 0, {}, []
@@ -285,6 +286,31 @@ def _check(args) -> int:
         return EXIT_OK
     floor = SEVERITIES.index(fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+
+
+def _say_unpaired(bitexts, named) -> None:
+    """A file named on the command line that found no translation (or no source): say on stderr
+    that only the self-consistency rules ran, so that a hook checking one changed file of a pair
+    does not pass in silence."""
+    from checker.io.bilingual import language_tag
+
+    named = {p for p in named if p != "-"}
+    for b in bitexts:
+        if b.source and b.target:
+            continue
+        paths = {seg.path for seg in b.source + b.target}
+        if not paths & named:
+            continue
+        path = min(paths)
+        tagged = language_tag(os.path.basename(path))
+        if tagged is not None:
+            name, lang, ext = tagged
+            other = "en" if lang == "zh" else "zh"
+            looked = f"no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it"
+        else:
+            looked = "it holds one language, and names no partner (NAME.zh.EXT / NAME.en.EXT)"
+        print(f"claimcheck: {path}: {looked}: only the self-consistency rules ran; give the pair with "
+              "--source and --target to check the translation.", file=sys.stderr)
 
 
 def _check_all(bitexts, as_of: str | None, jobs: int):

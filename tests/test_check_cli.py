@@ -253,3 +253,30 @@ def test_a_softened_finding_says_why_in_every_format(tmp_path, capsys):
     code, out, _ = run(capsys, "check", *pair, "--format", "sarif", "--fail-on", "never")
     [result] = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "CC102"]
     assert result["properties"]["softened"]["from"] == "warning"
+
+
+@pytest.mark.parametrize("zh_name, en_name, named", [
+    ("story.zh.md", "story.en.md", "story.en.md"),
+    ("story.zh.md", "story.en.md", "story.zh.md"),
+    ("story.zh-CN.md", "story.en-US.md", "story.en-US.md"),
+    ("story.zh", "story.en", "story.en"),
+])
+def test_one_file_of_a_pair_is_checked_against_its_partner(tmp_path, capsys, zh_name, en_name, named):
+    # issue 13: the pre-commit hook and an editor name the one file that changed
+    (tmp_path / zh_name).write_text(ZH, encoding="utf-8")
+    (tmp_path / en_name).write_text(EN_BAD, encoding="utf-8")
+    (tmp_path / "other.zh.md").write_text("全年共破获案件500起。\n", encoding="utf-8")   # not its partner
+    code, out, err = run(capsys, "check", str(tmp_path / named), "--format", "json")
+    doc = json.loads(out)
+    assert code == 1 and _names(doc) == [("value-mismatch", "error")], doc
+    assert {f["path"] for f in doc["findings"]} == {str(tmp_path / en_name)}
+    assert "only the self-consistency rules ran" not in err
+
+
+def test_a_file_without_partner_says_only_self_consistency_ran(tmp_path, capsys):
+    (tmp_path / "story.en.md").write_text(EN_BAD, encoding="utf-8")
+    (tmp_path / "story.zh.txt").write_text(ZH, encoding="utf-8")       # another extension: not its partner
+    code, out, err = run(capsys, "check", str(tmp_path / "story.en.md"), "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    assert "story.en.md: no story.zh.md" in err and "only the self-consistency rules ran" in err
+    assert "Traceback" not in err

@@ -29,7 +29,8 @@ form of the contract:
 5. ``-`` is standard input, read once however often it is named, and treated as 4.
 
 Files named explicitly that carry a language tag (``a.zh.md a.en.md``) pair up like files in a
-directory when both partners are named; a tagged file named alone is read as in 4.
+directory; a tagged file named alone pairs with its partner found beside it (``check a.en.md``
+reads ``a.zh.md`` or ``a.zh-CN.md`` as its source), and without one is read as in 4.
 
 Verbatim segments (1, 3, 4) have ``doc_text`` = the Document's text, so ``start``/``end`` are
 offsets in the file; the span is the line without its line break, trimmed only of markup that
@@ -724,14 +725,38 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
             named.append(item)
             items.append(item)
 
-    # a tagged file named explicitly pairs up only when its partner is named too
+    # a tagged file named explicitly pairs with its partner: named too, or else found beside it
+    # (check story.en.md reads story.zh.md, or story.zh-CN.md, as its source)
     langs: dict[tuple[str, str, str], set[str]] = {}
     for item in named:
         key = _pair_key(item.doc.path)
         if key is not None:
             langs.setdefault(key[0], set()).add(key[1])
+    for pair_key, have in langs.items():
+        if len(have) == 1 and (partner := _partner(pair_key, "en" if "zh" in have else "zh")) is not None:
+            found = _Doc(read_one(partner), pairable=True)
+            at = next(k for k, item in enumerate(items) if isinstance(item, _Doc) and item in named
+                      and _pair_key(item.doc.path)[0] == pair_key)
+            items.insert(at + 1, found)
+            have.add("en" if "zh" in have else "zh")
     for item in named:
         key = _pair_key(item.doc.path)
         item.pairable = key is not None and langs[key[0]] == {"zh", "en"}
     result.extend(_assemble(items))
     return result
+
+
+def _partner(pair_key: tuple[str, str, str], lang: str) -> str | None:
+    """The file beside a language-tagged one that holds the other language: NAME.TAG.EXT in the
+    same directory with a ``lang`` tag (zh, zh-CN, zh_Hant …), the first in sorted order."""
+    directory, name, ext = pair_key
+    try:
+        entries = sorted(os.listdir(directory or "."))
+    except OSError:
+        return None
+    for entry in entries:
+        path = os.path.join(directory, entry)
+        key = _pair_key(path)
+        if key is not None and key == ((directory, name, ext), lang) and os.path.isfile(path):
+            return path
+    return None
