@@ -194,6 +194,43 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     return pairs, near, missing, extra
 
 
+def reconcile(judged: list) -> None:
+    """Pair the leftovers of a whole document across its paragraph pairs, in place: a figure one
+    paragraph misses that another states (a free rewrite moved it: 2600余名 in one paragraph,
+    "more than 2,600" in another) is no omission; one that moved and changed — the only claim
+    left of its unit on each side of the document — is a mismatch.
+
+    ``judged``: for each paragraph pair, a mutable ``[pairs, near, missing, extra]``."""
+    missing = [(k, s) for k, (_, _, miss, _) in enumerate(judged) for s in miss]
+    extra = [(k, t) for k, (_, _, _, more) in enumerate(judged) for t in more]
+    taken: set[int] = set()
+    for k, s in missing:
+        if _minor(s):
+            continue                     # 两国, 今年: everywhere, and proof of nothing
+        for x, (m, t) in enumerate(extra):
+            if x in taken or m == k or cmp.family(t) != cmp.family(s) or _shape(t) != _shape(s):
+                continue
+            v = cmp.compare(s, t)
+            if v.same and v.exact:
+                taken.add(x)
+                judged[k][2].remove(s)
+                judged[m][3].remove(t)
+                judged[k][0].append((s, t))       # moved: its approximation is still checked
+                break
+    rest_s = [(k, s) for k, s in missing if s in judged[k][2] and s.unit and not _minor(s)]
+    rest_t = [(m, t) for x, (m, t) in enumerate(extra) if x not in taken and t.unit and not _minor(t)]
+    for k, s in rest_s:
+        same_s = [c for _, c in rest_s if c.unit == s.unit]
+        same_t = [(m, t) for m, t in rest_t if t.unit == s.unit]
+        if len(same_s) == len(same_t) == 1:
+            m, t = same_t[0]
+            if m != k and cmp.family(t) == cmp.family(s) and _shape(t) == _shape(s) \
+                    and cmp.compare(s, t).comparable and _significant(s) >= 2:
+                judged[k][2].remove(s)
+                judged[m][3].remove(t)
+                judged[k][1].append((s, t))
+
+
 def _shape(c: Claim) -> str:
     """What kind of statement a claim is, for pairing leftovers: a year written alone (2019, 去年,
     last year) is one shape whatever its kind."""

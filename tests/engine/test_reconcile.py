@@ -1,0 +1,67 @@
+"""Issue 13: leftovers are reconciled across the whole document before anything is called
+missing or extra. A figure a free rewrite moved to another paragraph is no omission; one that
+moved and changed is a mismatch."""
+
+from __future__ import annotations
+
+from checker.bitext import Bitext, Segment
+from checker.engine import check_bitext
+from tests.seeds import seed_path
+
+
+def _paragraphs(paras: list[str], path: str) -> tuple[Segment, ...]:
+    doc = "\n\n".join(paras)
+    out, pos = [], 0
+    for k, p in enumerate(paras):
+        out.append(Segment(path, doc, pos, pos + len(p), line=1 + 2 * k))
+        pos += len(p) + 2
+    return tuple(out)
+
+
+ZH = ["公安部9月8日在廊坊举办维和警察国际研讨会，来自20个国家的150名代表参会。",
+      "研讨会为期两天，与会代表围绕维和行动面临的挑战和应对之策进行了深入交流，并在闭幕式上通过了一份共同声明。",
+      "截至目前，中国已累计派出2600余名维和警察，赴11个任务区执行维和任务，其中8人在任务区牺牲。"]
+# the translation moves the count of police from the third paragraph to the second
+EN = ["The Ministry of Public Security held an international peacekeeping police workshop in Langfang "
+      "on September 8, attended by 150 representatives of 20 countries.",
+      "At the two-day workshop, which heard that China has sent more than 2,600 peacekeeping police, "
+      "participants discussed the challenges facing peacekeeping and adopted a joint statement.",
+      "So far, Chinese peacekeeping police have served in 11 mission areas, and 8 of them died on duty there."]
+
+
+def _findings(zh, en, aligned=False):
+    b = Bitext(_paragraphs(zh, "a.zh.md"), _paragraphs(en, "a.en.md"), aligned=aligned)
+    return check_bitext(b).findings
+
+
+def test_a_moved_figure_is_no_omission():
+    found = _findings(ZH, EN)
+    assert not [f for f in found if f.rule.name in ("missing-claim", "extra-claim") and "2600" in f.message.replace(",", "")]
+
+
+def test_a_moved_figure_that_changed_is_a_mismatch():
+    found = _findings(ZH, [EN[0], EN[1].replace("2,600", "2,800"), EN[2]])
+    assert [f.rule.name for f in found if "2800" in f.message.replace(",", "")] == ["value-mismatch"]
+
+
+def test_a_moved_figure_keeps_its_approximation_checked():
+    found = _findings(ZH, [EN[0], EN[1].replace("more than 2,600", "about 2,600"), EN[2]])
+    assert "qualifier-drift" in [f.rule.name for f in found if "2,600" in f.message]
+
+
+def test_units_of_an_aligned_corpus_are_not_reconciled():
+    # each line of an aligned corpus is a document of its own: what one unit misses, another's
+    # translation cannot supply
+    zh = ["中国已累计派出2600余名维和警察。", "研讨会期间，代表们进行了交流。"]
+    en = ["China has sent peacekeeping police.", "During the workshop, more than 2,600 delegates talked."]
+    names = [f.rule.name for f in _findings(zh, en, aligned=True)]
+    assert "missing-claim" in names and "extra-claim" in names
+
+
+def test_seed_002_moved_figures_pair_up():
+    from checker.io.bilingual import read_bitexts
+
+    [b] = read_bitexts([str(seed_path("002"))])
+    found = check_bitext(b).findings
+    assert not [f for f in found if f.rule.name in ("missing-claim", "extra-claim")
+                and "2600" in f.message.replace(",", "")], [f.message for f in found]
