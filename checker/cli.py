@@ -289,7 +289,7 @@ def _check(args) -> int:
 
 
 def _say_unpaired(bitexts, named) -> None:
-    """A file named on the command line that found no translation (or no source): say on stderr
+    """A language-tagged file named on the command line that found no partner: say on stderr
     that only the self-consistency rules ran, so that a hook checking one changed file of a pair
     does not pass in silence."""
     from checker.io.bilingual import language_tag
@@ -303,14 +303,13 @@ def _say_unpaired(bitexts, named) -> None:
             continue
         path = min(paths)
         tagged = language_tag(os.path.basename(path))
-        if tagged is not None:
-            name, lang, ext = tagged
-            other = "en" if lang == "zh" else "zh"
-            looked = f"no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it"
-        else:
-            looked = "it holds one language, and names no partner (NAME.zh.EXT / NAME.en.EXT)"
-        print(f"claimcheck: {path}: {looked}: only the self-consistency rules ran; give the pair with "
-              "--source and --target to check the translation.", file=sys.stderr)
+        if tagged is None:
+            continue          # a draft in one language, checked against itself and the archive
+        name, lang, ext = tagged
+        other = "en" if lang == "zh" else "zh"
+        print(f"claimcheck: {path}: no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it: only the "
+              "self-consistency rules ran; give the pair with --source and --target to check the "
+              "translation.", file=sys.stderr)
 
 
 def _check_all(bitexts, as_of: str | None, jobs: int):

@@ -88,13 +88,14 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     claims = [([c for i in pair.source for c in source[i]], [c for j in pair.target for c in target[j]])
               for pair in pairs]
     judged = [[list(part) for part in pair_claims(s, t)] for s, t in claims]
+    # what the archive learns as one fact in two languages: pairs within aligned paragraphs only,
+    # not figures a rewrite moved (their clauses, which key them in the ledger, differ)
+    agreeing = [pair for paired in judged for pair in paired[0]]
     if not bitext.aligned:          # (units of an aligned corpus are documents of their own)
         reconcile(judged)
-    agreeing = []
     for pair, (s, t), paired in zip(pairs, claims, judged):
         tseg = bitext.target[pair.target[0]] if pair.target else None
         sseg = bitext.source[pair.source[0]] if pair.source else None
-        agreeing.extend(paired[0])
         # a figure reconciled from another paragraph is judged in this pair, at its own place
         findings.extend(judge(s, t, pair.confidence, tseg, sseg, paired))
     return CheckResult(_sorted(findings), len(every), tuple(pairs), files, tuple(agreeing))
