@@ -394,11 +394,19 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
 def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
-    words (两国 → "bilateral")."""
+    words (两国 → "bilateral"), one of something (1家 → "a")."""
     if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
     v = c.value
-    return _in_words(c) and c.unit != "times"
+    return (_in_words(c) and c.unit != "times") or _one(c)
+
+
+def _one(c: Claim) -> bool:
+    """One of something, however written (1家研究机构 → "a research institute", 营救出1名被困人员
+    → "rescued a trapped person"): English says it with an article."""
+    v = c.value
+    return c.kind in ("count", "number") and c.unit != "times" and isinstance(v, Interval) \
+        and v.nominal == 1 and v.low == v.high == 1
 
 
 def _in_words(c: Claim) -> bool:
