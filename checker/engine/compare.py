@@ -209,7 +209,14 @@ def _calendar_bounds(v: Interval, source_unit: str | None, target_unit: str | No
 
 
 def direction(c: Claim) -> str:
-    return _DIRECTION.get(c.qualifier, "exact")
+    d = _DIRECTION.get(c.qualifier, "exact")
+    # "about 18 to 21 billion" and 约180亿至210亿: a range hedged is still a range (the extractors
+    # keep either word as its qualifier)
+    v = c.value
+    if d == "around" and isinstance(v, Interval) and v.nominal is None and v.low is not None \
+            and v.high is not None and v.low < v.high:
+        return "range"
+    return d
 
 
 def scale_error(source: Claim, target: Claim) -> bool:

@@ -258,14 +258,22 @@ def _range_ends(source: Sequence[Claim], target: Sequence[Claim]) -> tuple[set[i
             for j in range(len(ends) - 1):
                 a, b = ends[j], ends[j + 1]
                 if j in used_e or j + 1 in used_e or not all(
-                        e.kind == r.kind and e.unit == r.unit and isinstance(e.value, Interval)
-                        and e.value.nominal is not None for e in (a, b)):
+                        _same_measure(e, r) and isinstance(e.value, Interval) and e.value.nominal is not None
+                        for e in (a, b)):
                     continue
                 if _equal(a.value.nominal, v.low) and _equal(b.value.nominal, v.high):
                     used_r.add(i)
                     used_e.update((j, j + 1))
                     break
     return used_s, used_t
+
+
+def _same_measure(e: Claim, r: Claim) -> bool:
+    """Whether an end measures what its range does: the same kind and unit, or a plain number and
+    a count of something (1200万至1400万 ↔ "12 million to 14 million international tourists")."""
+    if e.kind == r.kind and e.unit == r.unit:
+        return True
+    return {e.kind, r.kind} <= {"count", "number"} and (e.unit is None or r.unit is None)
 
 
 def _equal(x, y) -> bool:
