@@ -54,6 +54,30 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     return out
 
 
+def uncopied(claims: Sequence[Claim], other: str, other_claims: Sequence[Claim]) -> list[Claim]:
+    """The claims but those copied as written into the other side's text where no claim of the
+    other side reads them: digits glued to a Latin unit symbol ("35GB", "3nm", "0.3mm") that stand
+    verbatim there (spaces aside, any case), not inside a longer token. Both sides state such a
+    figure, though the other side's extractor does not read its symbol, so it is neither missing,
+    nor extra, nor to be paired with another."""
+    squeezed = None
+    out = []
+    for c in claims:
+        m = _GLUED_UNIT.search(re.sub(r"\s+", "", c.text).lower())
+        if m is not None:
+            if squeezed is None:
+                squeezed = re.sub(r"\s+", "", other).lower()
+            token = m.group()
+            if re.search(r"(?<![0-9a-z.,])" + re.escape(token) + r"(?![0-9a-z])", squeezed) \
+                    and not any(token in re.sub(r"\s+", "", o.text).lower() for o in other_claims):
+                continue
+        out.append(c)
+    return out
+
+
+_GLUED_UNIT = re.compile(r"\d+(?:\.\d+)?[a-zµμ]+s?\Z")
+
+
 _RELATIVE_WORDS = {("year", -1): "last year", ("year", 1): "next year", ("month", -1): "last month",
                    ("month", 1): "next month", ("week", -1): "last week", ("week", 1): "next week",
                    ("day", -1): "yesterday", ("day", 1): "tomorrow"}
@@ -357,9 +381,11 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
 def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
-    words (两国 → "bilateral")."""
+    words (两国 → "bilateral"), counts named by a vague word ("several", "a few")."""
     if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
+    if "vague_word" in c.flags:           # "a few days", "several shops": as often added or left out as said
+        return True
     v = c.value
     return _in_words(c) and c.unit != "times"
 
@@ -375,8 +401,8 @@ def _why_minor(c: Claim, repeated: bool = False) -> str:
     """Why leaving out or adding ``c`` is a fair liberty of translation ("" when it is not)."""
     if repeated:
         return "it repeats a figure stated once on the other side"
-    return "a translation may fairly leave out or add a relative time, a year, a named date or a small " \
-        "count in words" if _minor(c) else ""
+    return "a translation may fairly leave out or add a relative time, a year, a named date, a small " \
+        "count in words or a vague count" if _minor(c) else ""
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
