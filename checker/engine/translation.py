@@ -55,27 +55,31 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
 
 
 def uncopied(claims: Sequence[Claim], other: str, other_claims: Sequence[Claim]) -> list[Claim]:
-    """The claims but those copied as written into the other side's text where no claim of the
-    other side reads them: digits glued to a Latin unit symbol ("35GB", "3nm", "0.3mm") that stand
-    verbatim there (spaces aside, any case), not inside a longer token. Both sides state such a
-    figure, though the other side's extractor does not read its symbol, so it is neither missing,
-    nor extra, nor to be paired with another."""
-    squeezed = None
+    """The claims but those whose figure stands as written in the other side's text where no claim
+    of the other side reads it: "35GB", "3nm", "101", "10/12/21" copied into the translation (digits,
+    and a Latin unit symbol glued or spaced, not inside a longer number or word). The other side's
+    extractor left it unread (an unknown unit symbol, a phone number, a name), but both texts state
+    the same figure, so it is neither missing, nor extra, nor to be paired with another."""
+    low = read = None
     out = []
     for c in claims:
-        m = _GLUED_UNIT.search(re.sub(r"\s+", "", c.text).lower())
+        m = _FIGURE.search(re.sub(r"\s+", "", c.text).lower())
         if m is not None:
-            if squeezed is None:
-                squeezed = re.sub(r"\s+", "", other).lower()
-            token = m.group()
-            if re.search(r"(?<![0-9a-z.,])" + re.escape(token) + r"(?![0-9a-z])", squeezed) \
-                    and not any(token in re.sub(r"\s+", "", o.text).lower() for o in other_claims):
+            if low is None:
+                low = other.lower()
+                read = {d for o in other_claims for d in _DIGITS.findall(o.text)}    # figures read there
+            digits, letters = m.group("d"), m.group("u").removesuffix("s") if len(m.group("u")) > 2 else m.group("u")
+            if re.search(r"(?<![0-9a-z.,])" + re.escape(digits) + (r"\s*" + re.escape(letters) if letters else "")
+                         + r"(?![0-9a-z]|[.,]\d)", low) \
+                    and digits not in read:
                 continue
         out.append(c)
     return out
 
 
-_GLUED_UNIT = re.compile(r"\d+(?:\.\d+)?[a-zµμ]+s?\Z")
+# the figure at the end of a claim's text: "about 35GB" → 35, gb; "call 101" → 101
+_FIGURE = re.compile(r"(?<![\d.,])(?P<d>\d+(?:[.,]\d+)*)(?P<u>[a-zµμ]*)\Z")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 _RELATIVE_WORDS = {("year", -1): "last year", ("year", 1): "next year", ("month", -1): "last month",
@@ -171,6 +175,8 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
                 continue
             if cmp.family(s) != cmp.family(t):
                 continue
+            if ("vague_word" in s.flags or "vague_word" in t.flags) and s.kind != t.kind:
+                continue                  # "a few hours" is no near miss of 两个 (a count)
             v = cmp.compare(s, t)
             alike = v.same or cmp.digits_alike(s, t) or v.unit_problem
             score = (6 if v.exact else 4 if v.same else 2 if alike else 0) + _units(s, t) + (s.kind == t.kind) \

@@ -123,8 +123,7 @@ class _Patterns:
         time_units = _alt(v.time_units["en"])
         cur_after = _alt(v.currencies["en"]["after"])
         self.dsec = nums["seconds_after_decimal"]
-        self.subunits = nums["subunits"]["glued"] | nums["subunits"]["words"]
-        dsec, sub_glued, sub_words = _alt(self.dsec), _alt(nums["subunits"]["glued"]), _alt(nums["subunits"]["words"])
+        dsec = _alt(self.dsec)
         words = numwords.WORDS_PATTERN
         month = self.month = MONTH.lower()
         day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -165,7 +164,6 @@ class _Patterns:
                 rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
                 # glued as units are in forum text: "6hrs", "30mins"
                 rf"|(?P<e_dsec>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))(?:{dsec})(?![\w-]))"
-                rf"|(?P<e_sub>(?<=\d)(?<!\d\d\d)(?:{sub_glued})(?![\w-])|[ \t]+(?:{sub_words})\b)"
                 rf"|(?P<e_time>(?:[ \t]+|-)?(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
         # quarters and halves of a year: "the first quarter (of 2023)", "Q1 2023", "the first half of
@@ -435,7 +433,7 @@ def _age_decades(low: str, out: list[RawClaim]) -> list[RawClaim]:
         out = [c for c in out if c not in inside]           # (mid-20s: not a count of 20 "s")
         a, b = _DECADE_PART[m.group("part")]
         found.append(RawClaim(m.start("age"), m.end("age"), "count",
-                              Interval(None, Decimal(10 * d + a), Decimal(10 * d + b)), unit=_AGE_UNIT, qualifier="range"))
+                              Interval(None, Decimal(10 * d + a), Decimal(10 * d + b)), unit=_AGE_UNIT, qualifier="several"))
     return sorted(out + found, key=lambda c: c.start) if found else out
 
 
@@ -1080,7 +1078,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if ar is not None:
         if is_name_context(text, m.start("e_ar"), num_end) and not (
                 m.group("e_unit") or m.group("e_time") or m.group("e_scale") or cur_before
-                or m.group("e_sub") or m.group("e_dsec")
+                or m.group("e_dsec")
                 or _PERIOD.search(text, max(0, start - 6), start)):       # mid-2020 is a year
             return None
         spaced = " " in ar
@@ -1146,13 +1144,6 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier=qualifier)
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier)
-    if m.group("e_sub") is not None:                # 99p, 50 pence: hundredths of the currency
-        if cur_before or m.group("e_scale") or (ar is not None and "." in ar and len(ar.split(".")[0]) > 2):
-            return None
-        cent = Decimal(100)
-        return RawClaim(start, m.end(), "money", Interval(*(None if x is None else x / cent for x in
-                                                            (value.nominal, value.low, value.high))),
-                        unit=_patterns().subunits[m.group("e_sub").strip()], qualifier=qualifier)
     if m.group("e_dsec") is not None:               # 2.9s
         return RawClaim(start, m.end(), "duration", value, unit=_patterns().dsec[m.group("e_dsec")],
                         qualifier=qualifier)
