@@ -82,6 +82,8 @@ class _Patterns:
         self.few_after = frozenset(nums["few_after"])
         self.word_ranges = nums["word_ranges"]
         self.ordinal_idioms = frozenset(nums["ordinal_idioms"])
+        self.first_aux = frozenset(nums["first_adverb_aux"])
+        self.first_pronouns = frozenset(nums["first_adverb_pronouns"])
         self.anniversary_words = nums["anniversary_words"]
         self.basement_probe = re.compile(r"(?<![\w-])B[1-6](?![\w-])")
         self.basement_context = re.compile(rf"(?<![a-z])(?:{_alt(nums['basement_context'])})\b")
@@ -1246,9 +1248,20 @@ def _ordinal(text: str, m, n: int) -> RawClaim | None:
         return None
     idiom = _IDIOM_AFTER.match(text, m.end("e_w"))
     if idiom is not None and idiom.group(1) in _patterns().ordinal_idioms:
-        return None                     # first-hand, a second hand racket, second thoughts
+        return None                     # first-hand, a second hand racket, second thoughts, first aid
+    if w.lower() == "first" and _first_adverb(text, m.start("e_w"), idiom.group(1) if idiom else ""):
+        return None                     # was first agreed, at first, First there was
     end = m.end("e_super") if m.group("e_super") else m.end("e_w")
     return _ordinal_claim(text, m.start("e_w"), end, n)
+
+
+def _first_adverb(text: str, start: int, after: str) -> bool:
+    pat = _patterns()
+    before = _prev_word(text, start)
+    if before == "at" or (before in pat.first_aux and after.endswith("ed")):
+        return True
+    opening = text[:start].rstrip()
+    return (not opening or opening[-1] in ".!?:;\"“") and after in pat.first_pronouns
 
 
 _IDIOM_AFTER = re.compile(r"(?:[ \t]+|[-\u2010\u2011])([a-z]+)")
