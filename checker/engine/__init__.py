@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from checker.bitext import Bitext, Segment
 from checker.engine.align import align as align_segments
 from checker.engine.consistency import check_claims
-from checker.engine.translation import judge, pair_claims, reconcile
+from checker.engine.translation import judge, pair_claims, reconcile, uncopied
 from checker.extract import Reading, document_time, place, read_text
 from checker.findings import Finding
 from checker.model import Claim
@@ -85,8 +85,13 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
         # one language only: not a translation, nothing to compare
         return CheckResult(_sorted(findings), len(every), files=files)
     pairs = align_segments(bitext, source, target)
-    claims = [([c for i in pair.source for c in source[i]], [c for j in pair.target for c in target[j]])
-              for pair in pairs]
+    # (a figure copied as written, "35GB" in both, is left out of the comparison)
+    claims = []
+    for pair in pairs:
+        s = [c for i in pair.source for c in source[i]]
+        t = [c for j in pair.target for c in target[j]]
+        claims.append((uncopied(s, " ".join(bitext.target[j].text for j in pair.target), t),
+                       uncopied(t, " ".join(bitext.source[i].text for i in pair.source), s)))
     judged = [[list(part) for part in pair_claims(s, t)] for s, t in claims]
     # what the archive learns as one fact in two languages: pairs within aligned paragraphs only,
     # not figures a rewrite moved (their clauses, which key them in the ledger, differ)
@@ -96,7 +101,7 @@ def check_bitext(bitext: Bitext, as_of: str | None = None) -> CheckResult:
     for pair, (s, t), paired in zip(pairs, claims, judged):
         tseg = bitext.target[pair.target[0]] if pair.target else None
         sseg = bitext.source[pair.source[0]] if pair.source else None
-        # a figure reconciled from another paragraph is judged in this pair, at its own place
+        # (a figure reconciled from another paragraph is judged in this pair, at its own place)
         findings.extend(judge(s, t, pair.confidence, tseg, sseg, paired))
     return CheckResult(_sorted(findings), len(every), tuple(pairs), files, tuple(agreeing))
 

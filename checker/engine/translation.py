@@ -54,6 +54,34 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     return out
 
 
+def uncopied(claims: Sequence[Claim], other: str, other_claims: Sequence[Claim]) -> list[Claim]:
+    """The claims but those whose figure stands as written in the other side's text where no claim
+    of the other side reads it: "35GB", "3nm", "101", "10/12/21" copied into the translation (digits,
+    and a Latin unit symbol glued or spaced, not inside a longer number or word). The other side's
+    extractor left it unread (an unknown unit symbol, a phone number, a name), but both texts state
+    the same figure, so it is neither missing, nor extra, nor to be paired with another."""
+    low = read = None
+    out = []
+    for c in claims:
+        m = _FIGURE.search(re.sub(r"\s+", "", c.text).lower())
+        if m is not None:
+            if low is None:
+                low = other.lower()
+                read = {d for o in other_claims for d in _DIGITS.findall(o.text)}    # figures read there
+            digits, letters = m.group("d"), m.group("u").removesuffix("s") if len(m.group("u")) > 2 else m.group("u")
+            if re.search(r"(?<![0-9a-z.,])" + re.escape(digits) + (r"\s*" + re.escape(letters) if letters else "")
+                         + r"(?![0-9a-z]|[.,]\d)", low) \
+                    and digits not in read:
+                continue
+        out.append(c)
+    return out
+
+
+# the figure at the end of a claim's text: "about 35GB" → 35, gb; "call 101" → 101
+_FIGURE = re.compile(r"(?<![\d.,])(?P<d>\d+(?:[.,]\d+)*)(?P<u>[a-zµμ]*)\Z")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 _RELATIVE_WORDS = {("year", -1): "last year", ("year", 1): "next year", ("month", -1): "last month",
                    ("month", 1): "next month", ("week", -1): "last week", ("week", 1): "next week",
                    ("day", -1): "yesterday", ("day", 1): "tomorrow"}
@@ -147,6 +175,8 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
                 continue
             if cmp.family(s) != cmp.family(t):
                 continue
+            if ("vague_word" in s.flags or "vague_word" in t.flags) and s.kind != t.kind:
+                continue                  # "a few hours" is no near miss of 两个 (a count)
             v = cmp.compare(s, t)
             alike = v.same or cmp.digits_alike(s, t) or v.unit_problem
             score = (6 if v.exact else 4 if v.same else 2 if alike else 0) + _units(s, t) + (s.kind == t.kind) \
@@ -402,9 +432,12 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
 def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
-    words (两国 → "bilateral"), one of something (1家 → "a")."""
+    words (两国 → "bilateral"), one of something (1家 → "a"), counts named by a vague word
+    ("several", "a few")."""
     if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
+    if "vague_word" in c.flags:           # "a few days", "several shops": as often added or left out as said
+        return True
     v = c.value
     return (_in_words(c) and c.unit != "times") or _one(c)
 
@@ -428,8 +461,8 @@ def _why_minor(c: Claim, repeated: bool = False) -> str:
     """Why leaving out or adding ``c`` is a fair liberty of translation ("" when it is not)."""
     if repeated:
         return "it repeats a figure stated once on the other side"
-    return "a translation may fairly leave out or add a relative time, a year, a named date or a small " \
-        "count in words" if _minor(c) else ""
+    return "a translation may fairly leave out or add a relative time, a year, a named date, a small " \
+        "count in words or a vague count" if _minor(c) else ""
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:

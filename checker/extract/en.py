@@ -78,6 +78,21 @@ class _Patterns:
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
         self.scale_not_before = frozenset(nums["scale_abbreviations"]["not_before"])
         self.range_not_after = frozenset(nums["range_not_after"])
+        self.phone_verbs = frozenset(nums["phone_verbs"])
+        self.few_after = frozenset(nums["few_after"])
+        self.word_ranges = nums["word_ranges"]
+        self.ordinal_idioms = frozenset(nums["ordinal_idioms"])
+        self.first_aux = frozenset(nums["first_adverb_aux"])
+        self.first_pronouns = frozenset(nums["first_adverb_pronouns"])
+        self.anniversary_words = nums["anniversary_words"]
+        self.basement_probe = re.compile(r"(?<![\w-])B[1-6](?![\w-])")
+        self.basement_context = re.compile(rf"(?<![a-z])(?:{_alt(nums['basement_context'])})\b")
+        self.word_duration = re.compile(rf"(?<![\w-])(?:(?P<long>year|month|week|day|decade|century)[-\u2010\u2011]long"
+                                        rf"|(?P<ann>{_alt(self.anniversary_words)}))\b")
+        self.hyphen_counts = nums["hyphen_counts"]
+        self.hyphen_count = re.compile(rf"[-\u2010\u2011](?P<hn>{_alt(self.hyphen_counts)})(?![\w-])")
+        self.cur_after = re.compile(rf"[ \t]+(?:{_alt(v.currencies['en']['after'])})\b")
+        self.time_after = re.compile(rf"[ \t]+(?P<tu>{_alt(v.time_units['en'])})\b")
         self.half_not_after = frozenset(nums["half_not_after"])
         small = [w for w in numwords.CARDINAL_WORDS if w not in ("a", "an", "and", "half", "hundred", "dozen")
                  and w not in numwords.BIG_WORDS and w not in ("zero", "one")]
@@ -88,7 +103,7 @@ class _Patterns:
         self.fraction = re.compile(
             rf"(?P<f_num>{num_word})(?:[ \t]+|[ \t]*[-\u2010\u2011][ \t]*)(?P<f_den>{dens})(?![\w-])"
             rf"(?P<f_of>[ \t]+of\b(?:[ \t]+an?[ \t]+(?P<f_span>{_group(self.quarter_of)}))?)?"
-            rf"|(?P<f_half>half)(?=[ \t]+(?:of|the)\b|[ \t]*(?:[,.;:!?)]|\Z))")
+            rf"|(?P<f_half>half)(?=[ \t]+(?:of|the|her|his|their|its|our|my|your)\b|[ \t]*(?:[,.;:!?)]|\Z))")
         self.fraction_after = re.compile(r"[ \t]*(?:[,.;:!?)]|\Z)")
         self.fraction_period = re.compile(r"[ \t]+of[ \t]+(?:(?:this|last|next|the)[ \t]+)?(?:fiscal[ \t]+)?(?:year|\d{4})\b"
                                           r"|[ \t]+(?:in[ \t]+a[ \t]+row|consecutive)\b")
@@ -109,12 +124,15 @@ class _Patterns:
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
         cur_after = _alt(v.currencies["en"]["after"])
+        self.dsec = nums["seconds_after_decimal"]
+        dsec = _alt(self.dsec)
         words = numwords.WORDS_PATTERN
         month = self.month = MONTH.lower()
         day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         weekdays = alternation(WEEKDAYS)
         anchor_words = ((numwords.CARDINAL_WORDS - {"a", "an", "and", "half"}) | numwords.ORDINAL_WORDS
-                        | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]}
+                        | {m.lower() for m in MONTHS} | {w.split()[0] for w in ap["vague"]} | set(ap["vague_before_noun"])
+                        | {w.split()[0] for w in nums["word_ranges"]}
                         | set(WEEKDAYS) | set(RELATIVE)
                         | {k.split()[0].lower() for k in cal.calendar().periods["en"] if k[0].isalpha()}
                         | set(self.fraction_den) | self.mult_anchor_words)
@@ -122,7 +140,8 @@ class _Patterns:
         # digits glued to letters (g20) or inside a decimal or grouped number are not a number's start
         glued = {c.lower() for c in v.currencies["en"]["before"] if c.isalpha() and c.isupper()}
         glued_after = "|".join(rf"(?<=(?<![a-z]){c})" for c in sorted(glued))
-        anchor = rf"(?<![a-z0-9])(?<!\d[.,])(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        # ("13 to15": a range's second end glued to its "to" by a slip is a number's start)
+        anchor = rf"(?:(?<![a-z0-9])(?<!\d[.,])|(?<=[\s\d]to))(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
         self.anchor = re.compile(anchor)
         # only for a paragraph that holds one (the extra branch halves the scan's speed)
         self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
@@ -145,7 +164,9 @@ class _Patterns:
                 rf"(?:(?P<e_pp>[ \t]+(?:percentage|per[ \t]?cent|pct)[ \t-]+points?\b)"
                 rf"|(?P<e_pct>[ \t]*%|[ \t]+per[ \t]?cent\b|[ \t]+pct\b)|(?P<e_cur2>[ \t]+(?:{cur_after})\b)"
                 rf"|(?P<e_unit>(?:[ \t]+|-)?(?:{units})(?![\w-]))"
-                rf"|(?P<e_time>(?:[ \t]+|-)(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
+                # glued as units are in forum text: "6hrs", "30mins"
+                rf"|(?P<e_dsec>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))(?:{dsec})(?![\w-]))"
+                rf"|(?P<e_time>(?:[ \t]+|-)?(?:(?:consecutive|straight|full|successive)[ \t]+)?(?:{time_units})\b))?")
         self.tail = re.compile(tail)
         # quarters and halves of a year: "the first quarter (of 2023)", "Q1 2023", "the first half of
         # the year", "H2"; the year is the one the text writes, a relative one, or none
@@ -182,7 +203,9 @@ class _Patterns:
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
         self.main = re.compile("|".join([
-            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)|\d{13,})",
+            # (clock times; phone numbers; dates written with slashes, 10/12/21, whose day and month
+            # order the text does not say)
+            r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?(?![\d/])|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)|\d{13,})",
             # dates (resolved in issue #3): May 5; December 9 to 10, 2020; 9 September 2021; March 2020
             rf"(?P<e_month>{month})\s+{day.format('e_d')}"
             rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<e_month2>{month})\s+)?{day.format('e_d2')})?"
@@ -206,6 +229,10 @@ class _Patterns:
             rf"(?P<o_dig>\d+(?:st|nd|rd|th))\b(?:-(?:{SUPERLATIVE})\b)?",
             # counts without a number: dozens of, hundreds of thousands of
             rf"(?P<v_word>{_alt(w.removesuffix(' of') for w in ap['vague'])})\s+of\b",
+            # once or twice
+            rf"(?P<wr>{_alt(nums['word_ranges'])})\b",
+            # several shops, a few days (the noun decides: _vague_noun)
+            rf"(?P<vn_word>{_alt(ap['vague_before_noun'])})(?=[ \t]+[a-z])",
             # digits (approximation and currency sign come from `prefix`; number words from
             # numwords, matched apart so that its large pattern is compiled only once)
             r"(?P<decade>(?:1[0-9]|20)\d0)s\b(?:\s+and\s+(?:the\s+)?(?P<decade2>(?:1[0-9]|20)\d0)s\b)?",
@@ -294,6 +321,17 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     if len(out) > 1:
         out = _shared_ranges(low, out, pat)
     out = _durations(low, _calendar_forms(low, out, pat) if out else out, pat)
+    for c in out:                               # 13 to 15 years old: ages, as 13至15岁 are
+        if c.kind == "duration" and c.unit == "year" and "anniversary" not in c.flags:
+            old = _OLD.match(low, c.end)
+            if old is not None:
+                c.kind, c.unit, c.end = "count", _AGE_UNIT, old.end()
+    if "-long" in low or "cent" in low:     # year-long, the centenary: spans no digit writes
+        out = _word_durations(low, out, pat)
+    if "0s" in low:                         # in their early 20s: ages
+        out = _age_decades(low, out)
+    if "B" in seg and pat.basement_probe.search(seg):   # B2, from B2 to 9th floor: basement floors
+        out = _basements(seg, low, out, pat)
     if "the past " in low:     # "over the past year": one year, as 一年来 is (no number is written)
         starts = [c.start for c in out]         # (in order: a claim ends before the next starts)
         found = []
@@ -314,6 +352,91 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         c.start += start
         c.end += start
     return out
+
+
+def _word_durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """"a year-long campaign" (one year, as 为期一年 is), "the centenary of" (100 years, as 一百周年
+    is), where no claim is read already."""
+    found = []
+    for m in pat.word_duration.finditer(low):
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        if m.group("long"):
+            unit = vocabulary().time_units["en"][m.group("long")]
+            found.append(RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal(1)), unit=unit))
+        else:
+            found.append(RawClaim(m.start(), m.end(), "duration",
+                                  Interval.exact(Decimal(pat.anniversary_words[m.group("ann")])), unit="year",
+                                  flags=("anniversary",)))
+    return sorted(out + found, key=lambda c: c.start) if found else out
+
+
+_BASEMENT = re.compile(r"(?<![\w-])B(?P<b>[1-6])(?![\w-])(?:[ \t]*(?:to|-|–)[ \t]*"
+                       r"(?:B(?P<b2>[1-6])(?![\w-])|(?:the[ \t]+)?(?P<f>\d{1,3})(?:st|nd|rd|th)?[ \t]+(?:floor|storey)\b))?")
+
+
+def _basements(seg: str, low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
+    """"B2" is the second basement floor, −2 (as 负二层), in a range of floors ("B2 to B1", "B2 to
+    9th floor") or with a word of floors or parking among the three words before or after it (or
+    after the B-floor it is listed with: "B1 and B2 are for parking")."""
+    ms = list(_BASEMENT.finditer(seg))
+    near = [m.group("b2") is not None or m.group("f") is not None
+            or pat.basement_context.search(" ".join(_words_around(low, m.start(), m.end())) or "") is not None
+            for m in ms]
+    for k in range(len(ms) - 1):                  # B1 and B2 (are for parking): listed together
+        if _LISTED.fullmatch(seg, ms[k].end(), ms[k + 1].start()) and (near[k] or near[k + 1]):
+            near[k] = near[k + 1] = True
+    found = []
+    for m, ok in zip(ms, near):
+        if not ok:
+            continue
+        lo = -Decimal(m.group("b"))
+        hi = -Decimal(m.group("b2")) if m.group("b2") else Decimal(m.group("f")) if m.group("f") else None
+        if hi is not None and hi <= lo:
+            continue
+        inside = [c for c in out if c.start < m.end() and m.start() < c.end]
+        if any(c.start < m.start() or c.end > m.end() for c in inside):
+            continue
+        out = [c for c in out if c not in inside]
+        value = Interval.exact(lo) if hi is None else Interval(None, lo, hi)
+        found.append(RawClaim(m.start(), m.end(), "number", value, unit="level",
+                              qualifier=None if hi is None else "range", subject="floor"))
+    return sorted(out + found, key=lambda c: c.start) if found else out
+
+
+_LISTED = re.compile(r"[ \t]*(?:,|and|or|&)[ \t]*")
+_WORDS_BEFORE3 = re.compile(r"(?:[a-z]+[^a-z\n]+){0,3}\Z")
+_WORDS_AFTER3 = re.compile(r"(?:[^a-z\n]+[a-z]+){0,3}")
+
+
+def _words_around(low: str, start: int, end: int) -> tuple[str, str]:
+    """The (up to) three words before ``start`` and after ``end``."""
+    b = _WORDS_BEFORE3.search(low, max(0, start - 40), start)
+    a = _WORDS_AFTER3.match(low, end, min(len(low), end + 40))
+    return (b.group() if b else "", a.group() if a else "")
+
+
+# "in their early 20s", "in her 30s", "girls in early 20s" (ages; "in the early 90s" is years):
+# after a possessive any decade, without one only with its part and up to the 60s
+_AGE_DECADE = re.compile(r"(?<![a-z])in[ \t]+(?:(?P<pos>their|his|her|my|your|our)[ \t]+)?"
+                         r"(?P<age>(?:(?P<part>early|mid|late)[ \t-]*)?(?P<d>[1-9])0s)\b")
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _age_decades(low: str, out: list[RawClaim]) -> list[RawClaim]:
+    found = []
+    for m in _AGE_DECADE.finditer(low):
+        d = int(m.group("d"))
+        if not m.group("pos") and not (m.group("part") and d <= 6):
+            continue
+        inside = [c for c in out if c.start < m.end() and m.start("age") < c.end]
+        if any(c.kind not in ("number", "count") or c.start < m.start("age") or c.end > m.end() for c in inside):
+            continue
+        out = [c for c in out if c not in inside]           # (mid-20s: not a count of 20 "s")
+        a, b = _DECADE_PART[m.group("part")]
+        found.append(RawClaim(m.start("age"), m.end("age"), "count",
+                              Interval(None, Decimal(10 * d + a), Decimal(10 * d + b)), unit=_AGE_UNIT, qualifier="several"))
+    return sorted(out + found, key=lambda c: c.start) if found else out
 
 
 _PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
@@ -337,6 +460,22 @@ def _period(low: str, p: int, pat: _Patterns) -> RawClaim | None:
         return None
     return cal.year_period(p, m.end(), int(y) if y else None, pat.periods[word],
                            rel=("year", _YEAR_REL[rel]) if rel else None)
+
+
+_OR_GAP = re.compile(r"[ \t]+or[ \t]+")
+# a range of plain numbers with no noun after it is a range of ages after these words: "from the
+# ages of 16-29", "aged 18 to 25" (elsewhere, "3-1" may be a score and "16-29" an ID)
+_AGE_BEFORE = re.compile(r"(?<![a-z])(?:ages?(?:[ \t]+of)?|aged|age[ \t]+group(?:[ \t]+of)?)[ \t]+\Z")
+
+
+def _age_range(start: int, end: int, lo: Decimal, hi: Decimal) -> RawClaim:
+    """A range of ages: a count in years of age, as 16至29岁 is."""
+    return RawClaim(start, end, "count", Interval(None, lo, hi), unit=_AGE_UNIT, qualifier="range")
+
+
+_AGE_UNIT = "year-of-age"        # the unit of 岁 (rules/measure_words.yaml)
+# "13 to 15 years old", "a 5-year-old": years of age, not a span of time
+_OLD = re.compile(r"[ \t-]+old\b")
 
 
 _RANGE_GAP = re.compile(r"[ \t]*(?:to|–|—|-)[ \t]*|[ \t]+(?P<and>and)[ \t]+")
@@ -371,6 +510,13 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
         return None
     gap = _RANGE_GAP.fullmatch(low, c.end, n.start)
     if gap is None:
+        # "one or two examination locations", "two or three times": words for consecutive numbers
+        # joined by "or" are a range (not "8 or 11", a choice between two figures)
+        if _OR_GAP.fullmatch(low, c.end, n.start) and c.kind == "number" and c.qualifier is None \
+                and n.kind in ("number", "count") and c.value.is_exact and n.value.is_exact \
+                and n.value.low == c.value.low + 1 and not any(ch.isdigit() for ch in low[c.start:n.end]):
+            return RawClaim(c.start, n.end, n.kind, Interval(None, c.value.low, n.value.low), unit=n.unit,
+                            qualifier="range", subject=n.subject)
         return None
     between = pat.between.search(low, max(0, c.start - 9), c.start)
     if gap.group("and") and between is None:
@@ -378,6 +524,9 @@ def _shared_range(low: str, c: RawClaim, n: RawClaim, pat: _Patterns) -> RawClai
     if between is None and _prev_word(low, c.start) in pat.range_not_after:
         return None
     same = c.kind == n.kind and c.unit == n.unit
+    if c.kind == "number" and n.kind in ("number", "count") and c.value.is_exact and c.value.low < n.value.low \
+            and _AGE_BEFORE.search(low, max(0, c.start - 24), c.start) and not _SCALE_IN.search(low, c.start, n.end):
+        return _age_range(c.start, n.end, c.value.low, n.value.low)      # aged 16 to 29
     if (n.kind == "number" and not (c.kind == "number" and _SCALE_IN.search(low, n.start, n.end))) \
             or not (same or c.kind == "number"):
         return None                     # (two bare numbers are a range only by a scale: "12 to 14 million")
@@ -632,7 +781,9 @@ def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> Ra
     if not approx_written and f.group("f_num") in ("a", "an") and _prev_word(low, f.start()) == "and":
         return None                             # two hours and a half
     if f.group("f_half"):
-        if not approx_written and (_prev_word(low, f.start()) in pat.half_not_after
+        # ("that half her life": before a possessive, "that" is no determiner of "half")
+        if not approx_written and ((_prev_word(low, f.start()) in pat.half_not_after
+                                    and not _POSSESSIVE.match(low, f.end("f_half")))
                                    or pat.fraction_after.match(low, f.end("f_half"))):
             return None                         # the latter half of the night; at half.
         n, d, end = Decimal(1), 2, f.end("f_half")
@@ -660,10 +811,22 @@ def _fraction(low: str, f: re.Match, pre: re.Match | None, pat: _Patterns) -> Ra
     share = Decimal(100) * n / d
     value = interval(share, approx)
     if approx is None and share != int(share):
-        # a third is 33.33…: a translation may round it to 33 %, 33.3 % or 33.33 % and still say the same
-        value = Interval(share, min(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_FLOOR)),
-                         max(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_CEILING)))
+        value = _rounded_share(share)
     return RawClaim(start, end, "percent", value, unit="%", qualifier=approx.qualifier if approx else None)
+
+
+_POSSESSIVE = re.compile(r"[ \t]+(?:her|his|their|its|our|my|your)\b")
+
+
+def _rounded_share(share: Decimal) -> Interval:
+    """A third is 33.33…: a translation may round it to 33 %, 33.3 % or 33.33 % and still say the same."""
+    return Interval(share, min(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_FLOOR)),
+                    max(share.quantize(_ONE, ROUND_HALF_UP), share.quantize(_TENTH, ROUND_CEILING)))
+
+
+# "one in ten", "1 in 4", "two in three": a share (the denominator not followed by a unit)
+_RATIO = re.compile(r"[ \t]+in[ \t]+(?P<den>\d{1,3}(?:,\d{3})?(?![\d.,])|(?:ten|three|four|five|six|seven|eight|nine"
+                    r"|twenty|fifty|a[ \t]+hundred|one[ \t]+hundred|a[ \t]+thousand|one[ \t]+thousand|two|hundred|thousand)\b)")
 
 
 def _words_at(low: str, pos: int) -> re.Match | None:
@@ -692,6 +855,8 @@ def _named(seg: str, start: int) -> bool:
     low = word.lower()
     if low in _patterns().names_before:
         return True
+    if word[0].islower() and word[1:2].isupper() and word[2:].isalpha():
+        return True                                   # iPhone 13, iPad 9, eBay 2: a brand's model
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
             or low in subjects.stop_words():          # title case: "Through the Year 2035"
         return False
@@ -760,13 +925,61 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
+    if m.group("vn_word") is not None:
+        return _vague_noun(low, m)
+    if m.group("wr") is not None:                         # once or twice: 1 to 2 times
+        lo, hi = _patterns().word_ranges[re.sub(r"\s+", " ", m.group("wr"))]
+        return _counts(RawClaim(m.start(), m.end(), "count", Interval(None, Decimal(lo), Decimal(hi)),
+                                qualifier="range"), "time")
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
             and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
         return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
-            and _named(seg, m.start()):
-        return None
+            and _named(seg, m.start()) and not _TIMES_AFTER.match(low, m.end()):
+        return None                             # (won the Editors' Choice Award 34 times: a count)
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and m.end() == m.end("e_ar") \
+            and len(m.group("e_ar")) >= 3 and m.group("e_ar").isdigit() \
+            and _prev_word(low, m.start()) in _patterns().phone_verbs and not _counts_a_noun(low, m.end()):
+        return None                             # call 101, dial 999: a phone number
     return _number(low, m, pre, seg)
+
+
+def _vague_noun(low: str, m: re.Match) -> RawClaim | None:
+    """"several shops", "a few days", "the last few weeks": 2 to 9 of the plural noun (or time unit)
+    after the word; with no such noun ("several of them") no claim."""
+    pat = _patterns()
+    word = m.group("vn_word")
+    a = vocabulary().approx["en"]["vague_before_noun"][word]
+    start, end = m.start(), m.end("vn_word")
+    if word == "few":
+        before = _WORD_BEFORE.search(low, max(0, start - 8), start)
+        if before is None or before.group(1) not in pat.few_after:
+            return None
+        if before.group(1) == "a":
+            start = before.start(1)
+    scale = _VAGUE_SCALE.match(low, end)
+    if scale is not None:                       # several hundred people: 200 to 900 of them
+        if scale.group("of") or pat.cur_after.match(low, scale.end()):
+            return None                         # (several hundreds of people: "hundreds of" says it;
+                                                # several million dollars: left unread)
+        end = scale.end()
+    value = vague(numwords.parse_cardinal("1 " + scale.group("s")) if scale else Decimal(1), a)
+    flags = () if scale else _VAGUE_WORD        # (several hundred is a figure a translation keeps)
+    t = pat.time_after.match(low, end)
+    if t is not None:
+        return RawClaim(start, t.end(), "duration", value, unit=vocabulary().time_units["en"][t.group("tu")],
+                        qualifier=a.qualifier, flags=flags)
+    subject, plural = subjects.en_phrase(low, end)
+    if subject is None or not (plural or scale):
+        return RawClaim(start, end, "number", value, qualifier=a.qualifier, flags=flags) if scale else None
+    return _counts(RawClaim(start, end, "count", value, qualifier=a.qualifier, flags=flags), subject)
+
+
+# (a translation may fairly add or drop "a few", "several": checker/engine/translation.py, _minor)
+_VAGUE_WORD = ("vague_word",)
+
+
+_VAGUE_SCALE = re.compile(rf"[ \t]+(?P<s>{SCALE_WORDS}|dozen)s?\b(?P<of>[ \t]+of\b)?")   # (a few dozens)
 
 
 def _month_group(m: re.Match) -> str:
@@ -779,6 +992,13 @@ _BEFORE_MONTH = frozenset({"in", "of", "since", "by", "until", "till", "from", "
 _BEFORE_YEAR = frozenset({"in", "since", "by", "from", "until", "till", "during", "before",
                           "after", "year", "early", "late", "mid", "between", "through", "around", "circa"})
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"})
+# "one" after a determiner and its adjectives stands for a noun said before (a new one, the first
+# one, a second hand one, a pan-Northeast one); words of a phrase that counts ("a rate of one")
+# are not adjectives
+_ONE_PRONOUN = re.compile(r"(?<![a-z])(?:a|an|the|this|that|every|each|any|which|its|their|his|her|our|my|your)"
+                          r"(?:\s+(?!(?:of|for|to|in|at|with|by|from|than|as|per|and|or|only|just|about|around"
+                          r"|nearly|almost|over|under|past|after|before|since|until|till|like)\b)[a-z][a-z'’-]*){1,3}\s+\Z")
+_OR_TWO = re.compile(r"[ \t]+or[ \t]+two\b")         # "one or two": a range (_shared_ranges)
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
 
@@ -839,10 +1059,28 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
         num_end = m.end("e_scale")
     if _patterns().names.match(text, num_end):
         return None
+    h = _patterns().hyphen_count.match(text, num_end) if text[num_end:num_end + 1] in "-\u2010\u2011" else None
+    n = numwords.parse_cardinal(w) if words else parse_arabic(ar.replace(" ", "")) if ar and not m.group("e_scale") \
+        else None
+    if h is not None and n is not None and not (m.group("e_unit") or m.group("e_time") or m.group("e_ar2")):
+        if n != int(n) or (not words and is_name_context(text, m.start("e_ar"), num_end)):
+            return None                 # three-party agreement, a 15-storey building: counts of the noun
+        noun = h.group("hn")
+        return RawClaim(start, h.end(), "count", interval(n, approx), unit=_patterns().hyphen_counts[noun],
+                        qualifier=approx.qualifier if approx else None, subject=noun)
+    r = _RATIO.match(text, num_end) if n is not None and m.end() == num_end and not cur_before else None
+    if r is not None:                   # one in ten (adults): a share, 10 %
+        den = parse_arabic(r.group("den")) if r.group("den")[0].isdigit() else numwords.parse_cardinal(r.group("den"))
+        if den is not None and den == int(den) and 1 <= n < den <= 1000 and n == int(n) \
+                and not _patterns().tail.match(text, r.end()).group():
+            share = Decimal(100) * n / den
+            value = interval(share, approx) if approx is not None or share == int(share) else _rounded_share(share)
+            return RawClaim(start, r.end(), "percent", value, unit="%", qualifier=approx.qualifier if approx else None)
 
     if ar is not None:
         if is_name_context(text, m.start("e_ar"), num_end) and not (
                 m.group("e_unit") or m.group("e_time") or m.group("e_scale") or cur_before
+                or m.group("e_dsec")
                 or _PERIOD.search(text, max(0, start - 6), start)):       # mid-2020 is a year
             return None
         spaced = " " in ar
@@ -885,8 +1123,12 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
                 and num_end + 1 < len(text) and text[num_end + 1].isalpha():
             return None
         if phrase.lower() == "one" and not (m.group("e_unit") or m.group("e_time") or m.group("e_pct")):
-            if _prev_word(text, m.start("e_w")) in _NOT_ONE_BEFORE or _next_word(text, num_end) in _NOT_ONE_AFTER:
+            if _prev_word(text, m.start("e_w")) in _NOT_ONE_BEFORE or (
+                    _next_word(text, num_end) in _NOT_ONE_AFTER and not _OR_TWO.match(text, num_end)):
                 return None
+            if word is None and _next_word(text, num_end) not in ("in", "out") \
+                    and _ONE_PRONOUN.search(text, max(0, m.start("e_w") - 40), m.start("e_w")):
+                return None                 # "the first one", "a new one", "the most dangerous one": a pronoun
     if base is None:
         return None
     if m.group("e_super"):                      # "2-largest" is not English; only ordinals take it
@@ -904,6 +1146,9 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier=qualifier)
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier)
+    if m.group("e_dsec") is not None:               # 2.9s
+        return RawClaim(start, m.end(), "duration", value, unit=_patterns().dsec[m.group("e_dsec")],
+                        qualifier=qualifier)
     cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
@@ -935,13 +1180,16 @@ def _units_lower() -> dict[str, str]:
 
 
 _PERIOD = re.compile(r"(?:mid|early|late)-\Z")
+_LIST_AFTER = re.compile(r"[-–]\d")
+_LIST_BEFORE = re.compile(r"\d[-–]\Z")
 
 
 def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
            cur_before: str | None = None) -> RawClaim | None:
     """A range of counts or quantities; without a unit or a counted noun it is not a claim."""
-    if lo is None or hi is None or hi <= lo:
-        return None
+    if lo is None or hi is None or hi <= lo or _LIST_AFTER.match(text, m.end()) \
+            or _LIST_BEFORE.search(text, max(0, start - 4), start):
+        return None                     # 3-4-5-6: a list of numbers, not a range
     value = Interval(None, lo, hi)
     if m.group("e_pp") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier="range")
@@ -957,8 +1205,11 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     if m.group("e_time") is not None:
         unit = vocabulary().time_units["en"][m.group("e_time").strip(" -\t").split()[-1]]
         return RawClaim(start, m.end(), "duration", value, unit=unit, qualifier="range")
-    claim = _counted(text, RawClaim(start, m.end(), "number", value, qualifier="range"))
-    return claim if claim.subject else None
+    if _AGE_BEFORE.search(text, max(0, start - 24), start):
+        return _age_range(start, m.end(), lo, hi)                         # from the ages of 16-29
+    if not _counts_a_noun(text, m.end()):
+        return None                     # the 16-29 bus, the 3-1 win: an ID or a score, not a count
+    return _counted(text, RawClaim(start, m.end(), "number", value, qualifier="range"))
 
 
 def _plural_after(text: str, pos: int) -> bool:
@@ -992,10 +1243,28 @@ def _counts(claim: RawClaim, subject: str) -> RawClaim:
 def _ordinal(text: str, m, n: int) -> RawClaim | None:
     w = m.group("e_w")
     # "First," opening a sentence is a discourse marker, and "the first ten months" a span
-    if w.lower() == "first" and (text[m.end("e_w"):m.end("e_w") + 1] == "," or _FIRST_SPAN.match(text, m.end("e_w"))):
+    if w.lower() == "first" and (text[m.end("e_w"):m.end("e_w") + 1] == "," or _FIRST_SPAN.match(text, m.end("e_w"))
+                                 or _FIRST_OF_ALL.match(text, m.end("e_w"))):
         return None
+    idiom = _IDIOM_AFTER.match(text, m.end("e_w"))
+    if idiom is not None and idiom.group(1) in _patterns().ordinal_idioms:
+        return None                     # first-hand, a second hand racket, second thoughts, first aid
+    if w.lower() == "first" and _first_adverb(text, m.start("e_w"), idiom.group(1) if idiom else ""):
+        return None                     # was first agreed, at first, First there was
     end = m.end("e_super") if m.group("e_super") else m.end("e_w")
     return _ordinal_claim(text, m.start("e_w"), end, n)
+
+
+def _first_adverb(text: str, start: int, after: str) -> bool:
+    pat = _patterns()
+    before = _prev_word(text, start)
+    if before == "at" or (before in pat.first_aux and after.endswith("ed")):
+        return True
+    opening = text[:start].rstrip()
+    return (not opening or opening[-1] in ".!?:;\"“") and after in pat.first_pronouns
+
+
+_IDIOM_AFTER = re.compile(r"(?:[ \t]+|[-\u2010\u2011])([a-z]+)")
 
 
 # "on the 11th", "the afternoon of the 20th.", "(10th and 11th)": a day of the month written alone,
@@ -1006,7 +1275,7 @@ _THE_BEFORE = re.compile(r"(?:\bon\s+(?:the\s+)?|\b(?:of|from|since|by|until|til
                          r"|[(（]\s*(?:the\s+)?|\d(?:st|nd|rd|th)\s*(?:,|and|to|through|-|–)\s*)\Z")
 _DAY_AFTER = re.compile(
     r"\s*(?:[,.;:)!?\u201d\"]|\Z)|\s+(?:day\s+)?of\s+(?:this|last|next|that|the)\s+month\b"
-    r"|\s+(?:at|in|and|when|to|until|till|after|before|from|local|this|last|next|morning|afternoon|evening|night)\b")
+    r"|\s+(?:at|in|and|when|that|to|until|till|after|before|from|local|this|last|next|morning|afternoon|evening|night)\b")
 _LINKED_ORDINAL = re.compile(r"\s*(?:and|to|through|until|till|-|–|,)\s*(?:the\s+)?\d+(?:st|nd|rd|th)\b")
 _OF_MONTH = re.compile(r"\s+(?:day\s+)?of\s+(?:this|the)\s+month\b")
 
@@ -1026,13 +1295,20 @@ def _day_of_month(text: str, start: int, end: int, n: int | None) -> int | None:
     return of.end() if of else end
 
 
-_FIRST_SPAN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:years?|months?|weeks?|days?|quarters?|half)\b")
+# ("the first week of December" is a rank, 第一周; "the first ten months" a span)
+_FIRST_SPAN = re.compile(r"\s+(?:[a-z0-9-]+\s+(?:years?|months?|weeks?|days?|quarters?|half)|quarters?|half)\b")
+_FIRST_OF_ALL = re.compile(r"\s+of\s+all\b")      # "first of all": a discourse marker, as "First," is
 _AGO = re.compile(r"\s+ago\b")
 _ANNIVERSARY = re.compile(r"\s+anniversary\b")
+_CENTURY = re.compile(r"[ \t-]+century\b(?![ \t]+(?:bc|b\.c\.|bce)\b)")
 
 
 def _ordinal_claim(text: str, start: int, end: int, n: int) -> RawClaim:
-    """An ordinal; "the 50th anniversary" is fifty years, as 50周年 is."""
+    """An ordinal; "the 50th anniversary" is fifty years, as 50周年 is; "the 17th century" the years
+    1601 to 1700 (flagged as a decade is: a span of years, not a date's year)."""
+    c = _CENTURY.match(text, end)
+    if c is not None and 1 <= n <= 21:
+        return make(start, c.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=n * 100), flags=("decade", "century"))
     a = _ANNIVERSARY.match(text, end)
     if a:
         return RawClaim(start, a.end(), "duration", Interval.exact(Decimal(n)), unit="year", flags=("anniversary",))
@@ -1082,6 +1358,7 @@ def _date(m: re.Match) -> RawClaim:
     return make_date(m.start(), m.end(), y, m1, d1)
 
 
+_TIMES_AFTER = re.compile(r"[ \t]+times\b(?![ \t]+(?:as|more|higher|larger|bigger|greater)\b)")
 _MONTHS_LOWER = {k.lower(): v for k, v in MONTHS.items()}
 
 
