@@ -114,7 +114,10 @@ class _Patterns:
             rf"|(?P<m_adj>{_group(self.mult_before)})(?=[ \t]+{determiners})"
             rf"|(?P<m_n>{AR}|[a-z]++)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
             rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
-            rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})")
+            rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})"
+            rf"|(?P<m_g>{AR}|{num_word})[ \t]+times\b")
+        # "up 19 times", "increased nearly 6 times": growth said before the number (m_g above)
+        self.growth_before = re.compile(rf"\b{_group(mult['times_after_growth'])}[ \t]+(?:by[ \t]+)?\Z")
         self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
@@ -756,7 +759,11 @@ def _share(low: str, p: int, q: int, pre: re.Match | None, pat: _Patterns) -> Ra
     elif m.group("m_adj"):
         n = pat.mult_before[m.group("m_adj")]
     else:
-        word = m.group("m_n") or m.group("m_t") or m.group("m_glued").removesuffix("fold")
+        if m.group("m_g"):
+            at = _approx_before(pre, p)[1]
+            if not pat.growth_before.search(low, max(0, at - 24), at):
+                return None              # "arrested 19 times": occurrences, read as a count
+        word = m.group("m_n") or m.group("m_t") or m.group("m_g") or m.group("m_glued").removesuffix("fold")
         n = parse_arabic(word) if word[0].isdigit() else numwords.parse_cardinal(word)
         if n is None or n <= 1:
             return None
