@@ -166,6 +166,7 @@ def _series(data: dict) -> Series:
 class Vocabulary:
     approx: dict[str, dict[str, dict[str, Approx]]]   # lang → position → word → Approx
     measures_zh: dict[str, Measure]
+    after_bare_scale_zh: dict[str, str]                # 千元, 万名, 百年: word → the scales that count it
     count_nouns_en: dict[str, str]                     # lemma → unit
     units: dict[str, dict[str, str]]                   # lang → surface → pint expression
     unit_definitions: list[str]
@@ -214,7 +215,7 @@ def vocabulary() -> Vocabulary:
     approx = _approximations(load_yaml("approximations.yaml"))
 
     measures = load_yaml("measure_words.yaml")
-    _expect(measures, {"zh", "en"}, "rules/measure_words.yaml")
+    _expect(measures, {"zh", "en", "zh_after_bare_scale"}, "rules/measure_words.yaml")
     measures_zh = {}
     for word, spec in measures["zh"].items():
         _expect(spec or {}, {"unit", "subject"}, f"rules/measure_words.yaml: zh.{word}")
@@ -233,6 +234,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         approx=approx,
         measures_zh=measures_zh,
+        after_bare_scale_zh={str(w): str(sc) for w, sc in (measures.get("zh_after_bare_scale") or {}).items()},
         count_nouns_en=count_nouns_en,
         units={lang: {str(k): str(v) for k, v in units["quantity"][lang].items()} for lang in ("zh", "en")},
         unit_definitions=list(units.get("define") or []),

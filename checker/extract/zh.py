@@ -82,7 +82,9 @@ class _Patterns:
         v = vocabulary()
         ap = v.approx["zh"]
         time_units = alternation(v.time_units["zh"])
-        units = alternation(v.units["zh"])
+        # a unit symbol ending in a Latin letter (km, ml, g) must end the word: 6g, not 6gx
+        units = "|".join(re.escape(w) + ("(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else "")
+                         for w in sorted(v.units["zh"], key=lambda w: (-len(w), w)))
         currency = alternation(v.currencies["zh"]["after"])
         # 块 is money only before no noun (90块, 3块5, not 3块金牌)
         # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
@@ -454,6 +456,34 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     return _number(text, m, pre if kind in ("approx", "vague") else None)
 
 
+# two scales are a number even with nothing after them: 千亿茶产业 (a 100-billion tea industry)
+_SCALES_ALONE = frozenset({"百万", "百亿", "千亿", "万亿"})
+_BARE = frozenset("百千万亿")
+
+
+def _bare_scale_counts(text: str, m: re.Match, cn: str, v) -> bool:
+    """千元, 万名, 百年, 千余人, 千万元, 千亿: a scale with no digit before it that counts (the words
+    it may count: rules/measure_words.yaml). 万物, 百姓, 千万 (by all means), 千米 (the unit
+    kilometre, as in 每千米) are words."""
+    p = m.start()
+    if p > 0 and text[p - 1] == "以":
+        return False                                 # 数以百万计, 以万计: by the million, no figure
+    if text[p + 2:p + 3] in _BARE or (p >= 2 and text[p - 2] in _BARE):
+        return False          # 千家万户, 千军万马, 百班千人: two scales in four characters are a set phrase
+    if cn in _SCALES_ALONE:
+        return True
+    if m.group("n_mid") not in (None, "余", "多"):
+        return False
+    if m.group("n_cur") or m.group("n_ev"):
+        return cn in ("百", "千", "万", "亿", "千万")
+    if len(cn) != 1:
+        return False
+    if m.group("n_unit"):
+        return text[m.start():m.end("n_unit")] not in v.units["zh"]
+    word = m.group("n_meas") or m.group("n_time")
+    return word is not None and cn in v.after_bare_scale_zh.get(word, "")
+
+
 def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
     """负3.5亿元, 零下12摄氏度, -2.3%: a signed amount, percentage, point change or temperature
     (a sign before a count or a bare number is a list marker or an ID, not a value)."""
@@ -549,12 +579,12 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             # A bare scale (万人, 千变万化) or a lone 一 (一批, 一道: the article) is a word, not a
             # count, unless an approximation (逾百次) or a unit/time word says otherwise.
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
-            if bare_scale and approx is None:
+            if bare_scale and approx is None and not _bare_scale_counts(text, m, cn, v):
                 return None
             if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
                                   or m.group("n_pp") or m.group("n_meas") == "倍" or (m.group("n_ev") or "").endswith("钱")):
                 return None
-            if not tail and approx is None and not m.group("n_mid"):
+            if not tail and approx is None and not m.group("n_mid") and cn not in _SCALES_ALONE:
                 return None
         base = _mixed(mix) if mix is not None else _num(ar or cn)
         if m.group("n_cn2") is not None and base is not None:     # 三至五万元, 两到三成
