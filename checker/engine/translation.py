@@ -329,10 +329,14 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
 def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
-    words (两国 → "bilateral")."""
+    words (两国 → "bilateral"), and a few of something said with no figure (几天 → "recently",
+    几十年 → "decades": no figure to lose)."""
     if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
     v = c.value
+    if c.qualifier == "several" and isinstance(v, Interval) and v.nominal is None \
+            and not any(ch.isdigit() for ch in c.text):
+        return True
     return c.kind in ("count", "number") and isinstance(v, Interval) and v.nominal is not None \
         and v.nominal <= 10 and not any(ch.isdigit() for ch in c.text)
 

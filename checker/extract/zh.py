@@ -27,7 +27,7 @@ from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, SCALE_VALUE, parse_arabic, parse_chinese,
                                       scale_of)
-from checker.extract.raw import CLOSE_QUOTES, RawClaim, in_url, is_name_context, may_hold_urls
+from checker.extract.raw import CLOSE_QUOTES, SENTENCE_END, RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
@@ -51,7 +51,10 @@ _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 # 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
 _HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
+# 双倍 (double: ×2, not 双倍体); 几 before a measure word or time unit (几天, 几个国家: a few);
+# 几十 and 十几 are read from their numeral
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}"
+                     r"|双倍(?!体)|几(?![十百千万亿乎])"
                      r"|[近过]半(?!个?多?(?:小时|月|年|天|星期|世纪))|半数")
 # a half as a share: 一半, 半数, 近半, 过半(数), 超过一半 (issue 12); 多半 (probably), 大半 and
 # 半年/半岛 are not shares
@@ -95,6 +98,7 @@ class _Patterns:
                             for w in sorted(v.currencies["zh"].get("everyday", {}), key=len, reverse=True))
         everyday = rf"(?:{everyday}|块(?=[0-9一二两三四五六七八九](?:[毛角]|一|(?![0-9.\u4e00-\u9fff]))))"
         measures = alternation(v.measures_zh)
+        big = v.big_zh
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
         month_parts = alternation(cal.calendar().month_parts["zh"])
@@ -109,10 +113,13 @@ class _Patterns:
                                                        *ap["before"], *ap["vague"], "负", "下", "-", "－", "−"))
         self.idioms = re.compile(alternation(v.idioms_zh))
         self.idiom_chars = frozenset("".join(v.idioms_zh))
+        self.idiom_len = max(map(len, v.idioms_zh), default=1)
         self.name_before = frozenset(v.names_before["zh"])
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
         self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
+        # 几天, 几个月, 几个国家, 好几次: a few (2 to 9, rules/approximations.yaml); not 几点 (what time)
+        self.several = re.compile(rf"几(?:(?P<sv_t>{time_units})|(?P<sv_m>{measures}))")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
         calendar = cal.calendar()
         # a name that does not start with a numeral (双十一) is matched from its numeral, the
@@ -191,7 +198,9 @@ class _Patterns:
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
             rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_pp>个?百分点)|(?P<n_cur>{currency})|(?P<n_ev>{everyday})"
             rf"|(?P<n_unit>{units})|(?P<n_deg>度)(?=[，。；、,;)）]|$)|(?P<n_time>{time_units})"
-            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交]))?"
+            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交])"
+            # 三大流星雨, 两大类: the N major … (rules/measure_words.yaml, zh_big)
+            rf"|(?<=[{big['numerals']}])(?P<n_big>大)(?![{big['not_before']}])(?=[\u4e00-\u9fff])(?P<n_big_m>{measures})?)?"
             rf"(?P<n_after>{after_measure})?",
         ]))
 
@@ -240,6 +249,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
         if claim is not None:
             pass
+        elif a.group() == "双倍":                    # 双倍返还定金: twice over
+            claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
+        elif a.group() == "几":
+            claim = _several(text, p, start, end, pat)
         elif a.group() == "半":
             claim = _half(text, p, end, pat)
         elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
@@ -297,6 +310,34 @@ def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, 
         return None
     unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
     return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+# 第几, 星期几, 周几 (which one), 茶几 (a tea table), 寥寥无几 and 未几 (few left, soon after)
+_NOT_SEVERAL_AFTER = frozenset("第期周拜茶无未")
+# a question after 几 asks for the number, unless another question word asks it (…几天，谁愿意？)
+_QUESTION_WORD = re.compile(r"谁|什么|哪|吗|呢|怎|多少|为何|何时")
+
+
+def _several(text: str, p: int, floor: int, end: int, pat: _Patterns) -> RawClaim | None:
+    """几天, 几个月, 几个国家, 好几次: a few, 2 to 9 (as 几 before a scale: 几百 = 200..900). 几 in a
+    question (几个人？, 几点) asks a number and states none."""
+    if p > floor and text[p - 1] in _NOT_SEVERAL_AFTER:
+        return None
+    m = pat.several.match(text, p, end)
+    if m is None or m.group("sv_m") == "点":
+        return None
+    stop = SENTENCE_END.search(text, m.end(), end)
+    if stop is not None and stop.group() in "？?" and not _QUESTION_WORD.search(text, m.end(), stop.start()):
+        return None
+    v = vocabulary()
+    w = v.approx["zh"]["vague"]["几"]
+    value = Interval(None, Decimal(str(w.low)), Decimal(str(w.high)))
+    if m.group("sv_t"):
+        return RawClaim(p, m.end(), "duration", value, unit=v.time_units["zh"][m.group("sv_t")], qualifier=w.qualifier)
+    meas = v.measures_zh[m.group("sv_m")]
+    kind = "number" if meas.unit == "times" else "count"
+    return RawClaim(p, m.end(), kind, value, unit=meas.unit, qualifier=w.qualifier,
+                    subject=meas.subject or subjects.zh_subject(text, m.end(), p))
 
 
 def _half_share(text: str, p: int, end: int, pre: re.Match | None) -> RawClaim | None:
@@ -377,7 +418,8 @@ def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
     """Whether the numeral at ``p`` is part of an idiom (checked only near numeral characters)."""
     if text[p] not in pat.idiom_chars:
         return False
-    return any(i.start() <= p < i.end() for i in pat.idioms.finditer(text, max(0, p - 3), p + 4))
+    w = pat.idiom_len                              # (七大姑八大姨: six characters)
+    return any(i.start() <= p < i.end() for i in pat.idioms.finditer(text, max(0, p - w + 1), p + w))
 
 
 def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
@@ -459,6 +501,10 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
 # two scales are a number even with nothing after them: 千亿茶产业 (a 100-billion tea industry)
 _SCALES_ALONE = frozenset({"百万", "百亿", "千亿", "万亿"})
 _BARE = frozenset("百千万亿")
+
+
+def approx_word(pre: re.Match | None) -> bool:
+    return pre is not None and pre.lastgroup in ("approx", "vague")
 
 
 def _bare_scale_counts(text: str, m: re.Match, cn: str, v) -> bool:
@@ -557,7 +603,10 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
     if deg and not (signed or _temperature_said(text, m.start())):
         return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
     tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
-        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg
+        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg or m.group("n_big")
+    if m.group("n_big") and not (cn is not None and len(cn) == 1 and not approx_word(pre)
+                                 and not (m.group("n_mid") or m.group("n_scale") or m.group("n_post"))):
+        return None                        # 三大 only as a bare numeral: not 30大, 三十大, 近三大
     if m.group("n_ev") and cn == "一" and not m.group("n_ev").endswith("钱"):
         return None                        # 一块 (together, a piece), 一毛不拔
     if mix is not None:
@@ -715,12 +764,19 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
+    elif m.group("n_big") is not None:               # 三大流星雨, 两大类
+        meas = v.measures_zh.get(m.group("n_big_m") or "")
+        kind, unit = "count", meas.unit if meas else None
+        subject = (meas.subject if meas else None) or subjects.zh_subject(text, m.end(), start)
     elif m.group("n_meas") is not None:
         meas = v.measures_zh[m.group("n_meas")]
         kind, unit = "count", meas.unit
         subject = meas.subject or subjects.zh_subject(text, m.end(), start)
         if unit == "times":                          # 两倍: a multiple is a number (CONTRACT)
             kind = "number"
+            if text.startswith("半", end) and value.is_exact and not after:      # 一倍半: ×1.5
+                value, end = Interval.exact(value.nominal + Decimal("0.5")), end + 1
+                subject = subjects.zh_subject(text, end, start)
             if _GREW_BY.search(text, max(0, start - 4), start) and value.is_exact:
                 value = Interval.exact(value.nominal + 1)     # 增长了1倍: grew by 100 %, ×2
     return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
