@@ -117,7 +117,8 @@ class _Patterns:
         self.name_before = frozenset(v.names_before["zh"])
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
-        self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
+        # (首月, 首日, 首周, 首年: the first month, day … of something)
+        self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场|月|日|周|年)")
         # 几天, 几个月, 几个国家, 好几次: a few (2 to 9, rules/approximations.yaml); not 几点 (what time)
         self.several = re.compile(rf"几(?:(?P<sv_t>{time_units})|(?P<sv_m>{measures}))")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
@@ -179,6 +180,8 @@ class _Patterns:
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            # 一等奖, 三等功: a prize or merit of the first, third class (an ordinal without 第)
+            r"(?P<prize>[一二三四五六七八九十]|[1-9])等(?=奖|功)",
             # 三分之一, 2/3 written 三分之二 (a share; 百分之 is read as a prefix), 千分之五
             rf"(?P<frac_d>{AR}|{CN})分之(?P<frac_n>{AR}|{CN})",
             # 翻一番 (×2), 翻两番 (×4)
@@ -249,6 +252,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
         if claim is not None:
             pass
+        elif len(a.group()) == 1 and text.startswith("是", a.end()) and a.group() in _ENUM:
+            claim = _enumeration(text, p, start, end)
+            if claim is None:
+                continue
         elif a.group() == "双倍":                    # 双倍返还定金: twice over
             claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
         elif a.group() == "几":
@@ -310,6 +317,33 @@ def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, 
         return None
     unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
     return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+# 一是…，二是…，三是…: "first, …; second, …" — the points of an enumeration, each at the start of
+# a clause; one alone (一是一，二是二 is an idiom) is no enumeration without its neighbour
+_ENUM = "一二三四五六七八九十"
+_CLAUSE_START = "，。；：,;:、\n 　（(！!"
+
+
+def _enumeration(text: str, p: int, floor: int, end: int) -> RawClaim | None:
+    if p > floor and text[p - 1] not in _CLAUSE_START:
+        return None
+    n = _ENUM.index(text[p]) + 1
+
+    def stated(k: int, lo: int, hi: int) -> bool:
+        word = _ENUM[k - 1] + "是"
+        i = text.find(word, lo, hi)
+        while i != -1:
+            if (i == floor or text[i - 1] in _CLAUSE_START) and text[i + 2:i + 3] != word[0]:
+                return True
+            i = text.find(word, i + 1, hi)
+        return False
+
+    if text[p + 2:p + 3] == text[p]:                           # 一是一，二是二: as it is
+        return None
+    if n == 1 and not stated(2, p + 2, end) or n > 1 and not stated(n - 1, floor, p):
+        return None
+    return RawClaim(p, p + 2, "ordinal", Interval.exact(Decimal(n)))
 
 
 # 第几, 星期几, 周几 (which one), 茶几 (a tea table), 寥寥无几 and 未几 (few left, soon after)
@@ -464,6 +498,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         n = parse_chinese(m.group("plenum"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
                                                unit="plenary session")
+    if m.group("prize") is not None:
+        return RawClaim(m.start(), m.end() + 1, "ordinal", Interval.exact(_num(m.group("prize"))),
+                        subject=text[m.end():m.end() + 1])
     if m.group("frac_d") is not None:                # 三分之一 = 33.3 %
         d, n = _num(m.group("frac_d")), _num(m.group("frac_n"))
         if not d or n is None or d == 100:
@@ -630,8 +667,11 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
             if bare_scale and approx is None and not _bare_scale_counts(text, m, cn, v):
                 return None
+            # (一级 is the first grade, 一级响应: not after 上/下/同/每, the level above, below …)
+            first_grade = m.group("n_meas") == "级" and (m.start() == 0 or text[m.start() - 1] not in "上下同每这那逐")
             if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
-                                  or m.group("n_pp") or m.group("n_meas") == "倍" or (m.group("n_ev") or "").endswith("钱")):
+                                  or m.group("n_pp") or m.group("n_meas") == "倍" or first_grade
+                                  or (m.group("n_ev") or "").endswith("钱")):
                 return None
             if not tail and approx is None and not m.group("n_mid") and cn not in _SCALES_ALONE:
                 return None
