@@ -167,6 +167,8 @@ class _Patterns:
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
             r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
+            # 80后, 95后, 00后: a generation, people born in those years (not 30后天, 3天后)
+            r"(?P<gen>(?<![0-9.])(?:[5-9][05]|[01][05]))后(?![0-9天年月日周时点分秒个])|"
             # 90年代 (a decade); “10·5”惨案 (a date that names an event)
             # (its century written with digits before it, 20世纪80年代, is read from the century)
             r"(?P<dec_c>20世纪|21世纪|二十世纪|二十一世纪)?"
@@ -226,7 +228,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             continue
         if urls and in_url(text, p, start):
             continue
-        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before):
+        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(a.group()):
             named = pat.named.match(text, p, end)     # 双十一 is a named date
             if named is not None:
                 out.append(_named_date(text, named))
@@ -292,6 +294,18 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             out.append(claim)
             last = claim.end
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_PLAIN_DIGITS = frozenset("一二两三四五六七八九十百千")
+
+
+def _mixed_financial(run: str) -> bool:
+    """伍一 (入伍一批), 拾 (收拾, 拾起): financial numerals are written whole (壹拾伍), never mixed
+    with common ones nor as a bare 拾/佰/仟, so such a run is part of a word."""
+    if run[0] not in _FINANCIAL and not any(c in _FINANCIAL for c in run):
+        return False
+    return all(c in "拾佰仟" for c in run) or any(c in _PLAIN_DIGITS for c in run)
 
 
 def _named_date(text: str, m: re.Match) -> RawClaim:
@@ -483,6 +497,14 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
+    if m.group("gen") is not None:                   # 95后: born 1995–1999; 00后: 2000–2009
+        from datetime import date
+        y = int(m.group("gen"))
+        first = (2000 if y < 50 else 1900) + y
+        last = first - first % 10 + 9
+        return RawClaim(m.start(), m.end(), "date_range",
+                        DateValue(date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat(), first),
+                        flags=("decade", "generation"))     # (a span of birth years, no as-of date)
     if m.group("named_cn") is not None:
         return _named_date(text, m)
     if m.group("named_m") is not None:
@@ -669,6 +691,8 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
                 return None
             # (一级 is the first grade, 一级响应: not after 上/下/同/每, the level above, below …)
             first_grade = m.group("n_meas") == "级" and (m.start() == 0 or text[m.start() - 1] not in "上下同每这那逐")
+            if cn == "二" and m.group("n_meas") == "次":
+                return None                  # 二次油, 二次元, 二次感染: secondary (twice is 两次)
             if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
                                   or m.group("n_pp") or m.group("n_meas") == "倍" or first_grade
                                   or (m.group("n_ev") or "").endswith("钱")):
