@@ -331,7 +331,8 @@ def _minor(c: Claim) -> bool:
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
     words (两国 → "bilateral"), and a few of something said with no figure (几天 → "recently",
     几十年 → "decades": no figure to lose)."""
-    if "relative" in c.flags or c.kind == "year" or "named" in c.flags or "generation" in c.flags:
+    if "relative" in c.flags or c.kind == "year" or "named" in c.flags or "generation" in c.flags \
+            or "restates" in c.flags:         # (21日、22日两日: a count of the days just named)
         return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve";
                                           # a generation, 90后, as "post-90s")
     v = c.value

@@ -161,7 +161,9 @@ class _Patterns:
             r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)"
             # a season or a school or fiscal year written as two years without 年 (2021-2022赛季; not
             # a price or a height, 1800-2000元)
-            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?=赛季|学年|年度|财年|雪季|会计年度)",
+            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?=赛季|学年|年度|财年|雪季|会计年度)"
+            # … or in parentheses after a title: 《二十年发展报告(1999-2019)》
+            r"|(?<=[(（])(?P<yr1c>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2c>(?:1[89]|2[01])\d{2})(?=[)）])",
             # today, the 11th: 今（11）日, 昨（10）日 (news of Hong Kong, Macao and Taiwan)
             r"(?<=[今昨前明][（(])(?P<d_pd>\d{1,2})(?=[)）]日)",
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
@@ -203,6 +205,8 @@ class _Patterns:
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
             rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_pp>个?百分点)|(?P<n_cur>{currency})|(?P<n_ev>{everyday})"
             rf"|(?P<n_unit>{units})|(?P<n_deg>度)(?=[，。；、,;)）]|$)|(?P<n_time>{time_units})"
+            # 两日, 数日: days (a date is never written with 两; 三日 may be the third of a month)
+            rf"|(?<=[两数])(?P<n_days>日)"
             rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交])"
             # 三大流星雨, 两大类: the N major … (rules/measure_words.yaml, zh_big)
             rf"|(?<=[{big['numerals']}])(?P<n_big>大)(?![{big['not_before']}])(?=[\u4e00-\u9fff])(?P<n_big_m>{measures})?)?"
@@ -293,7 +297,30 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
+    if len(out) > 1:
+        out = _join_vague_ranges(text, out)
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
+    """几十到200, 几百至1000人: a vague amount to a figure is one range, from the vague amount's
+    least value to the figure (the first takes the second's unit when it has none)."""
+    joined: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        n = out[i + 1] if i + 1 < len(out) else None
+        if n is not None and c.qualifier == "several" and isinstance(c.value, Interval) and c.value.nominal is None \
+                and c.value.low is not None and isinstance(n.value, Interval) and n.value.is_exact \
+                and text[c.end:n.start] in _RANGE_GAP and n.value.nominal > c.value.low \
+                and (c.unit is None and c.kind == "number" or (c.kind, c.unit) == (n.kind, n.unit)):
+            joined.append(RawClaim(c.start, n.end, n.kind, Interval(None, c.value.low, n.value.nominal), unit=n.unit,
+                                   qualifier="range", subject=n.subject))
+            i += 2
+            continue
+        joined.append(c)
+        i += 1
+    return joined
 
 
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -361,7 +388,7 @@ def _enumeration(text: str, p: int, floor: int, end: int) -> RawClaim | None:
 
 
 # 第几, 星期几, 周几 (which one), 茶几 (a tea table), 寥寥无几 and 未几 (few left, soon after)
-_NOT_SEVERAL_AFTER = frozenset("第期周拜茶无未")
+_NOT_SEVERAL_AFTER = frozenset("第周拜茶无未")
 # a question after 几 asks for the number, unless another question word asks it (…几天，谁愿意？)
 _QUESTION_WORD = re.compile(r"谁|什么|哪|吗|呢|怎|多少|为何|何时")
 
@@ -369,7 +396,7 @@ _QUESTION_WORD = re.compile(r"谁|什么|哪|吗|呢|怎|多少|为何|何时")
 def _several(text: str, p: int, floor: int, end: int, pat: _Patterns) -> RawClaim | None:
     """几天, 几个月, 几个国家, 好几次: a few, 2 to 9 (as 几 before a scale: 几百 = 200..900). 几 in a
     question (几个人？, 几点) asks a number and states none."""
-    if p > floor and text[p - 1] in _NOT_SEVERAL_AFTER:
+    if p > floor and text[p - 1] in _NOT_SEVERAL_AFTER or text.startswith("星期", p - 2):
         return None
     m = pat.several.match(text, p, end)
     if m is None or m.group("sv_m") == "点":
@@ -476,8 +503,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
     if m.group("d_pd") is not None:
         return make_day(m.start(), m.end(), int(m.group("d_pd")))
-    if m.group("yr1") is not None or m.group("yr1b") is not None:
-        y1, y2 = int(m.group("yr1") or m.group("yr1b")), int(m.group("yr2") or m.group("yr2b"))
+    if m.group("yr1") is not None or m.group("yr1b") is not None or m.group("yr1c") is not None:
+        y1 = int(m.group("yr1") or m.group("yr1b") or m.group("yr1c"))
+        y2 = int(m.group("yr2") or m.group("yr2b") or m.group("yr2c"))
         if y2 <= y1:
             return None
         return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
@@ -661,7 +689,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
     deg = m.group("n_deg")
     if deg and not (signed or _temperature_said(text, m.start())):
         return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
-    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
+    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") or m.group("n_days") \
         or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg or m.group("n_big")
     if m.group("n_big") and not (cn is not None and len(cn) == 1 and not approx_word(pre)
                                  and not (m.group("n_mid") or m.group("n_scale") or m.group("n_post"))):
@@ -828,6 +856,10 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
+    elif m.group("n_days") is not None:              # 两日
+        kind, unit = "duration", "day"
+        if start > 0 and text[start - 1] in "日号":
+            flags = ("restates",)                    # 21日、22日两日: the days just named, counted
     elif m.group("n_big") is not None:               # 三大流星雨, 两大类
         meas = v.measures_zh.get(m.group("n_big_m") or "")
         kind, unit = "count", meas.unit if meas else None
