@@ -310,6 +310,12 @@ def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
     while i < len(out):
         c = out[i]
         n = out[i + 1] if i + 1 < len(out) else None
+        if n is not None and c.unit == n.unit == "level" and c.value.is_exact and n.value.is_exact \
+                and c.value.nominal < 0 < n.value.nominal and text[c.end:n.start] in _RANGE_GAP:
+            joined.append(RawClaim(c.start, n.end, "number", Interval(None, c.value.nominal, n.value.nominal),
+                                   unit="level", qualifier="range"))      # 负二层到9层: from basement 2 to floor 9
+            i += 2
+            continue
         if n is not None and c.qualifier == "several" and isinstance(c.value, Interval) and c.value.nominal is None \
                 and c.value.low is not None and isinstance(n.value, Interval) and n.value.is_exact \
                 and text[c.end:n.start] in _RANGE_GAP and n.value.nominal > c.value.low \
@@ -626,6 +632,12 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
             before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
         # (a hyphen that opens a line is a list marker)
         return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
+    if word == "负" and m.group("n_meas") == "层" and not (m.group("n_mid") or m.group("n_post") or m.group("n_scale")
+                                                          or m.group("n_after")):
+        n = _num(m.group("n_ar") or m.group("n_cn") or "")
+        if n is None or not 0 < n < 10:
+            return None
+        return RawClaim(pre.start(), m.end(), "number", Interval.exact(-n), unit="level")   # 负二层: basement 2
     if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
         return None
     if word == "下" and not (m.group("n_unit") or m.group("n_deg")):
