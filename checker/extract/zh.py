@@ -184,6 +184,8 @@ class _Patterns:
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            # 一楼, 12楼: a floor (an ordinal without 第; not 楼盘, 楼层, 楼梯, and 两楼 are buildings)
+            r"(?P<floor>(?<![0-9号])[1-9][0-9]?|(?<![一二三四五六七八九十两号])(?:十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?))楼(?![盘宇房市阁台道梯层])|"
             # 一等奖, 三等功: a prize or merit of the first, third class (an ordinal without 第)
             r"(?P<prize>[一二三四五六七八九十]|[1-9])等(?=奖|功)",
             # 三分之一, 2/3 written 三分之二 (a share; 百分之 is read as a prefix), 千分之五
@@ -554,6 +556,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         n = parse_chinese(m.group("plenum"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
                                                unit="plenary session")
+    if m.group("floor") is not None:
+        n = _num(m.group("floor"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="floor")
     if m.group("prize") is not None:
         return RawClaim(m.start(), m.end() + 1, "ordinal", Interval.exact(_num(m.group("prize"))),
                         subject=text[m.end():m.end() + 1])
