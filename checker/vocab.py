@@ -166,6 +166,8 @@ def _series(data: dict) -> Series:
 class Vocabulary:
     approx: dict[str, dict[str, dict[str, Approx]]]   # lang → position → word → Approx
     measures_zh: dict[str, Measure]
+    after_bare_scale_zh: dict[str, str]                # 千元, 万名, 百年: word → the scales that count it
+    big_zh: dict[str, str]                             # 三大: numerals, and what may not follow 大
     count_nouns_en: dict[str, str]                     # lemma → unit
     count_groups: dict[str, str]                       # count unit → its group (units apart)
     units: dict[str, dict[str, str]]                   # lang → surface → pint expression
@@ -215,7 +217,8 @@ def vocabulary() -> Vocabulary:
     approx = _approximations(load_yaml("approximations.yaml"))
 
     measures = load_yaml("measure_words.yaml")
-    _expect(measures, {"zh", "en", "apart"}, "rules/measure_words.yaml")
+    _expect(measures, {"zh", "en", "apart", "zh_after_bare_scale", "zh_big"}, "rules/measure_words.yaml")
+    _expect(measures.get("zh_big") or {}, {"numerals", "not_before"}, "rules/measure_words.yaml: zh_big")
     measures_zh = {}
     for word, spec in measures["zh"].items():
         _expect(spec or {}, {"unit", "subject"}, f"rules/measure_words.yaml: zh.{word}")
@@ -245,6 +248,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         approx=approx,
         measures_zh=measures_zh,
+        big_zh={str(k): str(v) for k, v in (measures.get("zh_big") or {}).items()},
+        after_bare_scale_zh={str(w): str(sc) for w, sc in (measures.get("zh_after_bare_scale") or {}).items()},
         count_nouns_en=count_nouns_en,
         count_groups=count_groups,
         units={lang: {str(k): str(v) for k, v in units["quantity"][lang].items()} for lang in ("zh", "en")},

@@ -433,12 +433,18 @@ def _minor(c: Claim) -> bool:
     """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
     explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
     words (两国 → "bilateral"), one of something (1家 → "a"), counts named by a vague word
-    ("several", "a few")."""
-    if "relative" in c.flags or c.kind == "year" or "named" in c.flags:
-        return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve")
+    ("several", "a few"), and a few of something said with no figure (几天 → "recently", 几十年 →
+    "decades": no figure to lose)."""
+    if "relative" in c.flags or c.kind == "year" or "named" in c.flags or "generation" in c.flags \
+            or "restates" in c.flags:         # (21日、22日两日: a count of the days just named)
+        return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve";
+                                          # a generation, 90后, as "post-90s")
     if "vague_word" in c.flags:           # "a few days", "several shops": as often added or left out as said
         return True
     v = c.value
+    if c.qualifier == "several" and isinstance(v, Interval) and v.nominal is None \
+            and not any(ch.isdigit() for ch in c.text):
+        return True
     return (_in_words(c) and c.unit != "times") or _one(c)
 
 

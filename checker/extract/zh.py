@@ -27,7 +27,7 @@ from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, SCALE_VALUE, parse_arabic, parse_chinese,
                                       scale_of)
-from checker.extract.raw import CLOSE_QUOTES, RawClaim, in_url, is_name_context, may_hold_urls
+from checker.extract.raw import CLOSE_QUOTES, SENTENCE_END, RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
 from checker.vocab import alternation, vocabulary
@@ -51,7 +51,10 @@ _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今
 # digits glued to Latin letters (m2, G20) or after a decimal point are not a number's start
 # 半 only before a time unit: 半年, 半个月, 半小时 (half a year …), not 一半, 半岛
 _HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
+# 双倍 (double: ×2, not 双倍体); 几 before a measure word or time unit (几天, 几个国家: a few);
+# 几十 and 十几 are read from their numeral
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}"
+                     r"|双倍(?!体)|几(?![十百千万亿乎])"
                      r"|[近过]半(?!个?多?(?:小时|月|年|天|星期|世纪))|半数")
 # a half as a share: 一半, 半数, 近半, 过半(数), 超过一半 (issue 12); 多半 (probably), 大半 and
 # 半年/半岛 are not shares
@@ -82,7 +85,9 @@ class _Patterns:
         v = vocabulary()
         ap = v.approx["zh"]
         time_units = alternation(v.time_units["zh"])
-        units = alternation(v.units["zh"])
+        # a unit symbol ending in a Latin letter (km, ml, g) must end the word: 6g, not 6gx
+        units = "|".join(re.escape(w) + ("(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else "")
+                         for w in sorted(v.units["zh"], key=lambda w: (-len(w), w)))
         currency = alternation(v.currencies["zh"]["after"])
         # 块 is money only before no noun (90块, 3块5, not 3块金牌)
         # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
@@ -93,6 +98,7 @@ class _Patterns:
                             for w in sorted(v.currencies["zh"].get("everyday", {}), key=len, reverse=True))
         everyday = rf"(?:{everyday}|块(?=[0-9一二两三四五六七八九](?:[毛角]|一|(?![0-9.\u4e00-\u9fff]))))"
         measures = alternation(v.measures_zh)
+        big = v.big_zh
         after_measure = alternation(ap["after_measure"])
         mid = alternation(ap["after_number"])
         month_parts = alternation(cal.calendar().month_parts["zh"])
@@ -107,10 +113,14 @@ class _Patterns:
                                                        *ap["before"], *ap["vague"], "负", "下", "-", "－", "−"))
         self.idioms = re.compile(alternation(v.idioms_zh))
         self.idiom_chars = frozenset("".join(v.idioms_zh))
+        self.idiom_len = max(map(len, v.idioms_zh), default=1)
         self.name_before = frozenset(v.names_before["zh"])
         self.ordinal = re.compile(rf"(?P<o_num>{AR}|{CN})(?P<o_m>{measures})?(?P<o_big>大)?")
         self.percent = re.compile(rf"{AR}|{CN}")
-        self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场)")
+        # (首月, 首日, 首周, 首年: the first month, day … of something)
+        self.first = re.compile(r"首(?P<o_first_m>届|次|批|支|个|家|位|艘|座|场|月|日|周|年)")
+        # 几天, 几个月, 几个国家, 好几次: a few (2 to 9, rules/approximations.yaml); not 几点 (what time)
+        self.several = re.compile(rf"几(?:(?P<sv_t>{time_units})|(?P<sv_m>{measures}))")
         # a time without a numeral; 今年 before a month is read with the month (a prefix)
         calendar = cal.calendar()
         # a name that does not start with a numeral (双十一) is matched from its numeral, the
@@ -151,12 +161,16 @@ class _Patterns:
             r"(?P<yr1>\d{4})年?(?:至|到|-|—|–|~)(?P<yr2>\d{4})年(?!代)"
             # a season or a school or fiscal year written as two years without 年 (2021-2022赛季; not
             # a price or a height, 1800-2000元)
-            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?=赛季|学年|年度|财年|雪季|会计年度)",
+            r"|(?P<yr1b>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2b>(?:1[89]|2[01])\d{2})(?=赛季|学年|年度|财年|雪季|会计年度)"
+            # … or in parentheses after a title: 《二十年发展报告(1999-2019)》
+            r"|(?<=[(（])(?P<yr1c>(?:1[89]|2[01])\d{2})(?:-|—|–|~)(?P<yr2c>(?:1[89]|2[01])\d{2})(?=[)）])",
             # today, the 11th: 今（11）日, 昨（10）日 (news of Hong Kong, Macao and Taiwan)
             r"(?<=[今昨前明][（(])(?P<d_pd>\d{1,2})(?=[)）]日)",
             # a day of the month alone: 10日发布 (not 3号线, 1号文件)
             r"(?P<d_day>\d{1,2})[日号](?![线楼令院馆文])",
             r"(?P<d_iso>\d{4})[-/.](?P<d_isom>\d{1,2})[-/.](?P<d_isod>\d{1,2})(?![\d.])",
+            # 80后, 95后, 00后: a generation, people born in those years (not 30后天, 3天后)
+            r"(?P<gen>(?<![0-9.])(?:[5-9][05]|[01][05]))后(?![0-9天年月日周时点分秒个])|"
             # 90年代 (a decade); “10·5”惨案 (a date that names an event)
             # (its century written with digits before it, 20世纪80年代, is read from the century)
             r"(?P<dec_c>20世纪|21世纪|二十世纪|二十一世纪)?"
@@ -170,6 +184,10 @@ class _Patterns:
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
             rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            # 一楼, 12楼: a floor (an ordinal without 第; not 楼盘, 楼层, 楼梯, and 两楼 are buildings)
+            r"(?P<floor>(?<![0-9号])[1-9][0-9]?|(?<![一二三四五六七八九十两号])(?:十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?))楼(?![盘宇房市阁台道梯层])|"
+            # 一等奖, 三等功: a prize or merit of the first, third class (an ordinal without 第)
+            r"(?P<prize>[一二三四五六七八九十]|[1-9])等(?=奖|功)",
             # 三分之一, 2/3 written 三分之二 (a share; 百分之 is read as a prefix), 千分之五
             rf"(?P<frac_d>{AR}|{CN})分之(?P<frac_n>{AR}|{CN})",
             # 翻一番 (×2), 翻两番 (×4)
@@ -189,7 +207,11 @@ class _Patterns:
             rf"(?P<n_mid>{mid}|几)?(?P<n_scale>{SCALE})?(?P<n_post>余|多)?"
             rf"(?:(?P<n_name>{names})|(?P<n_pct>%|‰)|(?P<n_pp>个?百分点)|(?P<n_cur>{currency})|(?P<n_ev>{everyday})"
             rf"|(?P<n_unit>{units})|(?P<n_deg>度)(?=[，。；、,;)）]|$)|(?P<n_time>{time_units})"
-            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交]))?"
+            # 两日, 数日: days (a date is never written with 两; 三日 may be the third of a month)
+            rf"|(?<=[两数])(?P<n_days>日)"
+            rf"|(?P<n_meas>{measures})|(?P<n_cheng>成)(?![为立功员果绩就本效交])"
+            # 三大流星雨, 两大类: the N major … (rules/measure_words.yaml, zh_big)
+            rf"|(?<=[{big['numerals']}])(?P<n_big>大)(?![{big['not_before']}])(?=[\u4e00-\u9fff])(?P<n_big_m>{measures})?)?"
             rf"(?P<n_after>{after_measure})?",
         ]))
 
@@ -212,7 +234,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             continue
         if urls and in_url(text, p, start):
             continue
-        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before):
+        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(a.group()):
             named = pat.named.match(text, p, end)     # 双十一 is a named date
             if named is not None:
                 out.append(_named_date(text, named))
@@ -238,6 +260,14 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
         if claim is not None:
             pass
+        elif len(a.group()) == 1 and text.startswith("是", a.end()) and a.group() in _ENUM:
+            claim = _enumeration(text, p, start, end)
+            if claim is None:
+                continue
+        elif a.group() == "双倍":                    # 双倍返还定金: twice over
+            claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
+        elif a.group() == "几":
+            claim = _several(text, p, start, end, pat)
         elif a.group() == "半":
             claim = _half(text, p, end, pat)
         elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
@@ -269,7 +299,48 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
+    if len(out) > 1:
+        out = _join_vague_ranges(text, out)
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
+
+
+def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
+    """几十到200, 几百至1000人: a vague amount to a figure is one range, from the vague amount's
+    least value to the figure (the first takes the second's unit when it has none)."""
+    joined: list[RawClaim] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        n = out[i + 1] if i + 1 < len(out) else None
+        if n is not None and c.unit == n.unit == "level" and c.value.is_exact and n.value.is_exact \
+                and c.value.nominal < 0 < n.value.nominal and text[c.end:n.start] in _RANGE_GAP:
+            joined.append(RawClaim(c.start, n.end, "number", Interval(None, c.value.nominal, n.value.nominal),
+                                   unit="level", qualifier="range"))      # 负二层到9层: from basement 2 to floor 9
+            i += 2
+            continue
+        if n is not None and c.qualifier == "several" and isinstance(c.value, Interval) and c.value.nominal is None \
+                and c.value.low is not None and isinstance(n.value, Interval) and n.value.is_exact \
+                and text[c.end:n.start] in _RANGE_GAP and n.value.nominal > c.value.low \
+                and (c.unit is None and c.kind == "number" or (c.kind, c.unit) == (n.kind, n.unit)):
+            joined.append(RawClaim(c.start, n.end, n.kind, Interval(None, c.value.low, n.value.nominal), unit=n.unit,
+                                   qualifier="range", subject=n.subject))
+            i += 2
+            continue
+        joined.append(c)
+        i += 1
+    return joined
+
+
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_PLAIN_DIGITS = frozenset("一二两三四五六七八九十百千")
+
+
+def _mixed_financial(run: str) -> bool:
+    """伍一 (入伍一批), 拾 (收拾, 拾起): financial numerals are written whole (壹拾伍), never mixed
+    with common ones nor as a bare 拾/佰/仟, so such a run is part of a word."""
+    if run[0] not in _FINANCIAL and not any(c in _FINANCIAL for c in run):
+        return False
+    return all(c in "拾佰仟" for c in run) or any(c in _PLAIN_DIGITS for c in run)
 
 
 def _named_date(text: str, m: re.Match) -> RawClaim:
@@ -295,6 +366,61 @@ def _quarter_or_half(text: str, p: int, numeral_end: int, end: int, floor: int, 
         return None
     unit = vocabulary().time_units["zh"]["个" + m.group("hu_u")]
     return RawClaim(p, m.end(), "duration", Interval.exact(n + Decimal("0.5")), unit=unit, flags=("compound",))
+
+
+# 一是…，二是…，三是…: "first, …; second, …" — the points of an enumeration, each at the start of
+# a clause; one alone (一是一，二是二 is an idiom) is no enumeration without its neighbour
+_ENUM = "一二三四五六七八九十"
+_CLAUSE_START = "，。；：,;:、\n 　（(！!"
+
+
+def _enumeration(text: str, p: int, floor: int, end: int) -> RawClaim | None:
+    if p > floor and text[p - 1] not in _CLAUSE_START:
+        return None
+    n = _ENUM.index(text[p]) + 1
+
+    def stated(k: int, lo: int, hi: int) -> bool:
+        word = _ENUM[k - 1] + "是"
+        i = text.find(word, lo, hi)
+        while i != -1:
+            if (i == floor or text[i - 1] in _CLAUSE_START) and text[i + 2:i + 3] != word[0]:
+                return True
+            i = text.find(word, i + 1, hi)
+        return False
+
+    if text[p + 2:p + 3] == text[p]:                           # 一是一，二是二: as it is
+        return None
+    if n == 1 and not stated(2, p + 2, end) or n > 1 and not stated(n - 1, floor, p):
+        return None
+    return RawClaim(p, p + 2, "ordinal", Interval.exact(Decimal(n)))
+
+
+# 第几, 星期几, 周几 (which one), 茶几 (a tea table), 寥寥无几 and 未几 (few left, soon after)
+_NOT_SEVERAL_AFTER = frozenset("第周拜茶无未")
+# a question after 几 asks for the number, unless another question word asks it (…几天，谁愿意？)
+_QUESTION_WORD = re.compile(r"谁|什么|哪|吗|呢|怎|多少|为何|何时")
+
+
+def _several(text: str, p: int, floor: int, end: int, pat: _Patterns) -> RawClaim | None:
+    """几天, 几个月, 几个国家, 好几次: a few, 2 to 9 (as 几 before a scale: 几百 = 200..900). 几 in a
+    question (几个人？, 几点) asks a number and states none."""
+    if p > floor and text[p - 1] in _NOT_SEVERAL_AFTER or text.startswith("星期", p - 2):
+        return None
+    m = pat.several.match(text, p, end)
+    if m is None or m.group("sv_m") == "点":
+        return None
+    stop = SENTENCE_END.search(text, m.end(), end)
+    if stop is not None and stop.group() in "？?" and not _QUESTION_WORD.search(text, m.end(), stop.start()):
+        return None
+    v = vocabulary()
+    w = v.approx["zh"]["vague"]["几"]
+    value = Interval(None, Decimal(str(w.low)), Decimal(str(w.high)))
+    if m.group("sv_t"):
+        return RawClaim(p, m.end(), "duration", value, unit=v.time_units["zh"][m.group("sv_t")], qualifier=w.qualifier)
+    meas = v.measures_zh[m.group("sv_m")]
+    kind = "number" if meas.unit == "times" else "count"
+    return RawClaim(p, m.end(), kind, value, unit=meas.unit, qualifier=w.qualifier,
+                    subject=meas.subject or subjects.zh_subject(text, m.end(), p))
 
 
 def _half_share(text: str, p: int, end: int, pre: re.Match | None) -> RawClaim | None:
@@ -375,7 +501,8 @@ def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
     """Whether the numeral at ``p`` is part of an idiom (checked only near numeral characters)."""
     if text[p] not in pat.idiom_chars:
         return False
-    return any(i.start() <= p < i.end() for i in pat.idioms.finditer(text, max(0, p - 3), p + 4))
+    w = pat.idiom_len                              # (七大姑八大姨: six characters)
+    return any(i.start() <= p < i.end() for i in pat.idioms.finditer(text, max(0, p - w + 1), p + w))
 
 
 def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
@@ -384,8 +511,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
     if m.group("d_pd") is not None:
         return make_day(m.start(), m.end(), int(m.group("d_pd")))
-    if m.group("yr1") is not None or m.group("yr1b") is not None:
-        y1, y2 = int(m.group("yr1") or m.group("yr1b")), int(m.group("yr2") or m.group("yr2b"))
+    if m.group("yr1") is not None or m.group("yr1b") is not None or m.group("yr1c") is not None:
+        y1 = int(m.group("yr1") or m.group("yr1b") or m.group("yr1c"))
+        y2 = int(m.group("yr2") or m.group("yr2b") or m.group("yr2c"))
         if y2 <= y1:
             return None
         return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
@@ -405,6 +533,14 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return make_day(m.start(), m.end(), int(m.group("d_day")))
     if m.group("dec") is not None:
         return _decade(m, pre if kind == "cent" else None)
+    if m.group("gen") is not None:                   # 95后: born 1995–1999; 00后: 2000–2009
+        from datetime import date
+        y = int(m.group("gen"))
+        first = (2000 if y < 50 else 1900) + y
+        last = first - first % 10 + 9
+        return RawClaim(m.start(), m.end(), "date_range",
+                        DateValue(date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat(), first),
+                        flags=("decade", "generation"))     # (a span of birth years, no as-of date)
     if m.group("named_cn") is not None:
         return _named_date(text, m)
     if m.group("named_m") is not None:
@@ -420,6 +556,12 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         n = parse_chinese(m.group("plenum"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
                                                unit="plenary session")
+    if m.group("floor") is not None:
+        n = _num(m.group("floor"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="floor")
+    if m.group("prize") is not None:
+        return RawClaim(m.start(), m.end() + 1, "ordinal", Interval.exact(_num(m.group("prize"))),
+                        subject=text[m.end():m.end() + 1])
     if m.group("frac_d") is not None:                # 三分之一 = 33.3 %
         d, n = _num(m.group("frac_d")), _num(m.group("frac_n"))
         if not d or n is None or d == 100:
@@ -454,6 +596,38 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     return _number(text, m, pre if kind in ("approx", "vague") else None)
 
 
+# two scales are a number even with nothing after them: 千亿茶产业 (a 100-billion tea industry)
+_SCALES_ALONE = frozenset({"百万", "百亿", "千亿", "万亿"})
+_BARE = frozenset("百千万亿")
+
+
+def approx_word(pre: re.Match | None) -> bool:
+    return pre is not None and pre.lastgroup in ("approx", "vague")
+
+
+def _bare_scale_counts(text: str, m: re.Match, cn: str, v) -> bool:
+    """千元, 万名, 百年, 千余人, 千万元, 千亿: a scale with no digit before it that counts (the words
+    it may count: rules/measure_words.yaml). 万物, 百姓, 千万 (by all means), 千米 (the unit
+    kilometre, as in 每千米) are words."""
+    p = m.start()
+    if p > 0 and text[p - 1] == "以":
+        return False                                 # 数以百万计, 以万计: by the million, no figure
+    if text[p + 2:p + 3] in _BARE or (p >= 2 and text[p - 2] in _BARE):
+        return False          # 千家万户, 千军万马, 百班千人: two scales in four characters are a set phrase
+    if cn in _SCALES_ALONE:
+        return True
+    if m.group("n_mid") not in (None, "余", "多"):
+        return False
+    if m.group("n_cur") or m.group("n_ev"):
+        return cn in ("百", "千", "万", "亿", "千万")
+    if len(cn) != 1:
+        return False
+    if m.group("n_unit"):
+        return text[m.start():m.end("n_unit")] not in v.units["zh"]
+    word = m.group("n_meas") or m.group("n_time")
+    return word is not None and cn in v.after_bare_scale_zh.get(word, "")
+
+
 def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
     """负3.5亿元, 零下12摄氏度, -2.3%: a signed amount, percentage, point change or temperature
     (a sign before a count or a bare number is a list marker or an ID, not a value)."""
@@ -463,6 +637,12 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
             before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
         # (a hyphen that opens a line is a list marker)
         return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
+    if word == "负" and m.group("n_meas") == "层" and not (m.group("n_mid") or m.group("n_post") or m.group("n_scale")
+                                                          or m.group("n_after")):
+        n = _num(m.group("n_ar") or m.group("n_cn") or "")
+        if n is None or not 0 < n < 10:
+            return None
+        return RawClaim(pre.start(), m.end(), "number", Interval.exact(-n), unit="level")   # 负二层: basement 2
     if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
         return None
     if word == "下" and not (m.group("n_unit") or m.group("n_deg")):
@@ -526,8 +706,11 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
     deg = m.group("n_deg")
     if deg and not (signed or _temperature_said(text, m.start())):
         return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
-    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") \
-        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg
+    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") or m.group("n_days") \
+        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg or m.group("n_big")
+    if m.group("n_big") and not (cn is not None and len(cn) == 1 and not approx_word(pre)
+                                 and not (m.group("n_mid") or m.group("n_scale") or m.group("n_post"))):
+        return None                        # 三大 only as a bare numeral: not 30大, 三十大, 近三大
     if m.group("n_ev") and cn == "一" and not m.group("n_ev").endswith("钱"):
         return None                        # 一块 (together, a piece), 一毛不拔
     if mix is not None:
@@ -549,12 +732,17 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             # A bare scale (万人, 千变万化) or a lone 一 (一批, 一道: the article) is a word, not a
             # count, unless an approximation (逾百次) or a unit/time word says otherwise.
             bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
-            if bare_scale and approx is None:
+            if bare_scale and approx is None and not _bare_scale_counts(text, m, cn, v):
                 return None
+            # (一级 is the first grade, 一级响应: not after 上/下/同/每, the level above, below …)
+            first_grade = m.group("n_meas") == "级" and (m.start() == 0 or text[m.start() - 1] not in "上下同每这那逐")
+            if cn == "二" and m.group("n_meas") == "次":
+                return None                  # 二次油, 二次元, 二次感染: secondary (twice is 两次)
             if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
-                                  or m.group("n_pp") or m.group("n_meas") == "倍" or (m.group("n_ev") or "").endswith("钱")):
+                                  or m.group("n_pp") or m.group("n_meas") == "倍" or first_grade
+                                  or (m.group("n_ev") or "").endswith("钱")):
                 return None
-            if not tail and approx is None and not m.group("n_mid"):
+            if not tail and approx is None and not m.group("n_mid") and cn not in _SCALES_ALONE:
                 return None
         base = _mixed(mix) if mix is not None else _num(ar or cn)
         if m.group("n_cn2") is not None and base is not None:     # 三至五万元, 两到三成
@@ -685,12 +873,23 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
+    elif m.group("n_days") is not None:              # 两日
+        kind, unit = "duration", "day"
+        if start > 0 and text[start - 1] in "日号":
+            flags = ("restates",)                    # 21日、22日两日: the days just named, counted
+    elif m.group("n_big") is not None:               # 三大流星雨, 两大类
+        meas = v.measures_zh.get(m.group("n_big_m") or "")
+        kind, unit = "count", meas.unit if meas else None
+        subject = (meas.subject if meas else None) or subjects.zh_subject(text, m.end(), start)
     elif m.group("n_meas") is not None:
         meas = v.measures_zh[m.group("n_meas")]
         kind, unit = "count", meas.unit
         subject = meas.subject or subjects.zh_subject(text, m.end(), start)
         if unit == "times":                          # 两倍: a multiple is a number (CONTRACT)
             kind = "number"
+            if text.startswith("半", end) and value.is_exact and not after:      # 一倍半: ×1.5
+                value, end = Interval.exact(value.nominal + Decimal("0.5")), end + 1
+                subject = subjects.zh_subject(text, end, start)
             if _GREW_BY.search(text, max(0, start - 4), start) and value.is_exact:
                 value = Interval.exact(value.nominal + 1)     # 增长了1倍: grew by 100 %, ×2
     return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
