@@ -115,14 +115,14 @@ class _Patterns:
             rf"|(?P<m_n>{AR}|[a-z]++)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
             rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
             rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})"
-            rf"|(?P<m_g>{AR}|{num_word})[ \t]+times\b")
+            rf"|(?P<m_g>{AR}|{num_word})(?:[ \t]+(?:to|or)[ \t]+(?P<m_g2>{AR}|{num_word}))?[ \t]+times\b")
         # "up 19 times", "increased nearly 6 times": growth said before the number (m_g above)
-        self.growth_before = re.compile(rf"\b{_group(mult['times_after_growth'])}[ \t]+(?:by[ \t]+)?\Z")
+        self.growth_before = re.compile(rf"\b{_group(mult['times_after_growth'])}[ \t]+(?:(?:by|of)[ \t]+)?\Z")
         self.minus_before = re.compile(rf"(?:(?<![a-z]){self.minus}[ \t]+|(?<![\w.,%)\]\-\u2212])[-\u2212])\Z")
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
         # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
-        self.share_next = re.compile(rf"[\d.,]*[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
+        self.share_next = re.compile(rf"[\d.,]*(?:[ \t]+(?:to|or)[ \t]+[\w.,]+)?[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
@@ -769,6 +769,12 @@ def _share(low: str, p: int, q: int, pre: re.Match | None, pat: _Patterns) -> Ra
             return None
         if word[0].isdigit() and is_name_context(low, m.start(), m.start() + len(word)):
             return None
+        if m.group("m_g2"):              # "grew 6 to 7 times": a range of multiples
+            w2 = m.group("m_g2")
+            n2 = parse_arabic(w2) if w2[0].isdigit() else numwords.parse_cardinal(w2)
+            if n2 is None or n2 <= n:
+                return None
+            return RawClaim(p, m.end(), "number", Interval(None, n, n2), unit="times", qualifier="range")
     approx, start = _approx_before(pre, p)
     return RawClaim(start, m.end(), "number", interval(n, approx), unit="times",
                     qualifier=approx.qualifier if approx else None)

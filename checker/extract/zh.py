@@ -306,7 +306,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
 
 def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
     """几十到200, 几百至1000人: a vague amount to a figure is one range, from the vague amount's
-    least value to the figure (the first takes the second's unit when it has none)."""
+    least value to the figure (the first takes the second's unit when it has none); 5%至7%,
+    6倍至7倍, 3名至5名: two figures of one unit joined by 至 are one range."""
     joined: list[RawClaim] = []
     i = 0
     while i < len(out):
@@ -316,6 +317,16 @@ def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
                 and c.value.nominal < 0 < n.value.nominal and text[c.end:n.start] in _RANGE_GAP:
             joined.append(RawClaim(c.start, n.end, "number", Interval(None, c.value.nominal, n.value.nominal),
                                    unit="level", qualifier="range"))      # 负二层到9层: from basement 2 to floor 9
+            i += 2
+            continue
+        if n is not None and c.unit is not None and (c.kind, c.unit) == (n.kind, n.unit) and c.kind in _RANGED \
+                and c.qualifier is None and n.qualifier is None and text[c.end:n.start] in _RANGE_GAP \
+                and isinstance(c.value, Interval) and isinstance(n.value, Interval) \
+                and c.value.low is not None and n.value.nominal is not None and n.value.nominal > c.value.low:
+            grew = "grew_by" in c.flags      # 增长6倍至7倍: both ends grew by (see _finish)
+            high = n.value.nominal + 1 if grew and n.value.is_exact else n.value.high
+            joined.append(RawClaim(c.start, n.end, c.kind, Interval(None, c.value.low, high), unit=c.unit,
+                                   qualifier="range", subject=n.subject, flags=c.flags))
             i += 2
             continue
         if n is not None and c.qualifier == "several" and isinstance(c.value, Interval) and c.value.nominal is None \
@@ -495,6 +506,7 @@ def _join_durations(text: str, out: list[RawClaim]) -> list[RawClaim]:
 
 
 _RANGE_GAP = frozenset(RANGE_SEP.split("|"))
+_RANGED = frozenset({"number", "count", "percent", "money", "quantity"})   # (durations are joined by calendar)
 
 
 def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
@@ -891,7 +903,10 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
                 value, end = Interval.exact(value.nominal + Decimal("0.5")), end + 1
                 subject = subjects.zh_subject(text, end, start)
             if _GREW_BY.search(text, max(0, start - 4), start) and value.is_exact:
-                value = Interval.exact(value.nominal + 1)     # 增长了1倍: grew by 100 %, ×2
+                # 增长了1倍: grew by itself, ×2 — but writers and translators as often mean the
+                # multiple itself (增长19倍 ↔ "a 19-fold increase"): both readings hold
+                value = Interval(value.nominal + 1, value.nominal, value.nominal + 1)
+                flags = flags + ("grew_by",)
     return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
 
 
