@@ -74,6 +74,7 @@ class _Patterns:
         self.mult_verbs = {k: Decimal(str(n)) for k, n in mult["verbs"].items()}
         self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
         self.minus = _group(nums["minus_words"])
+        self.over_span = re.compile(rf"\b{_group(nums['over_span_after'])}[ \t]+\Z")
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
         self.scale_not_before = frozenset(nums["scale_abbreviations"]["not_before"])
@@ -112,6 +113,7 @@ class _Patterns:
         self.multiple = re.compile(
             rf"(?P<m_verb>{_group(self.mult_verbs)})(?![\w-])"
             rf"|(?P<m_adj>{_group(self.mult_before)})(?=[ \t]+{determiners})"
+            rf"|(?P<m_r1>{AR}|[a-z]++)-?[ \t]+to[ \t]+(?P<m_r2>{AR}|[a-z]++)[ \t]*[-\u2010\u2011][ \t]*fold\b"
             rf"|(?P<m_n>{AR}|[a-z]++)(?:[ \t]*[-\u2010\u2011][ \t]*)fold\b"
             rf"|(?P<m_glued>{_group(fold_words)})(?![\w-])"
             rf"|(?P<m_t>{AR}|{num_word})[ \t]+times(?=[ \t]+{times_after})"
@@ -122,8 +124,10 @@ class _Patterns:
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
         # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
-        self.share_next = re.compile(rf"[\d.,]*(?:[ \t]+(?:to|or)[ \t]+[\w.,]+)?[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
+        self.share_next = re.compile(rf"[\d.,]*(?:-?[ \t]+(?:to|or)[ \t]+[\w.,]+)?[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
+        # a qualifier after a measure's unit: "165 cm or more" (words only: not "-plus", "odd")
+        self.post_unit = re.compile(rf"[ \t]+(?P<w>{_alt(w for w in ap['after_number'] if ' ' in w)})\b")
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
         cur_after = _alt(v.currencies["en"]["after"])
@@ -697,12 +701,17 @@ def _a_unit(low: str, m: re.Match, by_start: dict[int, RawClaim], pat: _Patterns
     return _approximate(low, one, pat)
 
 
+def _over_is_more(low: str, at: int, pat: _Patterns) -> bool:
+    """Whether "over" at ``at``, before a span of time, means "more than" ("for over a decade")."""
+    return pat.over_span.search(low, max(0, at - 12), at) is not None
+
+
 def _approximate(low: str, claim: RawClaim, pat: _Patterns) -> RawClaim:
     """A duration with the approximation before it: "about a month", "more than half an hour"."""
     pre = pat.prefix.search(low, max(0, claim.start - 30), claim.start)
     phrase = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
-    if phrase is None or phrase == "over" or pre.end() != claim.start:   # over a year: during it
-        return claim
+    if phrase is None or pre.end() != claim.start or phrase == "over" and not _over_is_more(low, pre.start("approx"), pat):
+        return claim                     # over a year: during it (but "for over a year": more than)
     approx = vocabulary().approx["en"]["before"][phrase]
     return RawClaim(pre.start("approx"), claim.end, "duration", interval(claim.value.nominal, approx), unit=claim.unit,
                     qualifier=approx.qualifier)
@@ -763,14 +772,15 @@ def _share(low: str, p: int, q: int, pre: re.Match | None, pat: _Patterns) -> Ra
             at = _approx_before(pre, p)[1]
             if not pat.growth_before.search(low, max(0, at - 24), at):
                 return None              # "arrested 19 times": occurrences, read as a count
-        word = m.group("m_n") or m.group("m_t") or m.group("m_g") or m.group("m_glued").removesuffix("fold")
+        word = m.group("m_n") or m.group("m_t") or m.group("m_g") or m.group("m_r1") \
+            or m.group("m_glued").removesuffix("fold")
         n = parse_arabic(word) if word[0].isdigit() else numwords.parse_cardinal(word)
         if n is None or n <= 1:
             return None
         if word[0].isdigit() and is_name_context(low, m.start(), m.start() + len(word)):
             return None
-        if m.group("m_g2"):              # "grew 6 to 7 times": a range of multiples
-            w2 = m.group("m_g2")
+        if m.group("m_g2") or m.group("m_r2"):    # "grew 6 to 7 times", "a six- to seven-fold rise"
+            w2 = m.group("m_g2") or m.group("m_r2")
             n2 = parse_arabic(w2) if w2[0].isdigit() else numwords.parse_cardinal(w2)
             if n2 is None or n2 <= n:
                 return None
@@ -1060,7 +1070,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     word = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
     approx = ap["before"][word] if word else None
     cur_before = pre.group("cur") if pre is not None else None
-    if word == "over" and m.group("e_time"):
+    if word == "over" and m.group("e_time") and not _over_is_more(text.lower(), pre.start("approx"), _patterns()):
         # "trained 900 officers over five years": over a span of time means during it
         approx = None
     if pre is not None:
@@ -1168,7 +1178,11 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier)
     if m.group("e_unit") is not None:
         unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
-        return _counted(text, RawClaim(start, m.end(), "quantity", value,
+        end = m.end()
+        if not post and (after := _patterns().post_unit.match(text, end)) is not None:
+            a = ap["after_number"][re.sub(r"\s+", " ", after.group("w"))]     # "165 cm or more"
+            value, qualifier, end = interval(base, a), a.qualifier, after.end()
+        return _counted(text, RawClaim(start, end, "quantity", value,
                                        unit=canonical(_units_lower()[unit_word]), qualifier=qualifier))
     if m.group("e_time") is not None:
         time_word = m.group("e_time").strip(" -\t").split()[-1]
