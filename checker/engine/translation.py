@@ -477,8 +477,11 @@ def _why_minor(c: Claim, repeated: bool = False) -> str:
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:
     r = rule("missing-claim")
     message = r.message.format(source=_with_subject(s)) + (" (it repeats a figure already translated)" if repeated else "")
-    return _finding("missing-claim", _severity(r.severity, confidence, _why_minor(s, repeated)), message,
-                    None if segment is not None else s, segment, (("source", s),))
+    # a day stated twice (a dateline, then the event: 新华社北京2月11日电2月11日，…) and translated
+    # once has lost one of its two statements: the day of the report or of the event
+    dated = repeated and cmp.family(s) == "date" and not _minor(s)
+    return _finding("missing-claim", _severity(r.severity, confidence, "" if dated else _why_minor(s, repeated)),
+                    message, None if segment is not None else s, segment, (("source", s),))
 
 
 def _near_time(t: Claim) -> bool:
