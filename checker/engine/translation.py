@@ -202,6 +202,18 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
             used_s.add(ls[0])
             used_t.add(lt[0])
             near.append((source[ls[0]], target[lt[0]]))
+    # A day of the month or an ordinal left over on one side, and the same number left over as a
+    # count on the other, is that day or rank mistranslated (11日 → "11 days", 二十大 → "20 major
+    # seminars"): one mismatch of its family, not a missing and an extra claim.
+    for i, s in enumerate(source):
+        if i in used_s:
+            continue
+        for j, t in enumerate(target):
+            if j not in used_t and _turned(s, t):
+                used_s.add(i)
+                used_t.add(j)
+                near.append((s, t))
+                break
     # What is left of one family in equal numbers on both sides is the same figures, mistranslated
     # (2455人次 → 2,600 people): pair them in order rather than report each as missing and extra.
     for fam in ("numeric", "date", "ordinal"):
@@ -222,6 +234,29 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     missing = [s for i, s in enumerate(source) if i not in used_s]
     extra = [t for j, t in enumerate(target) if j not in used_t]
     return pairs, near, missing, extra
+
+
+def _number_of(c: Claim):
+    """The one number a claim states: a count's value, an ordinal's rank, a date's day of the
+    month when that is all it writes (11日, "the 11th")."""
+    if cmp.family(c) == "date":
+        w = cmp.written(c)
+        return w.day_only if w.day_only is not None and "relative" not in c.flags else None
+    v = c.value
+    return v.nominal if isinstance(v, Interval) and v.is_exact else None
+
+
+def _turned(s: Claim, t: Claim) -> bool:
+    """A day or a rank on one side that is a plain count on the other, with the same number."""
+    fs, ft = cmp.family(s), cmp.family(t)
+    if fs == ft or "numeric" not in (fs, ft) or _in_words(s) and _in_words(t):
+        return False
+    other = s if fs != "numeric" else t
+    count = t if other is s else s
+    if count.kind not in ("count", "number", "duration") or count.unit == "times":
+        return False
+    a, b = _number_of(other), _number_of(count)
+    return a is not None and b is not None and int(a) == a and a == b and a > 1
 
 
 def reconcile(judged: list) -> None:
@@ -382,8 +417,21 @@ def _finding(name: str, severity: tuple[str, str, float], message: str, at: Clai
                    softened=softened, confidence=confidence)
 
 
+_TURNED = {"date": ("date-mismatch", "a day of the month became a count"),
+           "ordinal": ("ordinal-mismatch", "an ordinal became a cardinal")}
+
+
 def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
     family = cmp.family(s)
+    if family != cmp.family(t):                 # 11日 → "11 days", 二十大 → "20 major seminars"
+        other = family if family != "numeric" else cmp.family(t)
+        name, reason = _TURNED[other]
+        if other == cmp.family(t):
+            reason = {"date-mismatch": "a count became a day of the month",
+                      "ordinal-mismatch": "a cardinal became an ordinal"}[name]
+        r = rule(name)
+        message = f"source says {_show(s)}, translation says {_show(t)}: {reason}"
+        return _finding(name, _severity(r.severity, confidence), message, t, None, (("source", s), ("target", t)))
     v = cmp.compare(s, t)
     name = {"date": "date-mismatch", "ordinal": "ordinal-mismatch"}.get(family) or (
         "unit-mismatch" if v.unit_problem else "value-mismatch")

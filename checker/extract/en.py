@@ -74,6 +74,7 @@ class _Patterns:
         self.mult_verbs = {k: Decimal(str(n)) for k, n in mult["verbs"].items()}
         self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
         self.minus = _group(nums["minus_words"])
+        self.label_nouns = frozenset(nums["label_nouns"])
         self.over_span = re.compile(rf"\b{_group(nums['over_span_after'])}[ \t]+\Z")
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
@@ -957,6 +958,10 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
             and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
         return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
+    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and m.end() == m.end("e_ar") \
+            and m.group("e_ar").isdigit() and pre is None and _prev_word(low, m.start()) in _patterns().label_nouns \
+            and not _counts_a_noun(low, m.end()):                           # (not "Edition 3 volumes")
+        return _ordinal_claim(low, m.start(), m.end(), int(m.group("e_ar")))   # Article 17: 第十七条
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
             and _named(seg, m.start()) and not _TIMES_AFTER.match(low, m.end()):
         return None                             # (won the Editors' Choice Award 34 times: a count)

@@ -857,6 +857,8 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
         subject = subjects.zh_subject(text, m.end(), start)
     elif m.group("n_time") is not None:
         word = m.group("n_time")
+        if word == "年" and text.startswith("级", m.end()):
+            return None                  # 二年级: a school grade ("Grade 2"), not two years
         if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
             if text.startswith("以来", m.end()) or text.startswith("来", m.end()):   # 2020年以来
                 return make(start, m.end() + (2 if text.startswith("以来", m.end()) else 1),
@@ -876,6 +878,12 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             # 接近2003年邻国伊朗地震: a year after a verb (接近, "approaching"), not nearly 2003 years
             # (a round 近2000年 may be a length of time)
             return RawClaim(m.start(), m.end(), "year", Interval.exact(base))
+        if word == "世纪" and value.is_exact and qualifier is None and 1 <= value.nominal <= 22 \
+                and value.nominal == int(value.nominal) and not after:
+            # 18世纪: the 18th century, 1701–1800 (a length of centuries is 两个世纪, with 个)
+            n = int(value.nominal)
+            return make(start, m.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=n * 100),
+                        flags=("decade", "century"))
         kind, unit = "duration", v.time_units["zh"][word]
         if "多" in word and value.is_exact:                     # 十一个多月
             value, qualifier = interval(value.nominal, ap["after_number"]["多"]), "more_than"
