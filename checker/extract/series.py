@@ -32,6 +32,14 @@ _COUNT = r"(?:(?<![0-9])[0-9]{1,3}|[一二两三四五六七八九十百千]+)"
 _EN_NUMBER = r"(?:[0-9]+|[a-z]+(?:-[a-z]+)?)"
 
 
+def _initials(*words) -> str:
+    """A lookahead for the first characters of ``words``: English cues are searched for at every
+    word start of every sentence with a figure, and this one test rejects at once the many words
+    no cue begins with, where the alternation would try each cue (three times faster). Under
+    re.I the class takes every case of a letter, as the words themselves do."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for ws in words for w in ws})) + "])"
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     zh, en = (vocabulary().series.cumulative[lang] for lang in ("zh", "en"))
@@ -43,9 +51,9 @@ def _patterns():
                           rf"|(?:{_COUNT}多?|多|几|数|近)(?:{spans})多?来(?![华京沪])")
     perfect_not = alternation(en["not_perfect"])
     en_anywhere = re.compile(
-        rf"\b(?:{alternation(en['phrases'])})\b"
-        rf"|\b(?:{alternation(en['since'])})\s+(?:[a-z'’-]+\s+){{0,4}}?(?:1[89]|20)\d\d\b"
-        rf"|\b(?:{alternation(en['past'])})\s+(?:{_EN_NUMBER}\s+)?(?:years|decades|decade)\b", re.I)
+        rf"\b{_initials(en['phrases'], en['since'], en['past'])}(?:(?:{alternation(en['phrases'])})\b"
+        rf"|(?:{alternation(en['since'])})\s+(?:[a-z'’-]+\s+){{0,4}}?(?:1[89]|20)\d\d\b"
+        rf"|(?:{alternation(en['past'])})\s+(?:{_EN_NUMBER}\s+)?(?:years|decades|decade)\b)", re.I)
     en_perfect = re.compile(
         rf"\b(?:has|have|'ve|’ve)\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+|jointly\s+|together\s+){{0,2}}"
         rf"(?:been\s+)?(?!(?:{perfect_not})\b)(?:[a-z]+ed|{alternation(en['participles'])})\b", re.I)
@@ -57,9 +65,9 @@ def _current_patterns():
     series = vocabulary().series
     zh, en = series.current["zh"], series.current["en"]
     zh_now = re.compile(alternation((*zh["words"], *zh["not"])))
-    en_now = re.compile(rf"\b(?:{alternation(en['phrases'])})\b", re.I)
-    en_progressive = re.compile(rf"\b(?:{alternation(en['progressive'])})\s+(?:[a-z]+ly\s+|now\s+|still\s+)?"
-                                rf"[a-z]{{2,}}ing\b", re.I)
+    en_now = re.compile(rf"\b{_initials(en['phrases'])}(?:{alternation(en['phrases'])})\b", re.I)
+    en_progressive = re.compile(rf"\b{_initials(en['progressive'])}(?:{alternation(en['progressive'])})"
+                                rf"\s+(?:[a-z]+ly\s+|now\s+|still\s+)?[a-z]{{2,}}ing\b", re.I)
     breaks = re.compile(rf"[ \t]*(?:{alternation(series.breaks)})")
     return frozenset(zh["not"]), zh_now, en_now, en_progressive, breaks, series.reach
 
@@ -167,7 +175,8 @@ def _ytd_patterns():
     ytd = vocabulary().series.year_to_date
     en = alternation(ytd["en"]).replace(r"\ ", r"\s+")
     months = r"(?<![0-9第])1月?[至到—\-－~～][ \t]*(?:[2-9]|1[0-2])月"      # 1至11月: from January
-    return re.compile(f"{alternation(ytd['zh'])}|{months}"), re.compile(rf"\b(?:{en})\b", re.I)
+    return (re.compile(f"{alternation(ytd['zh'])}|{months}"),
+            re.compile(rf"\b{_initials(ytd['en'])}(?:{en})\b", re.I))
 
 
 # a figure's clause that states a date or a year of its own is not covered by an opening cue
