@@ -21,7 +21,7 @@ from checker.text.normalize import normalize
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")     # single-character alternatives: see raw.SENTENCE_END
 # an English phrase inside a Chinese line: three or more Latin words ("(more than 2,600 peacekeepers)")
 _ENGLISH_RUN = re.compile(r"[A-Za-z$€£][A-Za-z0-9'’$€£%.,:;\-/ \t]*")
 

@@ -26,7 +26,7 @@ KINDS = frozenset({"count", "quantity", "money", "number"})
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n\r\u2028\u2029]")
 _ZH_SENTENCE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029]")
-_EN_SENTENCE_END = re.compile(r"[;!?\n\r\u2028\u2029]|\.(?=\s|$)")
+_EN_SENTENCE_END = re.compile(r";|!|\?|\n|\r|\u2028|\u2029|\.(?=\s|$)")    # (as raw.SENTENCE_END)
 # a count of years, not a year itself: 22年来 but not 2021年来华 (came to China in 2021)
 _COUNT = r"(?:(?<![0-9])[0-9]{1,3}|[一二两三四五六七八九十百千]+)"
 _EN_NUMBER = r"(?:[0-9]+|[a-z]+(?:-[a-z]+)?)"
