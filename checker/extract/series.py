@@ -86,17 +86,16 @@ def mark(t: str, raws) -> None:
     breaks, reach = _current_patterns()[4:]
     cover = _Cover(t, clause_ends, zh_ends, times, breaks, reach)
     # Every cue a figure can take lies in its own sentence (no cue spans a sentence end), so the
-    # cues are looked for only in the sentences that hold figures, each once: most of a text is
-    # in sentences without one, and scanning it all cost more than the rest of extraction's
-    # placing put together.
-    zh_cues: dict[tuple[int, int], _ZhCues] = {}
-    en_cues: dict[tuple[int, int], _EnCues] = {}
+    # cues are looked for only in the sentences that hold figures: most of a text is in sentences
+    # without one, and scanning it all cost more than the rest of extraction's placing put
+    # together. Figures come in text order, so the cues of the last sentence seen are kept.
+    zh_at, en_at = None, None
     for lang, r in figures:
         if lang == "zh":
             a, b = _start(zh_ends, r.start), _end(zh_ends, r.end, len(t))
-            c = zh_cues.get((a, b))
-            if c is None:
-                c = zh_cues[a, b] = _zh_cues(t, a, b, cover)
+            if zh_at != (a, b):
+                zh_at, zh = (a, b), _zh_cues(t, a, b, cover)
+            c = zh
             clause = _start(clause_ends, r.start)
             k = bisect_left(c.starts, clause)
             hit = k < len(c.cues) and c.cues[k][1] <= r.start
@@ -109,9 +108,9 @@ def mark(t: str, raws) -> None:
             ytd = _any_in(c.ytd, a, r.start)      # 今年以来, 1至11月 before it in its sentence
         else:
             a, b = _start(en_ends, r.start), _end(en_ends, r.start, len(t))
-            c = en_cues.get((a, b))
-            if c is None:
-                c = en_cues[a, b] = _en_cues(t, a, b)
+            if en_at != (a, b):
+                en_at, en = (a, b), _en_cues(t, a, b)
+            c = en
             hit = bool(c.anywhere) or _any_in(c.perfect, a, r.start)
             if not hit:
                 now = bool(c.now) or _any_in(c.progressive, r.end, b)
