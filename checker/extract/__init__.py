@@ -21,14 +21,15 @@ from checker.text.normalize import normalize
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")     # single-character alternatives: see raw.SENTENCE_END
 # an English phrase inside a Chinese line: three or more Latin words ("(more than 2,600 peacekeepers)")
 _ENGLISH_RUN = re.compile(r"[A-Za-z$€£][A-Za-z0-9'’$€£%.,:;\-/ \t]*")
 
 
 def paragraph_language(text: str, start: int, end: int) -> str | None:
     """'zh', 'en', or None for a paragraph with neither (numbers, punctuation)."""
-    han = sum(map(len, _HAN_RUN.findall(text, start, end)))
+    # an English paragraph is mostly plain ASCII: one fast test then spares scanning it for Chinese
+    han = 0 if text[start:end].isascii() else sum(map(len, _HAN_RUN.findall(text, start, end)))
     if han and han * 3 >= sum(map(len, _LATIN_RUN.findall(text, start, end))):
         return "zh"
     if _LATIN_RUN.search(text, start, end):
@@ -40,7 +41,7 @@ def _segments(t: str, s: int, e: int, lang: str):
     """A line's runs by language: in a line with both scripts, English phrases of three or more
     words are read as English and the rest, where it has Chinese, as Chinese — so neither loses
     its qualifiers or subjects ("2600余名维和警察 (more than 2,600 peacekeepers)")."""
-    if not (_LATIN_RUN.search(t, s, e) and _HAN_RUN.search(t, s, e)):
+    if t[s:e].isascii() or not (_LATIN_RUN.search(t, s, e) and _HAN_RUN.search(t, s, e)):
         yield lang, s, e
         return
     pos = s
