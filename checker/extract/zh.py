@@ -30,6 +30,7 @@ from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, SCALE_VALUE,
 from checker.extract.raw import CLOSE_QUOTES, SENTENCE_END, RawClaim, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import DateValue, Interval
+from checker.text.firstchar import guarded
 from checker.vocab import alternation, vocabulary
 
 AR = ARABIC
@@ -53,9 +54,11 @@ _TIME_WORDS = "上一年|下一年|今年|去年|明年|前年|本年|昨今|今
 _HALF_UNIT = "半(?=个?多?(?:小时|月|年|天|星期|世纪))"
 # 双倍 (double: ×2, not 双倍体); 几 before a measure word or time unit (几天, 几个国家: a few);
 # 几十 and 十几 are read from their numeral
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}"
-                     r"|双倍(?!体)|几(?![十百千万亿乎])"
-                     r"|[近过]半(?!个?多?(?:小时|月|年|天|星期|世纪))|半数")
+# (guarded: the scan skips at once the many characters no anchor begins with)
+_ANCHOR_PATTERN = (rf"(?<![A-Za-z0-9])(?<!\d[.,，])[0-9]+|[{CN_DIGITS}{CN_SCALES}]+|首|{_TIME_WORDS}|{_HALF_UNIT}"
+                   r"|双倍(?!体)|几(?![十百千万亿乎])"
+                   r"|[近过]半(?!个?多?(?:小时|月|年|天|星期|世纪))|半数")
+_ANCHOR = re.compile(guarded(_ANCHOR_PATTERN))
 # a half as a share: 一半, 半数, 近半, 过半(数), 超过一半 (issue 12); 多半 (probably), 大半 and
 # 半年/半岛 are not shares
 _HALF_SHARE = re.compile(r"(?:一半|半数|(?P<hs_q>[近过])半数?(?![年月天日岛导径夜小个身场点球]))(?P<hs_after>以上|左右|以下)?")
