@@ -108,9 +108,11 @@ def _stated_once(s: Claim, t: Claim, confidence: float) -> list[Finding]:
                                 t, None, (("source", s), ("target", t))))
     elif ws.rel and ws.rel[1] != 0 and not wt.rel and not (wt.year and wt.year[0] == "rel") and wt.md is None \
             and wt.day_only is None:
+        # (上周六 → "Saturday": both name a day, and they are not the same day — a date that
+        # disagrees, not a part left out)
         what = _RELATIVE_WORDS.get(ws.rel, "a relative date")
-        message = f"the translation leaves out '{what}' of {_show(s)}: it says {_show(t)}, another day"
-        out.append(_finding("missing-claim", _severity(rule("missing-claim").severity, confidence), message,
+        message = f"source says {_show(s)}, translation says {_show(t)}: it leaves out '{what}', and names another day"
+        out.append(_finding("date-mismatch", _severity(rule("date-mismatch").severity, confidence), message,
                             t, None, (("source", s), ("target", t))))
     if wt.year and wt.year[0] == "abs" and not ws.year:
         year = wt.year[1]
