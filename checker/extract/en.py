@@ -948,6 +948,18 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
         a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
+        sc = _VAGUE_SCALE.match(low, m.end())
+        if sc is not None and sc.group("s") != "dozen":
+            # hundreds of billions (of dollars): the vague count times the scale, of what follows
+            k = numwords.parse_cardinal("1 " + sc.group("s"))
+            value = vague(Decimal(1), a)
+            value = Interval(None, value.low * k if value.low is not None else None,
+                             value.high * k if value.high is not None else None)
+            cur = _patterns().cur_after.match(low, sc.end())
+            if cur is not None:
+                unit = _patterns().currency_after.get(re.sub(r"\s+", " ", cur.group().strip()))
+                return RawClaim(m.start(), cur.end(), "money", value, unit=unit, qualifier=a.qualifier)
+            return _counted(low, RawClaim(m.start(), sc.end(), "count", value, qualifier=a.qualifier))
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
     if m.group("vn_word") is not None:
         return _vague_noun(low, m)
