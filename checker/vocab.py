@@ -174,6 +174,8 @@ class Vocabulary:
     unit_definitions: list[str]
     time_units: dict[str, dict[str, str]]              # lang → surface → time unit
     currencies: dict[str, dict[str, dict[str, str]]]   # lang → before/after → surface → ISO code
+    bare_dollars: frozenset[str]                       # "$", "dollars": a dollar, whose unsaid
+    dollar_currencies: frozenset[str]                  # the currencies a bare dollar may be
     subjects: dict
     names: dict[str, list[str]]
     names_before: dict[str, list[str]]
@@ -239,7 +241,9 @@ def vocabulary() -> Vocabulary:
     units = load_yaml("units.yaml")
     _expect(units, {"define", "quantity", "time"}, "rules/units.yaml")
     currencies = load_yaml("currencies.yaml")
-    _expect(currencies, {"zh", "en"}, "rules/currencies.yaml")
+    _expect(currencies, {"zh", "en", "dollars"}, "rules/currencies.yaml")
+    dollars = currencies.get("dollars") or {}
+    _expect(dollars, {"bare", "currencies"}, "rules/currencies.yaml: dollars")
     subjects = load_yaml("subjects.yaml")
     _expect(subjects, {"zh", "en"}, "rules/subjects.yaml")
     names = load_yaml("names.yaml")
@@ -257,6 +261,9 @@ def vocabulary() -> Vocabulary:
         time_units={lang: {str(k): str(v) for k, v in units["time"][lang].items()} for lang in ("zh", "en")},
         currencies={lang: {pos: {str(k): str(v) for k, v in table.items()}
                            for pos, table in currencies[lang].items()} for lang in ("zh", "en")},
+        bare_dollars=frozenset(words(dollars.get("bare") or ["$"], "rules/currencies.yaml: dollars.bare")),
+        dollar_currencies=frozenset(words(dollars.get("currencies") or ["USD"],
+                                          "rules/currencies.yaml: dollars.currencies")),
         subjects=subjects,
         names={lang: [str(x) for x in names[lang]["after"]] for lang in ("zh", "en")},
         names_before={lang: [str(x) for x in names[lang].get("before", [])] for lang in ("zh", "en")},

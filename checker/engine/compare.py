@@ -95,7 +95,9 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
     """What to multiply the target's value by to express it in the source's unit (None: not
     convertible), and whether a conversion happened."""
     if source.kind == "money" or target.kind == "money":
-        return (1.0, False) if source.unit == target.unit else None
+        if source.unit == target.unit or _some_dollar(source, target) or _some_dollar(target, source):
+            return 1.0, False
+        return None
     if source.kind == "percent" and target.kind == "percent" and (source.unit or "%") != (target.unit or "%"):
         return None                     # percentage points are never percent (issue 12)
     if source.kind == "quantity" and target.kind == "quantity" and source.unit and target.unit \
@@ -138,6 +140,11 @@ _TIME_UNITS = {"decade": (10.0, "year")}
 
 def _time_unit(unit: str | None) -> tuple[float, str | None]:
     return _TIME_UNITS.get(unit, (1.0, unit))
+
+
+def _some_dollar(bare: Claim, other: Claim) -> bool:
+    """A bare "$" or "dollars" against a dollar of any place (89.6亿新元 ↔ "$8.96 billion")."""
+    return "bare_dollar" in bare.flags and other.unit in vocabulary().dollar_currencies
 
 
 def _counted_apart(source: Claim, target: Claim) -> bool:

@@ -1077,6 +1077,7 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
 
 
 _SIGNED = frozenset({"number", "count", "quantity", "money", "percent"})
+_BARE_DOLLAR = ("bare_dollar",)     # "$8.96 billion": a dollar, whose the text leaves to its context
 
 
 def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawClaim | None:
@@ -1192,7 +1193,8 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
-        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier)
+        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier,
+                        flags=_BARE_DOLLAR if cur.lower() in v.bare_dollars else ())
     if m.group("e_unit") is not None:
         unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
         end = m.end()
@@ -1240,7 +1242,8 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
-        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range")
+        return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range",
+                        flags=_BARE_DOLLAR if cur.lower() in vocabulary().bare_dollars else ())
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier="range")
     if m.group("e_unit") is not None:
