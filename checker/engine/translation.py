@@ -10,6 +10,7 @@ anything in a low-confidence pair (a free rewrite) is softer.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Sequence
 
 from checker.bitext import Segment
@@ -466,7 +467,7 @@ def _number(c: Claim) -> str:
 _ADDED = (1, "an approximation added or dropped, not reversed")
 _SOFT_DRIFT = {frozenset({"exact", "above"}): _ADDED, frozenset({"exact", "around"}): _ADDED,
                frozenset({"exact", "below"}): _ADDED, frozenset({"exact", "range"}): _ADDED,
-               frozenset({"below", "around"}): (1, "'nearly' and 'about' both keep the value close"),
+               frozenset({"below", "around"}): (2, "'nearly' and 'about' both keep the value close"),
                frozenset({"above", "vague"}): (2, "a vague count against an approximate one"),
                frozenset({"around", "vague"}): (2, "a vague count against an approximate one")}
 
@@ -476,10 +477,22 @@ def _qualifier(s: Claim, t: Claim, confidence: float) -> list[Finding]:
     if a == b:
         return []
     steps, why = _SOFT_DRIFT.get(frozenset({a, b}), (0, ""))
+    if (steps, why) == _ADDED and _within_rounding(s if a != "exact" else t):
+        steps, why = 2, "the approximation adds less than 2 % to the figure (6.6万余 ↔ 66,000)"
     r = rule("qualifier-drift")
     message = r.message.format(source=_show(s), target=_show(t), subject=s.subject or "")
     return [_finding("qualifier-drift", _severity(r.severity, confidence, why, max(steps, 1)),
                      message, t, None, (("source", s), ("target", t)))]
+
+
+def _within_rounding(c: Claim) -> bool:
+    """Whether an approximate figure's interval is within 2 % of it: 6.6万余公里 is 66,000 to
+    67,000 km, and "66,000-km" loses little; 30多年 is 30 to 40 years, and "30-year-old" loses a
+    third."""
+    v = c.value
+    if not isinstance(v, Interval) or v.nominal is None or v.low is None or v.high is None or not v.nominal:
+        return False
+    return (v.high - v.low) / abs(v.nominal) <= Decimal("0.02")
 
 
 def _minor(c: Claim) -> bool:
