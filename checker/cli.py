@@ -292,7 +292,7 @@ def _say_unpaired(bitexts, named) -> None:
     """A language-tagged file named on the command line that found no partner: say on stderr
     that only the self-consistency rules ran, so that a hook checking one changed file of a pair
     does not pass in silence."""
-    from checker.io.bilingual import language_tag
+    from checker.io.bilingual import language_tag, partner_of
 
     named = {p for p in named if p != "-"}
     for b in bitexts:
@@ -307,9 +307,11 @@ def _say_unpaired(bitexts, named) -> None:
             continue          # a draft in one language, checked against itself and the archive
         name, lang, ext = tagged
         other = "en" if lang == "zh" else "zh"
-        print(f"claimcheck: {path}: no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it: only the "
-              "self-consistency rules ran; give the pair with --source and --target to check the "
-              "translation.", file=sys.stderr)
+        partner = partner_of((os.path.dirname(path), name, ext), other)
+        why = (f"its partner {partner} could not be read or holds no text" if partner else
+               f"no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it")
+        print(f"claimcheck: {path}: {why}: only the self-consistency rules ran; give the pair with "
+              "--source and --target to check the translation.", file=sys.stderr)
 
 
 def _check_all(bitexts, as_of: str | None, jobs: int):

@@ -283,3 +283,17 @@ def test_a_file_without_partner_says_only_self_consistency_ran(tmp_path, capsys)
     assert code == 0 and json.loads(out)["findings"] == []
     assert "story.en.md: no story.zh.md" in err and "only the self-consistency rules ran" in err
     assert "Traceback" not in err
+
+
+def test_the_bare_tag_is_the_partner_and_an_unreadable_one_is_skipped(tmp_path, capsys):
+    # (independent review) a.zh-TW.md sorts before a.zh.md, but a.zh.md is a.en.md's partner; an
+    # empty partner nobody named leaves the file to be checked alone, with a note
+    (tmp_path / "a.zh.md").write_text(ZH, encoding="utf-8")
+    (tmp_path / "a.zh-TW.md").write_text("全年共破获案件5起。\n", encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(EN_OK, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.en.md"), "--format", "json")
+    assert code == 0 and _names(json.loads(out)) == [], out
+    (tmp_path / "c.zh.md").write_text("", encoding="utf-8")
+    (tmp_path / "c.en.md").write_text(EN_OK, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "c.en.md"), "--format", "json")
+    assert code == 0 and "could not be read or holds no text" in err and "Traceback" not in err

@@ -256,7 +256,11 @@ def _turned(s: Claim, t: Claim) -> bool:
         return False
     other = s if fs != "numeric" else t
     count = t if other is s else s
-    if count.kind not in ("count", "number", "duration") or count.unit == "times":
+    # only a bare number (二十大 → "20 major seminars") or, against a day, a number of days (11日 →
+    # "11 days"): a count of something (20日 ↔ "20 buildings", 三期 ↔ "phase 3") is another fact,
+    # and a small number in words too common to tell
+    if count.kind not in ("count", "number", "duration") or _in_words(count) \
+            or not (count.unit is None or count.unit == "day" and cmp.family(other) == "date"):
         return False
     a, b = _number_of(other), _number_of(count)
     return a is not None and b is not None and int(a) == a and a == b and a > 1
@@ -292,7 +296,8 @@ def reconcile(judged: list) -> None:
         same_t = [(m, t) for m, t in rest_t if t.unit == s.unit]
         if len(same_s) == len(same_t) == 1:
             m, t = same_t[0]
-            if m != k and cmp.family(t) == cmp.family(s) and _shape(t) == _shape(s) \
+            # (only between neighbouring paragraphs: a figure that changed is no proof it moved far)
+            if abs(m - k) == 1 and cmp.family(t) == cmp.family(s) and _shape(t) == _shape(s) \
                     and cmp.compare(s, t).comparable and _significant(s) >= 2:
                 judged[k][2].remove(s)
                 judged[m][3].remove(t)

@@ -125,7 +125,7 @@ class _Patterns:
         self.mult_anchor_words = frozenset(self.mult_verbs) | frozenset(self.mult_before) | fold_words
         self.share_words = frozenset(self.fraction_den) | self.mult_anchor_words
         # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
-        self.share_next = re.compile(rf"[\d.,]*(?:-?[ \t]+(?:to|or)[ \t]+[\w.,]+)?[ \t]*[-\u2010\u2011]?[ \t]*(?:fold\b|times\b|{dens})")
+        self.share_next = re.compile(rf"[\d.,]*(?:(?:-[ \t]*|[ \t]+)(?:to|or)[ \t]+[\w.,]+)?[ \t]*(?:[-\u2010\u2011][ \t]*)?(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
         # a qualifier after a measure's unit: "165 cm or more" (words only: not "-plus", "odd")
         self.post_unit = re.compile(rf"[ \t]+(?P<w>{_alt(w for w in ap['after_number'] if ' ' in w)})\b")
@@ -970,10 +970,14 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
             and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
         return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and m.end() == m.end("e_ar") \
-            and m.group("e_ar").isdigit() and pre is None and _prev_word(low, m.start()) in _patterns().label_nouns \
-            and not _counts_a_noun(low, m.end()):                           # (not "Edition 3 volumes")
-        return _ordinal_claim(low, m.start(), m.end(), int(m.group("e_ar")))   # Article 17: 第十七条
+    if pre is None and _prev_word(low, m.start()) in _patterns().label_nouns and not _counts_a_noun(low, m.end()):
+        # Article 17, Phase two: 第十七条, 第二阶段 (not "Edition 3 volumes")
+        if isinstance(m, _WordNumber):
+            n = numwords.parse_cardinal(m.group("e_w"))
+            if n is not None and n == int(n) and m.end() == m.end("e_w"):
+                return _ordinal_claim(low, m.start(), m.end(), int(n))
+        elif m.group("e_ar") is not None and m.end() == m.end("e_ar") and m.group("e_ar").isdigit():
+            return _ordinal_claim(low, m.start(), m.end(), int(m.group("e_ar")))
     if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
             and _named(seg, m.start()) and not _TIMES_AFTER.match(low, m.end()):
         return None                             # (won the Editors' Choice Award 34 times: a count)

@@ -882,7 +882,9 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             # (a round 近2000年 may be a length of time)
             return RawClaim(m.start(), m.end(), "year", Interval.exact(base))
         if word == "世纪" and value.is_exact and qualifier is None and 1 <= value.nominal <= 22 \
-                and value.nominal == int(value.nominal) and not after:
+                and value.nominal == int(value.nominal) and not after \
+                and (ar is not None or "十" in (cn or "")) and not text.endswith("公元前", 0, start):
+            # (三世纪 alone is as often three centuries; 公元前5世纪 is BC, not 401–500)
             # 18世纪: the 18th century, 1701–1800 (a length of centuries is 两个世纪, with 个)
             n = int(value.nominal)
             return make(start, m.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=n * 100),

@@ -733,8 +733,11 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
         if key is not None:
             langs.setdefault(key[0], set()).add(key[1])
     for pair_key, have in langs.items():
-        if len(have) == 1 and (partner := _partner(pair_key, "en" if "zh" in have else "zh")) is not None:
-            found = _Doc(read_one(partner), pairable=True)
+        if len(have) == 1 and (partner := partner_of(pair_key, "en" if "zh" in have else "zh")) is not None:
+            try:
+                found = _Doc(read_one(partner), pairable=True)
+            except InputError:
+                continue            # a partner nobody named that cannot be read: the file is checked alone
             at = next(k for k, item in enumerate(items) if isinstance(item, _Doc) and item in named
                       and _pair_key(item.doc.path)[0] == pair_key)
             items.insert(at + 1, found)
@@ -746,17 +749,17 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
     return result
 
 
-def _partner(pair_key: tuple[str, str, str], lang: str) -> str | None:
+def partner_of(pair_key: tuple[str, str, str], lang: str) -> str | None:
     """The file beside a language-tagged one that holds the other language: NAME.TAG.EXT in the
-    same directory with a ``lang`` tag (zh, zh-CN, zh_Hant …), the first in sorted order."""
+    same directory with a ``lang`` tag — the bare tag (a.zh.md) before any with subtags (a.zh-CN.md,
+    a.zh-TW.md, in sorted order)."""
     directory, name, ext = pair_key
     try:
-        entries = sorted(os.listdir(directory or "."))
+        entries = os.listdir(directory or ".")
     except OSError:
         return None
-    for entry in entries:
-        path = os.path.join(directory, entry)
-        key = _pair_key(path)
-        if key is not None and key == ((directory, name, ext), lang) and os.path.isfile(path):
-            return path
-    return None
+    found = [e for e in entries if _pair_key(os.path.join(directory, e)) == ((directory, name, ext), lang)
+             and os.path.isfile(os.path.join(directory, e))]
+    bare = f"{name}.{lang}{ext}".lower()
+    found.sort(key=lambda e: (e.lower() != bare, e))
+    return os.path.join(directory, found[0]) if found else None
