@@ -262,6 +262,8 @@ def _turned(s: Claim, t: Claim) -> bool:
     if count.kind not in ("count", "number", "duration") or _in_words(count) \
             or not (count.unit is None or count.unit == "day" and cmp.family(other) == "date"):
         return False
+    if cmp.family(other) == "date" and other.text.rstrip().endswith("号"):
+        return False                     # 7号通道, 12号甲板: 号 numbers a thing as often as a day
     a, b = _number_of(other), _number_of(count)
     return a is not None and b is not None and int(a) == a and a == b and a > 1
 
@@ -472,6 +474,7 @@ def _number(c: Claim) -> str:
 _ADDED = (1, "an approximation added or dropped, not reversed")
 _SOFT_DRIFT = {frozenset({"exact", "above"}): _ADDED, frozenset({"exact", "around"}): _ADDED,
                frozenset({"exact", "below"}): _ADDED, frozenset({"exact", "range"}): _ADDED,
+               frozenset({"exact", "vague"}): _ADDED,     # "a dozen" ↔ 十几个
                frozenset({"below", "around"}): (2, "'nearly' and 'about' both keep the value close"),
                frozenset({"above", "vague"}): (2, "a vague count against an approximate one"),
                frozenset({"around", "vague"}): (2, "a vague count against an approximate one")}
