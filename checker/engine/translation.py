@@ -272,38 +272,55 @@ def reconcile(judged: list) -> None:
     """Pair the leftovers of a whole document across its paragraph pairs, in place: a figure one
     paragraph misses that another states (a free rewrite moved it: 2600余名 in one paragraph,
     "more than 2,600" in another) is no omission; one that moved and changed — the only claim
-    left of its unit on each side of the document — is a mismatch.
+    left of its unit on each side of the document, in a neighbouring paragraph — is a mismatch.
+    Leftovers are looked up by what a moved figure keeps, so the work is linear in them.
 
     ``judged``: for each paragraph pair, a mutable ``[pairs, near, missing, extra]``."""
-    missing = [(k, s) for k, (_, _, miss, _) in enumerate(judged) for s in miss]
-    extra = [(k, t) for k, (_, _, _, more) in enumerate(judged) for t in more]
-    taken: set[int] = set()
-    for k, s in missing:
-        if _minor(s):
-            continue                     # 两国, 今年: everywhere, and proof of nothing
-        for x, (m, t) in enumerate(extra):
-            if x in taken or m == k or cmp.family(t) != cmp.family(s) or _shape(t) != _shape(s):
+    missing = [(k, s) for k, (_, _, miss, _) in enumerate(judged) for s in miss if not _minor(s)]
+    extras: dict[tuple, list] = {}
+    for m, (_, _, _, more) in enumerate(judged):
+        for t in more:
+            if not _minor(t):
+                extras.setdefault(_kept(t), []).append([m, t, False])
+    for k, s in missing:                 # (两国, 今年 are everywhere, and proof of nothing)
+        for entry in extras.get(_kept(s), ()):
+            m, t, taken = entry
+            if taken or m == k:
                 continue
             v = cmp.compare(s, t)
             if v.same and v.exact:
-                taken.add(x)
+                entry[2] = True
                 judged[k][2].remove(s)
                 judged[m][3].remove(t)
                 judged[k][0].append((s, t))       # moved: its approximation is still checked
                 break
-    rest_s = [(k, s) for k, s in missing if s in judged[k][2] and s.unit and not _minor(s)]
-    rest_t = [(m, t) for x, (m, t) in enumerate(extra) if x not in taken and t.unit and not _minor(t)]
-    for k, s in rest_s:
-        same_s = [c for _, c in rest_s if c.unit == s.unit]
-        same_t = [(m, t) for m, t in rest_t if t.unit == s.unit]
-        if len(same_s) == len(same_t) == 1:
-            m, t = same_t[0]
+    by_unit: dict[str, tuple[list, list]] = {}
+    for k, s in missing:
+        if s.unit and s in judged[k][2]:
+            by_unit.setdefault(s.unit, ([], []))[0].append((k, s))
+    for entries in extras.values():
+        for m, t, taken in entries:
+            if t.unit and not taken and t.unit in by_unit:
+                by_unit[t.unit][1].append((m, t))
+    for (left, right) in by_unit.values():
+        if len(left) == len(right) == 1:
+            (k, s), (m, t) = left[0], right[0]
             # (only between neighbouring paragraphs: a figure that changed is no proof it moved far)
             if abs(m - k) == 1 and cmp.family(t) == cmp.family(s) and _shape(t) == _shape(s) \
                     and cmp.compare(s, t).comparable and _significant(s) >= 2:
                 judged[k][2].remove(s)
                 judged[m][3].remove(t)
                 judged[k][1].append((s, t))
+
+
+def _kept(c: Claim) -> tuple:
+    """What a figure keeps when a rewrite moves it: its family, shape and unit, and its stated
+    number (a date: its days, or what it writes)."""
+    if cmp.family(c) == "date":
+        stated = cmp.days(c) or repr(cmp.written(c))
+    else:
+        stated = c.value.nominal if isinstance(c.value, Interval) else None
+    return cmp.family(c), _shape(c), c.unit, stated
 
 
 def _shape(c: Claim) -> str:
