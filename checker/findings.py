@@ -41,5 +41,10 @@ class Finding:
             "severity": self.severity, "message": self.message, "path": self.path,
             "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
             "claims": [{"role": role} | claim.to_json() for role, claim in self.claims],
-        } | ({"confidence": self.confidence} if self.confidence is not None else {}) \
-          | ({"softened": {"from": self.rule.severity, "why": self.softened}} if self.softened else {})
+        } | self.pairing_json()
+
+    def pairing_json(self) -> dict:
+        """How sure the pairing of the paragraphs is, and why the severity was softened (the
+        fields a translation finding adds to the contract's JSON, and to SARIF's properties)."""
+        return ({"confidence": self.confidence} if self.confidence is not None else {}) \
+            | ({"softened": {"from": self.rule.severity, "why": self.softened}} if self.softened else {})

@@ -444,18 +444,18 @@ def _finding(name: str, severity: tuple[str, str, float], message: str, at: Clai
                    softened=softened, confidence=confidence)
 
 
-_TURNED = {"date": ("date-mismatch", "a day of the month became a count"),
-           "ordinal": ("ordinal-mismatch", "an ordinal became a cardinal")}
+# a day or rank on one side that is a bare number on the other (see _turned): by the families of
+# (source, target), the rule and what happened
+_TURNED = {("date", "numeric"): ("date-mismatch", "a day of the month became a count"),
+           ("numeric", "date"): ("date-mismatch", "a count became a day of the month"),
+           ("ordinal", "numeric"): ("ordinal-mismatch", "an ordinal became a cardinal"),
+           ("numeric", "ordinal"): ("ordinal-mismatch", "a cardinal became an ordinal")}
 
 
 def _mismatch(s: Claim, t: Claim, confidence: float) -> Finding:
     family = cmp.family(s)
     if family != cmp.family(t):                 # 11日 → "11 days", 二十大 → "20 major seminars"
-        other = family if family != "numeric" else cmp.family(t)
-        name, reason = _TURNED[other]
-        if other == cmp.family(t):
-            reason = {"date-mismatch": "a count became a day of the month",
-                      "ordinal-mismatch": "a cardinal became an ordinal"}[name]
+        name, reason = _TURNED[family, cmp.family(t)]
         r = rule(name)
         message = f"source says {_show(s)}, translation says {_show(t)}: {reason}"
         return _finding(name, _severity(r.severity, confidence), message, t, None, (("source", s), ("target", t)))
@@ -521,22 +521,36 @@ def _within_rounding(c: Claim) -> bool:
 
 
 def _minor(c: Claim) -> bool:
-    """Claims a translation may fairly drop or add: relative times (今年 → omitted), a year made
-    explicit, a date named by its month and day (双十二 → "Double Twelve"), small counts written in
-    words (两国 → "bilateral"), one of something (1家 → "a"), counts named by a vague word
-    ("several", "a few"), and a few of something said with no figure (几天 → "recently", 几十年 →
-    "decades": no figure to lose)."""
-    if "relative" in c.flags or c.kind == "year" or "named" in c.flags or "generation" in c.flags \
-            or "restates" in c.flags:         # (21日、22日两日: a count of the days just named)
-        return True                       # (a named date, 双十二, may be rendered by its name: "Double Twelve";
-                                          # a generation, 90后, as "post-90s")
-    if "vague_word" in c.flags:           # "a few days", "several shops": as often added or left out as said
-        return True
+    """Whether a translation may fairly drop or add the claim (see :func:`_minor_reason`)."""
+    return bool(_minor_reason(c))
+
+
+def _minor_reason(c: Claim) -> str:
+    """Why a translation may fairly drop or add the claim ("" when it may not): relative times
+    (今年 → omitted), a year made explicit, a date named by its month and day (双十二 → "Double
+    Twelve"), a generation (90后 → "post-90s"), the count of days just named (21日、22日两日), small
+    counts written in words (两国 → "bilateral"), one of something (1家 → "a"), counts named by a
+    vague word ("several", "a few"), and a few of something said with no figure (几天 →
+    "recently", 几十年 → "decades": no figure to lose)."""
+    if "relative" in c.flags:
+        return "a relative time is often left implied"
+    if c.kind == "year":
+        return "a year is often made explicit or left implied"
+    if "named" in c.flags:
+        return "a named date may be rendered by its name"
+    if "generation" in c.flags:
+        return "a generation (90后) is rendered by its name"
+    if "restates" in c.flags:
+        return "it counts the days just named"
     v = c.value
-    if c.qualifier == "several" and isinstance(v, Interval) and v.nominal is None \
+    if "vague_word" in c.flags or c.qualifier == "several" and isinstance(v, Interval) and v.nominal is None \
             and not any(ch.isdigit() for ch in c.text):
-        return True
-    return (_in_words(c) and c.unit != "times") or _one(c)
+        return "a vague count is as often added or left out as said"
+    if _in_words(c) and c.unit != "times":
+        return "a small count in words is often rendered by other words (两国 → \"bilateral\")"
+    if _one(c):
+        return "one of something is said with an article"
+    return ""
 
 
 def _one(c: Claim) -> bool:
@@ -558,8 +572,7 @@ def _why_minor(c: Claim, repeated: bool = False) -> str:
     """Why leaving out or adding ``c`` is a fair liberty of translation ("" when it is not)."""
     if repeated:
         return "it repeats a figure stated once on the other side"
-    return "a translation may fairly leave out or add a relative time, a year, a named date, a small " \
-        "count in words or a vague count" if _minor(c) else ""
+    return _minor_reason(c)
 
 
 def _missing(s: Claim, confidence: float, segment: Segment | None, repeated: bool = False) -> Finding:

@@ -76,9 +76,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
     if related:
         result["relatedLocations"] = related
     result["partialFingerprints"] = {FINGERPRINT: fingerprint(f)}
-    result["properties"] = {"category": f.rule.category} \
-        | ({"confidence": f.confidence} if f.confidence is not None else {}) \
-        | ({"softened": {"from": f.rule.severity, "why": f.softened}} if f.softened else {})
+    result["properties"] = {"category": f.rule.category} | f.pairing_json()
     return result
 
 
