@@ -274,6 +274,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         p = a.start()
         if p < last or (urls and in_url(low, p)):
             continue
+        if (p == 0 or low[p - 1] == "\n") and (marker := _LIST_MARKER.match(low, p)) is not None:
+            last = marker.end()                          # "9. Participate …", "2) …": a list marker
+            continue
         if p > 0 and low[p - 1] == "+":                  # +86 10 6543 2100
             m = pat.phone.match(low, p)
             if m:
@@ -1081,6 +1084,9 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
 
 
 _SIGNED = frozenset({"number", "count", "quantity", "money", "percent"})
+# a number that opens a paragraph or line with "." or ")" and then a word: an item of a list
+# (九、 and (九) are not read on the Chinese side either)
+_LIST_MARKER = re.compile(r"\(?\d{1,2}[.)][ \t]+(?=[a-z(\"“])")
 _BARE_DOLLAR = ("bare_dollar",)     # "$8.96 billion": a dollar, whose the text leaves to its context
 
 

@@ -700,6 +700,8 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
             return stdin_doc[0]
         return read_paths([path])[0]
 
+    seen: set[str] = set()               # a file named twice is read once (stdin is read once, however
+    paths = [p for p in paths if p == "-" or not (p in seen or seen.add(p))]      # often it is named)
     result: list[Bitext] = []
     if source is not None and target is not None:
         result.append(_free_pair(read_one(source), read_one(target), aligned))
