@@ -40,6 +40,7 @@ class Calendar:
     article_units_en: tuple[str, ...]
     rate_words_en: frozenset[str]
     named_dates_zh: dict[str, tuple[int, int]]           # 六四 → (6, 4)
+    named_dates_en: dict[str, tuple[int, int]]           # double eleven → (11, 11)
 
 
 def _pairs(table: dict) -> dict[str, tuple[int, int]]:
@@ -63,6 +64,7 @@ def calendar() -> Calendar:
             article_units_en=tuple(str(w) for w in data["article_units"]),
             rate_words_en=frozenset(str(w) for w in data["rate_words"]),
             named_dates_zh=_pairs(data["named_dates"]["zh"]),
+            named_dates_en=_pairs(data["named_dates"].get("en") or {}),
         )
     except (KeyError, TypeError, IndexError, ValueError) as e:
         raise UserError(f"rules/calendar.yaml: malformed ({e!r})") from None

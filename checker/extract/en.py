@@ -75,6 +75,8 @@ class _Patterns:
         self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
         self.minus = _group(nums["minus_words"])
         self.label_nouns = frozenset(nums["label_nouns"])
+        named = cal.calendar().named_dates_en
+        self.named_date = re.compile(rf"(?:{alternation(named)})(?![\w-])") if named else None
         self.over_span = re.compile(rf"\b{_group(nums['over_span_after'])}[ \t]+\Z")
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
@@ -273,6 +275,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     for a in anchors.finditer(low):
         p = a.start()
         if p < last or (urls and in_url(low, p)):
+            continue
+        if pat.named_date is not None and a.group() == "double" and (nd := pat.named_date.match(low, p)):
+            month, day = cal.calendar().named_dates_en[re.sub(r"\s+", " ", nd.group())]
+            out.append(make(p, nd.end(), Stated(m=month, d=day), flags=("named",)))   # Double Eleven: 双十一
+            last = nd.end()
             continue
         if (p == 0 or low[p - 1] == "\n") and (marker := _LIST_MARKER.match(low, p)) is not None:
             last = marker.end()                          # "9. Participate …", "2) …": a list marker
