@@ -217,12 +217,12 @@ def _calendar_bounds(v: Interval, source_unit: str | None, target_unit: str | No
 
 def direction(c: Claim) -> str:
     d = _DIRECTION.get(c.qualifier, "exact")
-    # "about 18 to 21 billion" and 约180亿至210亿: a range hedged is still a range (the extractors
-    # keep either word as its qualifier)
+    # "about 18 to 21 billion" and 约180亿至210亿, "within 7 - 20 days": a range hedged or bounded
+    # is still a range (the extractors keep either word as its qualifier)
     v = c.value
-    if d == "around" and isinstance(v, Interval) and v.nominal is None and v.low is not None \
+    if d in ("around", "below") and isinstance(v, Interval) and v.nominal is None and v.low is not None \
             and v.high is not None and v.low < v.high:
-        return "range"
+        return "range"                   # ("within 7 - 20 working days": a range, bounded)
     return d
 
 
