@@ -386,7 +386,6 @@ def _index(args) -> int:
 
 def _claims(args) -> int:
     import json
-    from pathlib import Path
 
     from checker.ledger import Ledger
     from checker.ledger.subjects import subject_key

@@ -114,7 +114,6 @@ def _parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
             continue
         total = sum(c.value.nominal for c in group)
         if total > 100:
-            r = rule("percent-out-of-range")
             message = f"the shares {', '.join(_show(c) for c in group)} add up to {total:g} %, more than the whole"
             out.append(_finding("percent-out-of-range", message, group[-1], group[:-1]))
     return out

@@ -136,7 +136,6 @@ class _Patterns:
         cur_after = _alt(v.currencies["en"]["after"])
         self.dsec = nums["seconds_after_decimal"]
         dsec = _alt(self.dsec)
-        words = numwords.WORDS_PATTERN
         month = self.month = MONTH.lower()
         day = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         weekdays = alternation(WEEKDAYS)

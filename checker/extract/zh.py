@@ -186,7 +186,7 @@ class _Patterns:
             # things with digits that are not claims
             r"(?P<clock>\d{1,2})(?:时|点钟|点半|点整|点许)(?:(?P<clock_mm>\d{1,2})分)?(?:许|左右)?",
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d{3,4}-\d{7,8}|1[3-9]\d{9}|\d{13,})",
-            rf"(?P<plenum>[一二三四五六七八九十]+)中全会",
+            r"(?P<plenum>[一二三四五六七八九十]+)中全会",
             # 一楼, 12楼: a floor (an ordinal without 第; not 楼盘, 楼层, 楼梯, and 两楼 are buildings)
             r"(?P<floor>(?<![0-9号])[1-9][0-9]?|(?<![一二三四五六七八九十两号])(?:十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?))楼(?![盘宇房市阁台道梯层])|"
             # 一等奖, 三等功: a prize or merit of the first, third class (an ordinal without 第)

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from hypothesis import given, settings, strategies as st
 
-from checker.bitext import Bitext, Segment, SegmentPair
+from checker.bitext import Bitext, SegmentPair
 from checker.extract import extract_text
 from checker.engine.align import align, claim_anchors, measure
+from tests.paragraphs import paragraphs
 
 ZH = [
     "2019年12月16日，国际刑警组织（INTERPOL）在新加坡召开第88届全体大会，来自194个成员国的1200余名代表出席了会议。",
@@ -36,17 +37,10 @@ EN = [
 ]
 
 
-def segments(paras: list[str], path: str) -> tuple[Segment, ...]:
-    doc = "\n\n".join(paras)
-    out, pos = [], 0
-    for k, p in enumerate(paras):
-        out.append(Segment(path, doc, pos, pos + len(p), line=1 + 2 * k))
-        pos += len(p) + 2
-    return tuple(out)
 
 
 def run(zh: list[str], en: list[str], aligned: bool = False) -> list[SegmentPair]:
-    bt = Bitext(segments(zh, "a.zh.md"), segments(en, "a.en.md"), aligned=aligned)
+    bt = Bitext(paragraphs(zh, "a.zh.md"), paragraphs(en, "a.en.md"), aligned=aligned)
     pairs = align(bt, [extract_text(s.text) for s in bt.source],
                   [extract_text(s.text) for s in bt.target])
     check_cover(pairs, len(zh), len(en))
@@ -306,7 +300,7 @@ def test_long_texts_align_with_a_band():
     zh = ["中" * k for k in sizes]
     en = ["w" * int(k * rng.uniform(2.5, 3.5)) for k in sizes]
     del en[5000:5003]
-    bt = Bitext(segments(zh, "z"), segments(en, "e"))
+    bt = Bitext(paragraphs(zh, "z"), paragraphs(en, "e"))
     pairs = align(bt, [[]] * n, [[]] * len(en))
     check_cover(pairs, n, len(en))
     assert sum(1 for p in pairs if p.source and p.target) >= n - 10

@@ -4,18 +4,10 @@ moved and changed is a mismatch."""
 
 from __future__ import annotations
 
-from checker.bitext import Bitext, Segment
+from checker.bitext import Bitext
 from checker.engine import check_bitext
+from tests.paragraphs import paragraphs
 from tests.seeds import seed_path
-
-
-def _paragraphs(paras: list[str], path: str) -> tuple[Segment, ...]:
-    doc = "\n\n".join(paras)
-    out, pos = [], 0
-    for k, p in enumerate(paras):
-        out.append(Segment(path, doc, pos, pos + len(p), line=1 + 2 * k))
-        pos += len(p) + 2
-    return tuple(out)
 
 
 ZH = ["公安部9月8日在廊坊举办维和警察国际研讨会，来自20个国家的150名代表参会。",
@@ -30,7 +22,7 @@ EN = ["The Ministry of Public Security held an international peacekeeping police
 
 
 def _findings(zh, en, aligned=False):
-    b = Bitext(_paragraphs(zh, "a.zh.md"), _paragraphs(en, "a.en.md"), aligned=aligned)
+    b = Bitext(paragraphs(zh, "a.zh.md"), paragraphs(en, "a.en.md"), aligned=aligned)
     return check_bitext(b).findings
 
 

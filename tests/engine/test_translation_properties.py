@@ -8,6 +8,7 @@ from num2words import num2words
 
 from checker.bitext import Bitext, Segment
 from checker.engine import check_bitext
+from tests.paragraphs import paragraphs
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -78,14 +79,6 @@ def test_one_injected_drift_is_one_finding(f, drift):
 # keeps at least its severity when a second and third drift are added to the same paragraph.
 # Two templates: the long one above, and a short one where three drifts change every figure.
 
-def _paragraphs(paras: list[str], path: str) -> tuple[Segment, ...]:
-    doc = "\n\n".join(paras)
-    out, pos = [], 0
-    for k, p in enumerate(paras):
-        out.append(Segment(path, doc, pos, pos + len(p), line=1 + 2 * k))
-        pos += len(p) + 2
-    return tuple(out)
-
 
 def zh_short(f) -> str:
     return f"{f['month']}月{f['day']}日，中方派出{f['count']}人参加维和行动，共分{f['batches']}批。"
@@ -139,7 +132,7 @@ def test_more_drifts_never_soften_the_first(template, paras, data):
         for d in chosen:
             change |= drifts[d][0](paras[at])
         en_paras = [to_en(f, **change) if i == at else to_en(f) for i, f in enumerate(paras)]
-        b = Bitext(_paragraphs([to_zh(f) for f in paras], "story.zh.md"), _paragraphs(en_paras, "story.en.md"))
+        b = Bitext(paragraphs([to_zh(f) for f in paras], "story.zh.md"), paragraphs(en_paras, "story.en.md"))
         return check_bitext(b).findings, paras[at] | change
 
     _, shown, name = drifts[first]
