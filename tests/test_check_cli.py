@@ -297,3 +297,12 @@ def test_the_bare_tag_is_the_partner_and_an_unreadable_one_is_skipped(tmp_path, 
     (tmp_path / "c.en.md").write_text(EN_OK, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "c.en.md"), "--format", "json")
     assert code == 0 and "could not be read or holds no text" in err and "Traceback" not in err
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
+    (tmp_path / "a.zh.md").write_text(ZH, encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(EN_BAD, encoding="utf-8")
+    named = str(tmp_path / "a.en.md")
+    code, out, err = run(capsys, "check", named, named, "--format", "json")
+    assert code == 1 and _names(json.loads(out)) == [("value-mismatch", "error")]
+    assert "only the self-consistency rules ran" not in err

@@ -303,11 +303,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             out.append(claim)
             last = claim.end
     if len(out) > 1:
-        out = _join_vague_ranges(text, out)
+        out = _join_ranges(text, out)
     return _join_durations(text, out) if len(out) > 1 or (out and out[0].kind == "duration") else out
 
 
-def _join_vague_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
+def _join_ranges(text: str, out: list[RawClaim]) -> list[RawClaim]:
     """几十到200, 几百至1000人: a vague amount to a figure is one range, from the vague amount's
     least value to the figure (the first takes the second's unit when it has none); 5%至7%,
     6倍至7倍, 3名至5名: two figures of one unit joined by 至 are one range."""
