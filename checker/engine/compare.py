@@ -466,9 +466,22 @@ def _decade(c: Claim) -> tuple[int | None, int, int] | None:
     return None, digits[0] * 10, digits[-1] * 10
 
 
+def _centuries(c: Claim) -> tuple[int, int] | None:
+    """The first and last century a century claim spans: 19世纪 (1801–1900) and "the 1800s"
+    (1800–1899) are both the 19th, however each counts its years."""
+    v = c.value
+    if not (isinstance(v, DateValue) and v.start and v.end):
+        return None
+    return int(v.start[:4]) // 100 + 1, (int(v.end[:4]) - 1) // 100 + 1
+
+
 def _decades(source: Claim, target: Claim) -> Verdict:
     """80年代 and "the 1980s" agree: decades whose century one side leaves unsaid are compared
     by their decades."""
+    if "century" in source.flags and "century" in target.flags:
+        a, b = _centuries(source), _centuries(target)
+        same = a is not None and a == b
+        return Verdict(same, exact=same, reason="" if same else "different centuries", comparable=None not in (a, b))
     a, b = _decade(source), _decade(target)
     if a is None or b is None:
         return Verdict(False, reason="nothing in common", comparable=False)

@@ -88,6 +88,8 @@ class _Patterns:
         self.ordinal_idioms = frozenset(nums["ordinal_idioms"])
         self.first_aux = frozenset(nums["first_adverb_aux"])
         self.first_pronouns = frozenset(nums["first_adverb_pronouns"])
+        self.first_after = frozenset(nums["first_adverb_after"])
+        self.first_rank_verbs = frozenset(nums["first_rank_verbs"])
         self.anniversary_words = nums["anniversary_words"]
         self.basement_probe = re.compile(r"(?<![\w-])B[1-6](?![\w-])")
         self.basement_context = re.compile(rf"(?<![a-z])(?:{_alt(nums['basement_context'])})\b")
@@ -129,8 +131,10 @@ class _Patterns:
         # a cheap test after a number: a share or a multiple may follow ("two-thirds", "3-fold", "10 times")
         self.share_next = re.compile(rf"[\d.,]*(?:(?:-[ \t]*|[ \t]+)(?:to|or)[ \t]+[\w.,]+)?[ \t]*(?:[-\u2010\u2011][ \t]*)?(?:fold\b|times\b|{dens})")
         after = _alt(w for w in ap["after_number"] if not w.startswith("-"))
-        # a qualifier after a measure's unit: "165 cm or more" (words only: not "-plus", "odd")
-        self.post_unit = re.compile(rf"[ \t]+(?P<w>{_alt(w for w in ap['after_number'] if ' ' in w)})\b")
+        # a qualifier after a measure's unit: "165 cm or more", "165 cm tall or above" (words only:
+        # not "-plus", "odd")
+        self.post_unit = re.compile(rf"(?:[ \t]+(?:{_alt(nums['dimension_adjectives'])}))?"
+                                    rf"[ \t]+(?P<w>{_alt(w for w in ap['after_number'] if ' ' in w)})\b")
         units = _alt(v.units["en"])
         time_units = _alt(v.time_units["en"])
         cur_after = _alt(v.currencies["en"]["after"])
@@ -944,6 +948,9 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
         y = int(m.group("decade"))
         if m.group("decade2") is not None and int(m.group("decade2")) == y + 10:
             return make(m.start(), m.end(), Stated(y, is_range=True, y2=y + 19), flags=("decade",))
+        if y % 100 == 0 and y <= 1900 and m.group("decade2") is None:
+            # the 1800s is the century 1800–1899 (19世纪), not its first decade; the 2000s is a decade
+            return make(m.start(), m.end("decade") + 1, Stated(y, is_range=True, y2=y + 99), flags=("decade", "century"))
         return make(m.start(), m.end("decade") + 1, Stated(y, is_range=True, y2=y + 9), flags=("decade",))
     if m.group("wd1") is not None or m.group("rel") is not None or m.group("yr1") is not None:
         return _time_words(low, seg, m)
@@ -1096,6 +1103,12 @@ _LIST_MARKER = re.compile(r"\(?\d{1,2}[.)][ \t]+(?=[a-z(\"“])")
 _BARE_DOLLAR = ("bare_dollar",)     # "$8.96 billion": a dollar, whose the text leaves to its context
 
 
+# "over" after a change or a multiple compares with what follows ("up 12% over 2021", "an increase
+# of six to seven times over S$1.89 billion"), it does not bound it
+_OVER_COMPARED = re.compile(r"(?:\d%|\d[ \t]*per[ \t]?cent|\bpercent|\bpoints?|\btimes|fold|\bincrease|\brise|\bgrowth|\bgain)[ \t]+\Z",
+                            re.I)
+
+
 def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawClaim | None:
     """A number expression; ``pre`` holds the approximation and currency sign before it."""
     v = vocabulary()
@@ -1107,6 +1120,8 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if word == "over" and m.group("e_time") and not _over_is_more(text.lower(), pre.start("approx"), _patterns()):
         # "trained 900 officers over five years": over a span of time means during it
         approx = None
+    if word == "over" and _OVER_COMPARED.search(text, max(0, pre.start("approx") - 20), pre.start("approx")):
+        approx = None                   # "up 12% over 2021", "six times over S$1.89 billion": compared with
     if pre is not None:
         start = pre.start("approx") if approx else pre.start("cur") if cur_before else start
     words = isinstance(m, _WordNumber)
@@ -1305,9 +1320,11 @@ def _counts(claim: RawClaim, subject: str) -> RawClaim:
 
 def _ordinal(text: str, m, n: int) -> RawClaim | None:
     w = m.group("e_w")
-    # "First," opening a sentence is a discourse marker, and "the first ten months" a span
-    if w.lower() == "first" and (text[m.end("e_w"):m.end("e_w") + 1] == "," or _FIRST_SPAN.match(text, m.end("e_w"))
-                                 or _FIRST_OF_ALL.match(text, m.end("e_w"))):
+    # "First," opening a sentence is a discourse marker, "my conclusion first;" an adverb (not
+    # "came first."), and "the first ten months" a span
+    if w.lower() == "first" and (_CLAUSE_END.match(text, m.end("e_w"))
+                                 and _prev_word(text, m.start("e_w")) not in _patterns().first_rank_verbs
+                                 or _FIRST_SPAN.match(text, m.end("e_w")) or _FIRST_OF_ALL.match(text, m.end("e_w"))):
         return None
     idiom = _IDIOM_AFTER.match(text, m.end("e_w"))
     if idiom is not None and idiom.group(1) in _patterns().ordinal_idioms:
@@ -1321,7 +1338,7 @@ def _ordinal(text: str, m, n: int) -> RawClaim | None:
 def _first_adverb(text: str, start: int, after: str) -> bool:
     pat = _patterns()
     before = _prev_word(text, start)
-    if before == "at" or (before in pat.first_aux and after.endswith("ed")):
+    if before == "at" or before in pat.first_after or (before in pat.first_aux and after.endswith("ed")):
         return True
     opening = text[:start].rstrip()
     return (not opening or opening[-1] in ".!?:;\"“") and after in pat.first_pronouns
@@ -1360,15 +1377,22 @@ def _day_of_month(text: str, start: int, end: int, n: int | None) -> int | None:
 
 # ("the first week of December" is a rank, 第一周; "the first ten months" a span)
 _FIRST_SPAN = re.compile(r"\s+(?:[a-z0-9-]+\s+(?:years?|months?|weeks?|days?|quarters?|half)|quarters?|half)\b")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,;:.!?]|\Z)")
 _FIRST_OF_ALL = re.compile(r"\s+of\s+all\b")      # "first of all": a discourse marker, as "First," is
 _AGO = re.compile(r"\s+ago\b")
 _ANNIVERSARY = re.compile(r"\s+anniversary\b")
 _CENTURY = re.compile(r"[ \t-]+century\b(?![ \t]+(?:bc|b\.c\.|bce)\b)")
+_CENTURY_RANGE = re.compile(r"[ \t]*(?:-|\u2013|to|and)[ \t]*(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)[ \t-]+centur(?:y|ies)\b"
+                            r"(?![ \t]+(?:bc|b\.c\.|bce)\b)")
 
 
 def _ordinal_claim(text: str, start: int, end: int, n: int) -> RawClaim:
     """An ordinal; "the 50th anniversary" is fifty years, as 50周年 is; "the 17th century" the years
     1601 to 1700 (flagged as a decade is: a span of years, not a date's year)."""
+    c = _CENTURY_RANGE.match(text, end)
+    if c is not None and 1 <= n < int(c.group(1)) <= 21:     # the 17th-18th century: 1601–1800
+        return make(start, c.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=int(c.group(1)) * 100),
+                    flags=("decade", "century"))
     c = _CENTURY.match(text, end)
     if c is not None and 1 <= n <= 21:
         return make(start, c.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=n * 100), flags=("decade", "century"))

@@ -197,6 +197,8 @@ class _Patterns:
             r"(?:(?<=翻)|(?<=翻了))(?P<fan>[一两二三四五]|\d)番",
             # 二十大, 十九大: the party's national congress, named by its ordinal without 第
             r"(?P<cong>十[二三四五六七八九]|二十[一二]?)大(?![类项件型门批洲国赛奖学])",
+            # 十四五: the 14th Five-Year Plan, named by its ordinal and 五 (十五 alone is fifteen)
+            r"(?P<plan>十[一二三四五])五(?=规划|时期|期间|计划|期末|开局|以来|[”\"」』，。；、\s]|$)",
             # 十九届三中全会, 十三届全国人大: a numbered session without 第
             r"(?P<jie>[一二三四五六七八九十]+)届(?=[一二三四五六七八九十]+中全会|中央|全国人大|全国人民代表大会|全国政协|人大|政协)",
             # number expressions (the words before the numeral come from `prefix`)
@@ -601,6 +603,9 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         n = parse_chinese(m.group("cong"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="congress",
                                                subject="党代会")
+    if m.group("plan") is not None:                  # 十四五
+        n = parse_chinese(m.group("plan"))
+        return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), subject="五年规划")
     if m.group("jie") is not None:                   # 十九届三中全会
         n = parse_chinese(m.group("jie"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="session")
@@ -888,6 +893,13 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             # 18世纪: the 18th century, 1701–1800 (a length of centuries is 两个世纪, with 个)
             n = int(value.nominal)
             return make(start, m.end(), Stated((n - 1) * 100 + 1, is_range=True, y2=n * 100),
+                        flags=("decade", "century"))
+        if word == "世纪" and qualifier in (None, "range") and value.nominal is None and not after \
+                and value.low is not None and value.high is not None and value.low == int(value.low) \
+                and value.high == int(value.high) and 1 <= value.low < value.high <= 22 \
+                and not text.endswith("公元前", 0, start):
+            # 17-18世纪, 17至18世纪: the 17th to the 18th century, 1601–1800, as "17th-18th century" is
+            return make(start, m.end(), Stated((int(value.low) - 1) * 100 + 1, is_range=True, y2=int(value.high) * 100),
                         flags=("decade", "century"))
         kind, unit = "duration", v.time_units["zh"][word]
         if "多" in word and value.is_exact:                     # 十一个多月
