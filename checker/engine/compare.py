@@ -97,6 +97,8 @@ def _factor(source: Claim, target: Claim) -> tuple[float, bool] | None:
     if source.kind == "money" or target.kind == "money":
         if source.unit == target.unit or _some_dollar(source, target) or _some_dollar(target, source):
             return 1.0, False
+        if source.unit is None and source.kind == "number" or target.unit is None and target.kind == "number":
+            return 1.0, False           # 售价100 → "$100": a currency made explicit (or left implied) is no change
         return None
     if source.kind == "percent" and target.kind == "percent" and (source.unit or "%") != (target.unit or "%"):
         return None                     # percentage points are never percent (issue 12)

@@ -91,7 +91,8 @@ class _Patterns:
         # a unit symbol ending in a Latin letter (km, ml, g) must end the word: 6g, not 6gx
         units = "|".join(re.escape(w) + ("(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else "")
                          for w in sorted(v.units["zh"], key=lambda w: (-len(w), w)))
-        currency = alternation(v.currencies["zh"]["after"])
+        # (元 that starts a word is no yuan: 二元论, 多元化, 一元二次方程, 元素, 元旦)
+        currency = rf"(?:{alternation(v.currencies['zh']['after'])})(?<!元(?=[论化素旦宵件首帅音组次]))"
         # 块 is money only before no noun (90块, 3块5, not 3块金牌)
         # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
         # (bare 块 only after Arabic digits: 切成八块 are pieces)
@@ -115,6 +116,8 @@ class _Patterns:
         self.prefix_ends = frozenset(w[-1] for w in (*REL_YEAR.split("|"), *CENTURY.split("|"), "第", "百分之",
                                                        *ap["before"], *ap["vague"], "负", "下", "-", "－", "−"))
         self.idioms = re.compile(alternation(v.idioms_zh))
+        # 买够 $100, 售价￥100: a currency sign before digits (rules/currencies.yaml zh.signs)
+        self.sign_before = re.compile(rf"({alternation(v.currencies['zh']['signs'])})[ \t]?\Z")
         self.idiom_chars = frozenset("".join(v.idioms_zh))
         self.idiom_len = max(map(len, v.idioms_zh), default=1)
         self.name_before = frozenset(v.names_before["zh"])
@@ -932,6 +935,11 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
                 # multiple itself (增长19倍 ↔ "a 19-fold increase"): both readings hold
                 value = Interval(value.nominal + 1, value.nominal, value.nominal + 1)
                 flags = flags + ("grew_by",)
+    if kind == "number" and unit is None and ar is not None and (sign := _patterns().sign_before.search(text, max(0, start - 4), start)):
+        # 买够 $100、$200, 售价￥100: an amount written with a currency sign, as English writes it
+        unit = v.currencies["zh"]["signs"][sign.group(1)]
+        kind, start = "money", sign.start(1)
+        flags = flags + (("bare_dollar",) if sign.group(1) in v.bare_dollars else ())
     return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
 
 
