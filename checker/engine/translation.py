@@ -222,10 +222,11 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     for fam in ("numeric", "date", "ordinal"):
         # (a year alone, however written, or a named date, is no minor claim here: 去年 left beside
         # "2019", or 六四 beside "May 4th", is a drift)
+        # (nor is one day or year in words: 40天 left beside "a month" is a drift)
         ls = [i for i, s in enumerate(source) if i not in used_s and cmp.family(s) == fam
-              and (not _minor(s) or _shape(s) == "year" or "named" in s.flags)]
+              and (not _minor(s) or _shape(s) == "year" or "named" in s.flags or _one_span(s))]
         lt = [j for j, t in enumerate(target) if j not in used_t and cmp.family(t) == fam
-              and (not _minor(t) or _shape(t) == "year")]
+              and (not _minor(t) or _shape(t) == "year" or _one_span(t))]
         if any(_shape(source[i]) != _shape(target[j]) or not cmp.compare(source[i], target[j]).comparable
                for i, j in zip(ls, lt)):
             continue
@@ -550,6 +551,8 @@ def _minor_reason(c: Claim) -> str:
         return "a small count in words is often rendered by other words (两国 → \"bilateral\")"
     if _one(c):
         return "one of something is said with an article"
+    if _one_span(c):
+        return "one day, year or minute in words is as often an idiom as a length (这一天 → \"that day\")"
     return ""
 
 
@@ -559,6 +562,14 @@ def _one(c: Claim) -> bool:
     v = c.value
     return c.kind in ("count", "number") and c.unit != "times" and isinstance(v, Interval) \
         and v.nominal == 1 and v.low == v.high == 1
+
+
+def _one_span(c: Claim) -> bool:
+    """A single unit of time written in words (一天, 一年, "a week"): 这一天 is "that day", 早一天
+    "sooner", 一年四季 "all year round" — said as often without a length as with one."""
+    v = c.value
+    return c.kind == "duration" and isinstance(v, Interval) and v.nominal == 1 and v.low == v.high == 1 \
+        and not c.qualifier and not any(ch.isdigit() for ch in c.text)
 
 
 def _in_words(c: Claim) -> bool:

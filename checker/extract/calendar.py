@@ -37,6 +37,7 @@ class Calendar:
     periods: dict[str, dict[str, tuple[int, int]]]        # lang → word → (first month, last month)
     en_needs_year: frozenset[str]
     duration_cues_en: frozenset[str]
+    duration_cues_zh: tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]   # 四周: (words, before, after)
     article_units_en: tuple[str, ...]
     rate_words_en: frozenset[str]
     named_dates_zh: dict[str, tuple[int, int]]           # 六四 → (6, 4)
@@ -61,6 +62,9 @@ def calendar() -> Calendar:
             periods={lang: _pairs(periods[lang]) for lang in ("zh", "en")},
             en_needs_year=frozenset(str(w) for w in periods.get("en_needs_year", [])),
             duration_cues_en=frozenset(str(w) for w in data["duration_cues"]["en"]),
+            duration_cues_zh=(frozenset(str(w) for w in data["duration_cues"].get("zh_words", [])),
+                              tuple(str(w) for w in data["duration_cues"].get("zh_before", [])),
+                              tuple(str(w) for w in data["duration_cues"].get("zh_after", []))),
             article_units_en=tuple(str(w) for w in data["article_units"]),
             rate_words_en=frozenset(str(w) for w in data["rate_words"]),
             named_dates_zh=_pairs(data["named_dates"]["zh"]),

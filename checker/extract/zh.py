@@ -868,6 +868,9 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
         subject = subjects.zh_subject(text, m.end(), start)
     elif m.group("n_time") is not None:
         word = m.group("n_time")
+        words, cue_before, cue_after = cal.calendar().duration_cues_zh
+        if text[start:m.end()] in words and not (text.startswith(cue_after, m.end()) or text.endswith(cue_before, 0, start)):
+            return None                  # 车身四周: all around, not four weeks
         if word == "年" and text.startswith("级", m.end()):
             return None                  # 二年级: a school grade ("Grade 2"), not two years
         if word == "年" and base is not None and _is_year(ar, cn, base, scale_word, value):
