@@ -1129,7 +1129,9 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
 # (5号区域, 2号线, 1号文件) has a noun after it instead
 _DATE_AFTER_HAO = ("上午|下午|中午|晚上?|傍晚|凌晨|早上?|夜|起|前|后|以[来前后]|至|到|和|及|与|或|当天|这天|那天|当日|零时|"
                    "[0-9一二三四五六七八九十两]+[时点]|举行|召开|开[始幕]|结束|闭幕|发布|公布|宣布|在|是|的|将|已|正|又|再|也|就|才|晚|止|截|"
-                   "获|表示|说|称|发|对|向|从|于|由|出|抵|进|完|签|会|通|宣|公|报|讯|电|消息|左右")
+                   "获|表示|说|称|发(?!动机)|对|向|从|于|由|出(?!口)|抵|进(?![口站])|完|签|会(?!议室|场|馆|所)|通(?!道)|宣|"
+                   "公(?![路寓园交司])|报(?![告刊])|讯|电(?![梯池站])|消息|左右")
+# (a verb's first character starts nouns too: 7号出口, 3号通道, 7号会议室, 5号公路, 2号电梯 are things)
 _NAME_AFTER_HAO = re.compile(rf"(?!{_DATE_AFTER_HAO})[\u4e00-\u9fff]")
 _DAYS_BEFORE = re.compile(r"(?:已经?|长达|连续|历时|为期|整整|足足|仅|只有?)\s*\Z")
 # (内 only where the number of days ends: 3日内完成, not 11日内蒙古 or 11日内地新增)
