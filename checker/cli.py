@@ -308,10 +308,20 @@ def _say_unpaired(bitexts, named) -> None:
         name, lang, ext = tagged
         other = "en" if lang == "zh" else "zh"
         partner = partner_of((os.path.dirname(path), name, ext), other)
-        why = (f"its partner {partner} could not be read or holds no text" if partner else
+        why = (f"its partner {partner} {_unusable(partner)}" if partner else
                f"no {name}.{other}{ext} (or {name}.{other}-*{ext}) beside it")
         print(f"claimcheck: {path}: {why}: only the self-consistency rules ran; give the pair with "
               "--source and --target to check the translation.", file=sys.stderr)
+
+
+def _unusable(path: str) -> str:
+    """Why a partner file gave no text: it is blank (a stub not yet translated) or unreadable."""
+    try:
+        with open(path, "rb") as f:
+            blank = not f.read(1 << 20).strip()
+    except OSError:
+        return "could not be read"
+    return "holds no text yet" if blank else "could not be read"
 
 
 def _check_all(bitexts, as_of: str | None, jobs: int):

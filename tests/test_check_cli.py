@@ -296,7 +296,15 @@ def test_the_bare_tag_is_the_partner_and_an_unreadable_one_is_skipped(tmp_path, 
     (tmp_path / "c.zh.md").write_text("", encoding="utf-8")
     (tmp_path / "c.en.md").write_text(EN_OK, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "c.en.md"), "--format", "json")
-    assert code == 0 and "could not be read or holds no text" in err and "Traceback" not in err
+    assert code == 0 and "c.zh.md holds no text yet" in err and "Traceback" not in err
+    (tmp_path / "d.zh.md").write_text(" \n\t\n", encoding="utf-8")       # whitespace only: blank too
+    (tmp_path / "d.en.md").write_text(EN_OK, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "d.en.md"), "--format", "json")
+    assert code == 0 and "d.zh.md holds no text yet" in err
+    (tmp_path / "e.zh.md").write_bytes(b"\x00\x01\x02\x00binary\x00" * 8)    # not text: unreadable
+    (tmp_path / "e.en.md").write_text(EN_OK, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "e.en.md"), "--format", "json")
+    assert "e.zh.md could not be read" in err and "Traceback" not in err, err
 
 
 def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
