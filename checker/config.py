@@ -38,11 +38,14 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from checker.engine.select import CATEGORY_NAMES, best, known_spec, specificity, unknown_spec_message
 from checker.errors import UserError
+
+__all__ = ["Config", "load_config", "find_config", "rule_selected", "effective_severity", "apply_config",
+           "known_spec", "specificity", "CATEGORY_NAMES"]   # the last three: checker.engine.select's
 
 LEVELS = ("info", "warning", "error", "off")
 FAIL_ON = ("error", "warning", "info", "never")
-CATEGORY_NAMES = ("translation", "consistency", "corpus")
 def _default_tolerances() -> dict[str, float]:
     from checker.engine.catalogue import tolerances   # the rules' parameters (rules/catalogue.yaml)
 
@@ -50,7 +53,6 @@ def _default_tolerances() -> dict[str, float]:
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
 
 _KEYS = {"select", "ignore", "severity", "per-file-ignores", "tolerances", "fail-on", "extend"}
-_SPEC_CODE = re.compile(r"^[A-Za-z]+\d*$")
 
 
 @dataclass(frozen=True)
@@ -245,10 +247,9 @@ def _rules_list(raw: _Raw, keys: tuple[str, ...], value: Any) -> tuple[str, ...]
 
 
 def _check_spec(raw: _Raw, keys: tuple[str, ...], spec: str, value: str | None) -> None:
+    # the words are checker.engine.select's, the same as for --select and --ignore
     if not known_spec(spec):
-        raise UserError(f"{raw.where(*keys, value=value)}: unknown rule {spec!r} in {keys[0]}; expected a rule "
-                        "code (CC101), name (value-mismatch), code prefix (CC1), category "
-                        f"({', '.join(CATEGORY_NAMES)}) or ALL. `claimcheck rules` lists the rules.")
+        raise UserError(f"{raw.where(*keys, value=value)}: {unknown_spec_message(spec, keys[0])}")
 
 
 def _line_of(text: str, keys: tuple[str, ...], value: str | None, header: str | None) -> int | None:
@@ -274,39 +275,8 @@ def _line_of(text: str, keys: tuple[str, ...], value: str | None, header: str | 
 
 
 # --------------------------------------------------------------------------- rules
-
-def _known_rules() -> list:
-    from checker.engine.catalogue import catalogue
-    from checker.engine.suppress import UNUSED_SUPPRESSION
-
-    rules = {r.code: r for r in catalogue().values()}
-    rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
-    return list(rules.values())
-
-
-def known_spec(spec: str) -> bool:
-    """A code, name, code prefix, category or ALL that names at least one rule."""
-    if spec.upper() == "ALL" or spec in CATEGORY_NAMES:
-        return True
-    return any(specificity(spec, r) is not None for r in _known_rules())
-
-
-def specificity(spec: str, rule) -> int | None:
-    """How specifically ``spec`` names ``rule`` (None: it does not)."""
-    if spec.upper() == "ALL":
-        return 0
-    if spec == rule.category:
-        return 1
-    if spec == rule.name or spec.upper() == rule.code.upper():
-        return 1000
-    if _SPEC_CODE.match(spec) and rule.code.upper().startswith(spec.upper()):
-        return 10 + len(spec)
-    return None
-
-
-def _best(specs, rule) -> int | None:
-    scores = [s for s in (specificity(spec, rule) for spec in specs) if s is not None]
-    return max(scores) if scores else None
+# What a selector names and how specifically: checker.engine.select (one place for the
+# configuration, the command line and suppression comments).
 
 
 def _path_matches(glob: str, path: str) -> bool:
@@ -321,14 +291,14 @@ def _path_matches(glob: str, path: str) -> bool:
 
 def rule_selected(config: Config, rule, path: str) -> bool:
     """Whether ``rule`` runs on ``path`` under ``config`` (select, ignore, per-file-ignores)."""
-    chosen = _best(config.select, rule) if config.select else -1
+    chosen = best(config.select, rule) if config.select else -1
     if chosen is None:
         return False
     ignores = list(config.ignore)
     for glob, specs in config.per_file_ignores.items():
         if _path_matches(glob, path):
             ignores.extend(specs)
-    dropped = _best(ignores, rule)
+    dropped = best(ignores, rule)
     return dropped is None or chosen > dropped
 
 

@@ -141,6 +141,11 @@ BAD = [
     ('ignore = ["no-such-rule"]\n', 1, "unknown rule 'no-such-rule' in ignore"),
     ('\n[severity]\nbogus = "info"\n', 3, "unknown rule 'bogus' in severity"),
     ('[per-file-ignores]\n"a/*.md" = ["CC101"]\n"b/*.md" = ["CC9"]\n', 3, "unknown rule 'CC9' in per-file-ignores"),
+    # issue 14: a near miss is named (the same words as --select / --ignore on the command line)
+    ('select = ["value-mismach"]\n', 1, "unknown rule 'value-mismach' in select; did you mean 'value-mismatch'?"),
+    ('\nignore = ["CC1O1"]\n', 2, "unknown rule 'CC1O1' in ignore; did you mean 'CC101'?"),
+    ('[severity]\nqualifer-drift = "info"\n', 2, "did you mean 'qualifier-drift'?"),
+    ('select = ["CC999"]\n', 1, "no rule has that code (the codes are CC001, CC101–CC107"),
     ('[per-file-ignores]\n"a/*.md" = 3\n', 2, "must be a list of rule codes"),
     ('select = "CC1"\nignore = [1]\n', 2, "must be a list of rule codes"),
     ('fail-on = "sometimes"\n', 1, "expected one of error, warning, info, never"),

@@ -17,13 +17,10 @@ import re
 from dataclasses import dataclass
 
 from checker.engine.catalogue import Rule
+from checker.engine.select import UNUSED_SUPPRESSION, known_spec, matches, suggestion
 from checker.findings import Finding
 
-UNUSED_SUPPRESSION = Rule(
-    code="CC001", name="unused-suppression", category="consistency", severity="warning",
-    message="suppression comment `{directive}` suppressed nothing",
-    doc="A claimcheck suppression comment (disable/ignore) that suppressed no finding. "
-        "Remove it, or fix the rule names it gives.")
+__all__ = ["UNUSED_SUPPRESSION", "Directive", "parse_directives", "suppress"]
 
 _COMMENT = re.compile(r"<!--\s*claimcheck\s*:\s*(disable|enable|ignore)\b(.*?)-->", re.S | re.I)
 _ALL = "*"
@@ -69,14 +66,8 @@ def _norm(spec: str) -> str:
     return spec.upper() if re.fullmatch(r"[A-Za-z]+\d+", spec) else spec
 
 
-def _matches(spec: str, rule: Rule) -> bool:
-    from checker.config import specificity
-
-    return specificity(spec, rule) is not None
-
-
 def _covers(d: Directive, rule: Rule) -> bool:
-    return not d.specs or any(_matches(s, rule) for s in d.specs)
+    return not d.specs or any(matches(s, rule) for s in d.specs)
 
 
 def _block_end(text: str, d: Directive, directive_spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -169,22 +160,22 @@ def _disabled_by(state: dict[str, int], rule: Rule, directives: list[Directive])
     for key, idx in state.items():
         if key.startswith("-"):
             continue
-        if key == _ALL or _matches(key, rule):
+        if key == _ALL or matches(key, rule):
             best = idx if best is None else max(best, idx)
     if best is None:
         return None
     for key, idx in state.items():
-        if key.startswith("-") and idx > best and _matches(key[1:], rule):
+        if key.startswith("-") and idx > best and matches(key[1:], rule):
             return None
     return best
 
 
 def _unused(path: str, d: Directive) -> Finding:
-    from checker.config import known_spec
-
     unknown = [s for s in d.specs if not known_spec(s)]
     message = UNUSED_SUPPRESSION.message.format(directive=d.text)
     if unknown:
-        message += f" (unknown rule {', '.join(unknown)})"
+        guesses = [f"{s} → {g}" for s in unknown if (g := suggestion(s))]
+        meant = f"; did you mean {', '.join(guesses)}?" if guesses else ""
+        message += f" (unknown rule {', '.join(unknown)}{meant})"
     return Finding(UNUSED_SUPPRESSION, UNUSED_SUPPRESSION.severity, message, path,
                    d.line, d.column, d.end_line, d.end_column, ())

@@ -106,6 +106,12 @@ def test_unused_suppressions_warn():
     assert "unknown rule CC999" in warnings[2].message and "unknown" not in warnings[1].message
 
 
+def test_an_unknown_rule_in_a_comment_says_what_was_meant():
+    text = f"<!-- claimcheck: ignore CC2O1 -->\n{BAD_DATE}\n"
+    _, _, warnings = run(text)
+    assert "unknown rule CC2O1; did you mean CC2O1 → CC201?" in warnings[0].message
+
+
 def test_comment_that_is_not_a_directive_is_ignored():
     text = f"<!-- a note: claimcheck is great -->\n{BAD_DATE}"
     findings, kept, warnings = run(text)
