@@ -6,6 +6,7 @@ import argparse
 import io
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 
 from checker import __version__
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                      "run again with CLAIMCHECK_DEBUG=1 for the traceback and report it.")
 
 
-def _documents(args):
+def _documents(args, on_error=None):
     from checker.io import read_paths
 
     if (args.source is None) != (args.target is None):
@@ -151,15 +152,19 @@ def _documents(args):
     if not paths:
         if sys.stdin.isatty():
             raise UserError("no input: give one or more files or directories, or - to read stdin.")
-        paths = ["-"]
-    return read_paths(paths)
+    inputs = _Inputs.of(list(args.paths) or ([] if args.source else ["-"]), args.source, args.target)
+    args.source, args.target = inputs.source, inputs.target      # an empty side: no pair to read
+    paths = inputs.paths + ([inputs.source, inputs.target] if inputs.source else [])
+    return read_paths(paths, stdin=inputs.stdin, on_error=on_error) if paths else [], inputs
 
 
 def _extract(args) -> int:
     from checker.extract import extract_document
     from checker.report import claims as render
 
-    docs = _documents(args)
+    _files_not_directories(args)
+    skipped: list[str] = []
+    docs, inputs = _documents(args, on_error=_skipper(skipped))
     paired: dict[str, list] = {}
     if args.source:
         # a source and its translation are one document (or, --aligned, one per line): their
@@ -187,18 +192,20 @@ def _extract(args) -> int:
         for doc, claims in claims_by_doc:
             console.print(render.to_table(claims, doc.path))
         total = sum(len(c) for _, c in claims_by_doc)
-        console.print(f"{total} claims in {len(docs)} file{'s' if len(docs) != 1 else ''}")
+        files = len(docs) + len(inputs.blank)
+        console.print(f"{total} claims in {files} file{'s' if files != 1 else ''}")
         if not terminal:
             text = console.file.getvalue()
             _write(args.output, text) if args.output else _stdout(text)
-        return EXIT_OK
+        return _skipped_status(skipped, "extracted")
     all_claims = [c for _, claims in claims_by_doc for c in claims]
-    out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, len(docs))
+    files = len(docs) + len(inputs.blank)
+    out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, files)
     if args.output:
         _write(args.output, out)
     else:
         _stdout(out)
-    return EXIT_OK
+    return _skipped_status(skipped, "extracted")
 
 
 def _check(args) -> int:
@@ -208,11 +215,16 @@ def _check(args) -> int:
     from checker.config import apply_config, load_config
     from checker.engine import compare
     from checker.engine.catalogue import SEVERITIES, catalogue
+    from checker.engine.select import check_specs
     from checker.engine.suppress import suppress
     from checker.io.bilingual import read_bitexts
     from checker.report import findings as render
 
     catalogue()                        # validated before any work: a broken rules file is exit 2
+    # a selector that names no rule would quietly check nothing (or everything): refused before
+    # any work, in the words the configuration file gets
+    select, ignore = check_specs(_words(args.select), "--select"), check_specs(_words(args.ignore), "--ignore")
+    _files_not_directories(args)
     if args.ledger:
         _existing_ledger(args.ledger)
     if (args.source is None) != (args.target is None):
@@ -230,13 +242,17 @@ def _check(args) -> int:
     config = load_config(start if start.exists() else Path.cwd(), Path(args.config) if args.config else None,
                          isolated=args.isolated)
     # the command line chooses over the configuration; both ignore lists count
-    config = replace(config, select=tuple(_words(args.select)) or config.select,
-                     ignore=config.ignore + tuple(_words(args.ignore)))
+    config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
     compare.set_tolerances(config.tolerances)
     fail_on = args.fail_on or config.fail_on or "error"
 
-    bitexts = read_bitexts(paths, source=args.source, target=args.target, aligned=args.aligned)
-    _say_unpaired(bitexts, paths)
+    inputs = _Inputs.of(paths, args.source, args.target, args.stdin_filename)
+    skipped: list[str] = []
+    bitexts = (read_bitexts(inputs.paths, source=inputs.source, target=inputs.target,
+                            aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
+                            on_error=_skipper(skipped))
+               if inputs.paths or inputs.source else [])
+    _say_unpaired(bitexts, inputs.paths)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     findings, claims, texts, reports = [], 0, {}, []
@@ -265,7 +281,7 @@ def _check(args) -> int:
             print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                   + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
                   + (" …" if len(stale) > 5 else ""), file=sys.stderr)
-    files = len({seg.path for b in bitexts for seg in b.source + b.target})
+    files = len({seg.path for b in bitexts for seg in b.source + b.target}) + len(inputs.blank)
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
     if fmt == "text":
         from rich.console import Console
@@ -282,10 +298,98 @@ def _check(args) -> int:
                "junit": lambda: _junit(findings, bitexts, fail_on),
                "html": lambda: _html(reports, findings, files, claims)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
+    if skipped:                        # the report is whole, but not every file was checked
+        return _skipped_status(skipped, "checked")
     if fail_on == "never" or args.exit_zero:
         return EXIT_OK
     floor = SEVERITIES.index(fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+
+
+_FILE_OPTIONS = {                     # options that name one file, and what it holds
+    "source": "the original text", "target": "its translation", "config": "a configuration file",
+    "baseline": "a baseline written by --write-baseline", "write_baseline": "the baseline to write",
+    "output": "the report to write",
+}
+
+
+def _files_not_directories(args) -> None:
+    """Refuse, before any work, a directory given where one file is expected: read as a file it
+    would be checked as its first member (or, as --source, once more beside the target)."""
+    for name, holds in _FILE_OPTIONS.items():
+        value = getattr(args, name, None)
+        if value and value != "-" and os.path.isdir(value):
+            flag = "--" + name.replace("_", "-")
+            advice = (f"To check every file of a folder, give the folder as a PATH (claimcheck "
+                      f"{args.command} {value}): its name.zh.EXT and name.en.EXT files are paired."
+                      if name in ("source", "target") else f"Name a file, for example {os.path.join(value, 'FILE')}.")
+            raise UserError(f"{flag} {value} is a directory, but {flag} takes one file ({holds}). {advice}")
+
+
+@dataclass
+class _Inputs:
+    """The inputs named on the command line that hold text, and those that hold none."""
+    paths: list[str]
+    source: str | None
+    target: str | None
+    stdin: io.BytesIO | None           # standard input's bytes, when "-" was read to look at them
+    blank: list[str]                   # empty documents: named in a notice, left out
+
+    @classmethod
+    def of(cls, paths, source, target, stdin_name: str | None = None) -> "_Inputs":
+        """Leave out each named file (or stdin) that holds no text, 0 bytes or only white space,
+        with an info notice naming it: an empty document has nothing to check, which is not an
+        error (as with ruff and Vale); the other inputs are read as usual. Files inside a
+        directory are not looked at here: the readers skip the empty ones."""
+        from checker.io.read import STDIN_PATH, blank_data, blank_file, read_stdin
+
+        kept, blank, stdin = [], [], None
+        for path in paths:
+            if path == "-":
+                if stdin is None:                # read once, however often it is named
+                    data = read_stdin()
+                    stdin = io.BytesIO(data)
+                    if blank_data(data):
+                        blank.append(stdin_name or STDIN_PATH)
+                if (stdin_name or STDIN_PATH) in blank:
+                    continue
+            elif blank_file(path):
+                blank.append(path)
+                continue
+            kept.append(path)
+        alone = {}
+        if source is not None and target is not None:
+            empty = [p for p in (source, target) if blank_file(p)]
+            if empty:                            # no translation to compare: the other side alone
+                rest = [p for p in (source, target) if p not in empty]
+                for p in empty:
+                    blank.append(p)
+                    if rest:
+                        alone[p] = f"; {rest[0]} is read alone (no translation to compare it with)"
+                kept += [p for p in rest if p not in kept]
+                source = target = None
+        blank = list(dict.fromkeys(blank))
+        for path in blank:
+            print(f"claimcheck: info: {path}: empty document (no text), nothing to check{alone.get(path, '')}.",
+                  file=sys.stderr)
+        return cls(kept, source, target, stdin, blank)
+
+
+def _skipper(skipped: list[str]):
+    """What a reader calls with a bad file of a folder: it is named on stderr and skipped."""
+    def skip(e: UserError) -> None:
+        skipped.append(str(e))
+        print(f"claimcheck: skipped: {e}", file=sys.stderr)
+    return skip
+
+
+def _skipped_status(skipped: list[str], done: str) -> int:
+    """Exit 2 when files of a folder could not be read (each named above), else 0."""
+    if not skipped:
+        return EXIT_OK
+    print(f"claimcheck: error: {len(skipped)} file(s) could not be read and were not {done} (see above); "
+          "the rest was.", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _say_unpaired(bitexts, named) -> None:
@@ -366,12 +470,8 @@ def _index(args) -> int:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
                         "(indexing it again under that name replaces it).")
     skipped: list[str] = []
-
-    def skip(e: UserError) -> None:         # one bad file of an archive: the rest is indexed
-        skipped.append(str(e))
-        print(f"claimcheck: skipped: {e}", file=sys.stderr)
-
-    bitexts = read_bitexts(args.paths, on_error=skip)
+    inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
+    bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     outcome: Counter = Counter()
@@ -387,11 +487,7 @@ def _index(args) -> int:
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         print(f"claimcheck: warning: {len(undated)} document(s) state no date and their figures are never "
               f"compared in time: {shown}. Index them with --date YYYY-MM-DD.", file=sys.stderr)
-    if skipped:
-        print(f"claimcheck: {len(skipped)} file(s) could not be read and were not indexed (see above).",
-              file=sys.stderr)
-        return EXIT_ERROR
-    return EXIT_OK
+    return _skipped_status(skipped, "indexed")
 
 
 def _claims(args) -> int:
@@ -498,7 +594,11 @@ def _rules(args) -> int:
         return EXIT_OK
     rule = catalogue().get(args.rule) or catalogue().get(args.rule.upper())
     if rule is None:
-        raise UserError(f"no rule {args.rule!r}; 'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
+        from checker.engine.select import suggestion
+
+        guess = suggestion(args.rule)
+        hint = f"did you mean {guess!r}? " if guess and guess in catalogue() else ""
+        raise UserError(f"no rule {args.rule!r}; {hint}'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
     _stdout(explain(rule))
     return EXIT_OK
 

@@ -314,3 +314,102 @@ def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
     code, out, err = run(capsys, "check", named, named, "--format", "json")
     assert code == 1 and _names(json.loads(out)) == [("value-mismatch", "error")]
     assert "only the self-consistency rules ran" not in err
+
+
+# ---------------------------------------------------------------- issue 14: linter conventions
+
+@pytest.mark.parametrize("blank", [b"", b" \n\t\n\r\n"], ids=["0-bytes", "white-space"])
+def test_an_empty_document_is_exit_0_with_a_notice_and_the_rest_is_checked(tmp_path, capsys, blank):
+    (tmp_path / "empty.md").write_bytes(blank)
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "empty.md"), "--format", "json")
+    assert code == 0 and "Traceback" not in err
+    assert "info" in err and "empty.md" in err and "empty document" in err
+    assert json.loads(out)["findings"] == [] and json.loads(out)["summary"]["files"] == 1
+    code, out, err = run(capsys, "check", str(tmp_path / "empty.md"), str(tmp_path / "a.txt"), "--format", "json")
+    assert code == 1 and "empty.md" in err                    # the other file's error still counts
+    assert _names(json.loads(out)) == [("value-mismatch", "error")]
+
+
+def test_an_empty_translation_leaves_the_source_checked_alone(tmp_path, capsys):
+    (tmp_path / "s.txt").write_text("2023年2月30日，全年共破获案件4.2万余起。\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_bytes(b"")
+    for aligned in ([], ["--aligned"]):
+        code, out, err = run(capsys, "check", "--source", str(tmp_path / "s.txt"), "--target", str(tmp_path / "t.txt"),
+                             *aligned, "--format", "json", "--fail-on", "never")
+        assert code == 0 and "t.txt" in err and "read alone" in err and "Traceback" not in err
+        assert [f["name"] for f in json.loads(out)["findings"]] == ["invalid-date"]
+
+
+def test_empty_stdin_is_exit_0_with_a_notice(monkeypatch, capsys):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n \n")))
+    code, out, err = run(capsys, "check", "-", "--stdin-filename", "news/a.md", "--format", "concise")
+    assert code == 0 and out == "" and "news/a.md" in err and "empty document" in err
+
+
+@pytest.mark.parametrize("option", ["--source", "--target", "--config", "--baseline", "--write-baseline", "--output"])
+def test_a_directory_where_a_file_is_required_is_exit_2_and_nothing_runs(tmp_path, capsys, option):
+    (tmp_path / "s.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(EN_BAD, encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "x.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    files = {"--source": str(tmp_path / "s.txt"), "--target": str(tmp_path / "t.txt")}
+    if option in files:
+        files[option] = str(folder)
+        argv = ["--source", files["--source"], "--target", files["--target"]]
+    else:
+        argv = [str(tmp_path / "s.txt"), option, str(folder)]
+    code, out, err = run(capsys, "check", *argv, "--format", "json")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"{option} {folder} is a directory" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in folder.iterdir()) == ["x.txt"]            # nothing written there
+
+
+def test_an_unreadable_file_of_a_folder_is_skipped_the_rest_reported_and_exit_2(tmp_path, capsys):
+    # root reads chmod-000 files, so the unreadable file is one that cannot be decoded (as for index)
+    top = tmp_path / "news"
+    top.mkdir()
+    (top / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    (top / "b.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)     # a zip, say
+    (top / "c.txt").write_text(ZH + EN_OK, encoding="utf-8")
+    (top / "d.txt").symlink_to(top / "gone.txt")                             # a broken link: not a document
+    report = tmp_path / "report.json"
+    for extra in ([], ["--fail-on", "never"], ["--exit-zero"]):
+        code, out, err = run(capsys, "check", str(top), "--format", "json", "-o", str(report), *extra)
+        assert code == 2 and out == "" and "Traceback" not in err
+        assert "skipped" in err and "b.txt" in err and "1 file(s) could not be read" in err
+        doc = json.loads(report.read_text(encoding="utf-8"))                  # the report is whole
+        assert doc["summary"]["files"] == 2
+        assert [(Path(f["path"]).name, f["name"]) for f in doc["findings"] if f["severity"] == "error"] == \
+            [("a.txt", "value-mismatch")]
+    # a file named on the command line that cannot be read is still a usage error, before any work
+    code, out, err = run(capsys, "check", str(top / "b.txt"), str(top / "a.txt"), "--format", "json")
+    assert code == 2 and out == "" and "b.txt" in err
+
+
+@pytest.mark.parametrize("option,spec,words", [
+    ("--select", "CC999", "no rule has that code (the codes are CC001, CC101–CC107"),
+    ("--select", "value-mismach", "did you mean 'value-mismatch'?"),
+    ("--ignore", "CC1O1", "did you mean 'CC101'?"),
+    ("--ignore", "CC101,Value_Mismatch", "did you mean 'value-mismatch'?"),
+    ("--select", "consistancy", "did you mean 'consistency'?"),
+])
+def test_an_unknown_rule_on_the_command_line_is_exit_2_with_did_you_mean(tmp_path, capsys, option, spec, words):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), option, spec)
+    assert code == 2 and out == "" and "Traceback" not in err
+    bad = spec.split(",")[-1]
+    assert f"unknown rule {bad!r} in {option}; {words}" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_command_line_and_the_configuration_refuse_a_rule_in_the_same_words(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text('ignore = ["CC1O1"]\n', encoding="utf-8")
+    _, _, from_config = run(capsys, "check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "bad.toml"))
+    _, _, from_cli = run(capsys, "check", str(tmp_path / "a.txt"), "--ignore", "CC1O1")
+    assert "bad.toml:1: unknown rule 'CC1O1' in ignore; did you mean 'CC101'?" in from_config
+    assert from_config.split("in ignore;")[1] == from_cli.split("in --ignore;")[1]

@@ -107,7 +107,6 @@ def test_output_file(tmp_path, capsys):
     ("binary", ["extract", "{d}/a.bin"], "a.bin"),
     ("emptydir", ["extract", "{d}/empty"], "empty"),
     ("undecodable", ["extract", "{d}/bad.txt"], "bad.txt"),
-    ("emptyfile", ["extract", "{d}/e.txt"], "e.txt"),
     (None, ["extract", "x.txt", "--date", "2023-02-30"], "--date"),
     (None, ["extract", "--source", "x.txt"], "--target"),
     (None, ["extract", "x.txt", "--format", "xml"], "format"),
@@ -124,14 +123,72 @@ def test_bad_input_is_one_paragraph_and_exit_2(tmp_path, capsys, setup, argv, wo
     elif setup == "xliff":
         (tmp_path / "a.xlf").write_text('<xliff version="1.2"><file><body><trans-unit id="1">'
                                         '<source>共有300余名民警</source></trans-unit></body></file></xliff>')
-    elif setup == "emptyfile":
-        (tmp_path / "e.txt").write_bytes(b"")
     target = tmp_path / "out.jsonl"
     argv = [a.format(d=tmp_path) for a in argv] + (["-o", str(target)] if argv[0] == "extract" else [])
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert "Traceback" not in err and words in err
     assert not target.exists(), "no half-written output"
+
+
+# issue 14, linter conventions: an empty document is nothing to check, not an error (ruff, Vale)
+@pytest.mark.parametrize("blank", [b"", b"  \n\t\n \r\n", b"\xef\xbb\xbf\n", "\u3000\n".encode("utf-8")],
+                         ids=["0-bytes", "white-space", "bom-only", "ideographic-space"])
+def test_an_empty_document_is_a_notice_and_the_rest_is_read(tmp_path, capsys, blank):
+    (tmp_path / "e.txt").write_bytes(blank)
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(tmp_path / "e.txt"), str(tmp_path / "a.txt"), "--format", "jsonl")
+    assert code == 0 and "Traceback" not in err
+    assert "info" in err and "e.txt" in err and "empty" in err
+    assert '"1350余名"' in out and '"e.txt"' not in out
+    code, out, err = run(capsys, "extract", str(tmp_path / "e.txt"), "--format", "json")
+    assert code == 0 and "e.txt" in err and json.loads(out)["claims"] == []
+
+
+def test_empty_stdin_is_a_notice(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, out, err = run(capsys, "extract", "--format", "jsonl")
+    assert code == 0 and out == "" and "<stdin>" in err and "empty" in err
+
+
+def test_an_empty_side_of_a_pair_leaves_the_other_alone(tmp_path, capsys):
+    (tmp_path / "s.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "t.txt").write_bytes(b"")
+    code, out, err = run(capsys, "extract", "--source", str(tmp_path / "s.txt"), "--target", str(tmp_path / "t.txt"),
+                         "--format", "jsonl")
+    assert code == 0 and "t.txt" in err and '"1350余名"' in out
+
+
+@pytest.mark.parametrize("option", ["--source", "--target", "--output"])
+def test_a_directory_where_a_file_is_required_is_exit_2_naming_it(tmp_path, capsys, option):
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "c.txt").write_text(ZH, encoding="utf-8")
+    files = {"--source": str(tmp_path / "a.txt"), "--target": str(tmp_path / "b.txt")}
+    files[option] = str(folder)
+    argv = ["extract", *(["--source", files["--source"], "--target", files["--target"]]
+                         if option != "--output" else [files["--source"], "--output", str(folder)])]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"{option} {folder} is a directory" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in folder.iterdir()) == ["c.txt"]
+
+
+def test_an_unreadable_file_of_a_folder_is_skipped_and_the_rest_extracted(tmp_path, capsys):
+    top = tmp_path / "news"
+    top.mkdir()
+    (top / "a.txt").write_text(ZH, encoding="utf-8")
+    (top / "b.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)     # a zip, say: cannot be decoded
+    (top / "c.txt").write_text(EN, encoding="utf-8")
+    (top / "d.txt").symlink_to(top / "gone.txt")                             # a broken link: not a document
+    target = tmp_path / "out.jsonl"
+    code, out, err = run(capsys, "extract", str(top), "--format", "jsonl", "-o", str(target))
+    assert code == 2 and "Traceback" not in err
+    assert "b.txt" in err and "skipped" in err and "1 file(s) could not be read" in err
+    paths = {Path(json.loads(line)["path"]).name for line in target.read_text(encoding="utf-8").splitlines()}
+    assert paths == {"a.txt", "c.txt"}                                     # the output is whole
 
 
 def test_python_dash_m_and_console_script_agree(tmp_path):

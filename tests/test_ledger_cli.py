@@ -269,3 +269,18 @@ def test_claims_json_rows_are_claim_objects_whose_offsets_cut_their_text(tmp_pat
     by_kind = {r["kind"]: r for r in rows}
     assert by_kind["date"]["value"] == {"start": "2021-09-02", "end": "2021-09-02"}
     assert by_kind["count"]["value"] == {"nominal": 2455, "low": 2455, "high": 2455}
+
+
+def test_index_notes_an_empty_document_and_indexes_the_rest(tmp_path, capsys):
+    # issue 14: an empty document is nothing to index, not an error (0 bytes, or white space only)
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "e.txt").write_bytes(b"")
+    (tmp_path / "w.txt").write_text(" \n\t\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(tmp_path / "e.txt"), str(tmp_path / "a.txt"), str(tmp_path / "w.txt"),
+                 "--ledger", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "info" in err and "e.txt" in err and "w.txt" in err and "empty document" in err
+    assert "1 added" in err and "Traceback" not in err
+    assert main(["index", str(tmp_path / "e.txt"), "--ledger", str(db)]) == 0
+    assert "e.txt" in capsys.readouterr().err

@@ -3,11 +3,14 @@
 ``read_paths(paths, stdin=None)`` returns one ``Document`` per file read, in the order the paths
 were given; a directory contributes its files in sorted order (by path component, depth first).
 
-* A file named explicitly is read whatever its extension; an empty one is an error.
+* A file named explicitly is read whatever its extension; an empty one is an error here (the
+  command line asks :func:`blank_file` first and names an empty document as a notice instead).
 * A directory is walked recursively. Hidden files and directories (name starting with ".") are
   skipped, and so are files with other extensions than SUPPORTED_EXTENSIONS; a file with no
   extension is read only if it decodes as text; empty files are skipped. A directory with no
   readable file is an error. Symbolic links are followed (each directory is visited once).
+  With ``on_error``, a supported file of a directory that cannot be read is given to it and
+  skipped, and the rest is read (one bad file of a folder does not stop the run).
 * "-" is standard input (``stdin``, or ``sys.stdin.buffer``), read once; its path is "<stdin>".
 
 Every problem is raised as ``checker.errors.InputError`` with one paragraph that names the path
@@ -33,7 +36,8 @@ from checker.io.document import Document
 from checker.io.encoding import decode
 from checker.io.markup import blank_markup
 
-__all__ = ["read_paths", "detect_format", "SUPPORTED_EXTENSIONS", "STDIN_PATH"]
+__all__ = ["read_paths", "detect_format", "blank_file", "blank_data", "read_stdin", "SUPPORTED_EXTENSIONS",
+           "STDIN_PATH"]
 
 STDIN_PATH = "<stdin>"
 
@@ -116,6 +120,36 @@ def _read_file(path: str) -> Document:
     return document
 
 
+def blank_data(data: bytes, path: str = STDIN_PATH) -> bool:
+    """Whether these bytes hold no text: nothing, a byte order mark, or only white space. Bytes
+    that cannot be decoded are not blank: reading them says what is wrong."""
+    if not data.strip():
+        return True
+    try:
+        text, _ = decode(data, path)
+    except InputError:
+        return False
+    return not text.strip()
+
+
+def blank_file(path: str) -> bool:
+    """Whether ``path`` is a regular file holding no text (0 bytes, or only white space). False
+    for anything else, including a file that cannot be read: reading it says why."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            return blank_data(handle.read(), path)
+    except (OSError, ValueError):
+        return False
+
+
+def read_stdin(stdin: BinaryIO | None = None) -> bytes:
+    """Standard input's bytes (``stdin``, or ``sys.stdin.buffer``), read once; InputError if
+    there is none or it cannot be read."""
+    return _read_stdin(stdin)
+
+
 def _read_stdin(stdin: BinaryIO | None) -> bytes:
     stream = stdin
     if stream is None:
@@ -186,17 +220,23 @@ def _walk(top: str) -> list[tuple[str, bool]]:
     return files
 
 
-def _read_directory(top: str) -> list[Document]:
+def _read_directory(top: str, on_error=None) -> list[Document]:
     documents = []
+    skipped = False
     for path, supported in _walk(top):
         try:
             document = _document(path, _read_bytes(path))
-        except InputError:
-            if supported:   # a .txt/.md/.html file that cannot be read is an error, not skipped
-                raise
+        except InputError as exc:
+            if supported and on_error is None:   # a .txt/.md/.html file that cannot be read is
+                raise                            # an error, not skipped in silence
+            if supported:
+                on_error(exc)                    # said, skipped, the rest read
+                skipped = True
             document = None  # a file without an extension counts only if it is text
         if document is not None:      # empty files are skipped
             documents.append(document)
+    if not documents and skipped:     # every file was bad: each one has been reported
+        return documents
     if not documents:
         kinds = " ".join(sorted(SUPPORTED_EXTENSIONS))
         raise InputError(
@@ -207,8 +247,9 @@ def _read_directory(top: str) -> list[Document]:
     return documents
 
 
-def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Document]:
-    """Read every path ("-" is standard input) into Documents; raise InputError on bad input."""
+def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None, on_error=None) -> list[Document]:
+    """Read every path ("-" is standard input) into Documents; raise InputError on bad input, or,
+    for a bad file found in a directory, give it to ``on_error`` and go on when that is given."""
     if isinstance(paths, (str, bytes)):
         raise TypeError("read_paths takes a sequence of paths, not a single string")
     documents: list[Document] = []
@@ -233,7 +274,7 @@ def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> list[Docu
             raise InputError(f"Cannot read {path!r}: that is not a valid path. Check how the "
                              "path was written.") from None
         if stat.S_ISDIR(mode):
-            documents.extend(_read_directory(path))
+            documents.extend(_read_directory(path, on_error))
         else:
             documents.append(_read_file(path))
     return documents

@@ -408,3 +408,34 @@ def test_utf8_file_round_trip_any_text(tmp_path, text, name):
     [doc] = read_paths([path])
     assert doc.text == text
     assert len(doc.view) == len(text)
+
+
+# issue 14: the command line asks whether a named file is blank before reading it, and a bad
+# file of a folder can be skipped (on_error) while the rest is read
+
+@pytest.mark.parametrize("data,blank", [
+    (b"", True), (b" \n\t\r\n", True), (b"\xef\xbb\xbf", True), ("\u3000\n".encode("utf-8"), True),
+    ("  \n".encode("utf-16"), True), (b"x", False), ("一".encode("gb18030"), False),
+    (b"\x89PNG\r\n\x1a\n" + bytes(20), False),
+])
+def test_blank_data(data, blank):
+    assert read_module.blank_data(data) is blank
+
+
+def test_blank_file_is_false_for_what_is_not_a_readable_file(tmp_path):
+    assert read_module.blank_file(write(tmp_path / "e.txt", b""))
+    assert not read_module.blank_file(write(tmp_path / "a.txt", SIMPLIFIED))
+    assert not read_module.blank_file(str(tmp_path))                       # a directory
+    assert not read_module.blank_file(str(tmp_path / "missing.txt"))
+
+
+def test_on_error_skips_a_bad_file_of_a_folder(tmp_path):
+    top = tmp_path / "top"
+    write(top / "a.txt", SIMPLIFIED)
+    write(top / "b.txt", b"PK\x03\x04" + bytes(range(256)) * 8)
+    with pytest.raises(InputError):
+        read_paths([str(top)])
+    errors = []
+    docs = read_paths([str(top)], on_error=errors.append)
+    assert [os.path.basename(d.path) for d in docs] == ["a.txt"]
+    assert len(errors) == 1 and "b.txt" in str(errors[0])
