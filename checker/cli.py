@@ -343,36 +343,42 @@ class _Inputs:
         directory are not looked at here: the readers skip the empty ones."""
         from checker.io.read import STDIN_PATH, blank_data, blank_file, read_stdin
 
-        kept, blank, stdin = [], [], None
+        kept: list[str] = []
+        blank: list[str] = []
+        read: dict[str, io.BytesIO | bool] = {}
+
+        def empty(path: str) -> bool:
+            if path != "-":
+                return blank_file(path)
+            if "stdin" not in read:              # read once, however often it is named
+                data = read_stdin()
+                read["stdin"], read["blank"] = io.BytesIO(data), blank_data(data)
+            return bool(read["blank"])
+
         for path in paths:
-            if path == "-":
-                if stdin is None:                # read once, however often it is named
-                    data = read_stdin()
-                    stdin = io.BytesIO(data)
-                    if blank_data(data):
-                        blank.append(stdin_name or STDIN_PATH)
-                if (stdin_name or STDIN_PATH) in blank:
-                    continue
-            elif blank_file(path):
-                blank.append(path)
-                continue
-            kept.append(path)
+            if empty(path):
+                blank.append((stdin_name or STDIN_PATH) if path == "-" else path)
+            else:
+                kept.append(path)
         alone = {}
         if source is not None and target is not None:
-            empty = [p for p in (source, target) if blank_file(p)]
-            if empty:                            # no translation to compare: the other side alone
-                rest = [p for p in (source, target) if p not in empty]
-                for p in empty:
-                    blank.append(p)
+            sides = {p: empty(p) for p in (source, target)}
+            if any(sides.values()):              # no translation to compare: the other side alone
+                rest = [p for p, e in sides.items() if not e]
+                for p in (p for p, e in sides.items() if e):
+                    name = (stdin_name or STDIN_PATH) if p == "-" else p
+                    blank.append(name)
                     if rest:
-                        alone[p] = f"; {rest[0]} is read alone (no translation to compare it with)"
+                        other = (stdin_name or STDIN_PATH) if rest[0] == "-" else rest[0]
+                        alone[name] = f"; {other} is read alone (no translation to compare it with)"
                 kept += [p for p in rest if p not in kept]
                 source = target = None
+        stdin = read.get("stdin")
         blank = list(dict.fromkeys(blank))
         for path in blank:
             print(f"claimcheck: info: {path}: empty document (no text), nothing to check{alone.get(path, '')}.",
                   file=sys.stderr)
-        return cls(kept, source, target, stdin, blank)
+        return cls(kept, source, target, stdin, blank)    # type: ignore[arg-type]
 
 
 def _skipper(skipped: list[str]):

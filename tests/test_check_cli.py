@@ -413,3 +413,14 @@ def test_the_command_line_and_the_configuration_refuse_a_rule_in_the_same_words(
     _, _, from_cli = run(capsys, "check", str(tmp_path / "a.txt"), "--ignore", "CC1O1")
     assert "bad.toml:1: unknown rule 'CC1O1' in ignore; did you mean 'CC101'?" in from_config
     assert from_config.split("in ignore;")[1] == from_cli.split("in --ignore;")[1]
+
+
+def test_empty_stdin_as_one_side_of_a_pair(monkeypatch, tmp_path, capsys):
+    import io
+    import sys
+
+    (tmp_path / "t.txt").write_text(EN_BAD, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, out, err = run(capsys, "check", "--source", "-", "--target", str(tmp_path / "t.txt"), "--format", "json")
+    assert code == 0 and "<stdin>: empty document" in err and "t.txt is read alone" in err
+    assert json.loads(out)["findings"] == []
