@@ -424,3 +424,19 @@ def test_empty_stdin_as_one_side_of_a_pair(monkeypatch, tmp_path, capsys):
     code, out, err = run(capsys, "check", "--source", "-", "--target", str(tmp_path / "t.txt"), "--format", "json")
     assert code == 0 and "<stdin>: empty document" in err and "t.txt is read alone" in err
     assert json.loads(out)["findings"] == []
+
+
+def test_a_folder_of_empty_files_has_nothing_to_check(tmp_path, capsys):
+    # (issue 14) as ruff does: no text is no finding, exit 0 — not an unreadable folder
+    (tmp_path / "a.zh.md").write_text("", encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(" \n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["files"] == 0, err
+    code, out, err = run(capsys, "extract", str(tmp_path), "--format", "jsonl")
+    assert code == 0 and out.strip() == "", err
+    # a folder with no text file at all is still an error of its own
+    empty = tmp_path / "none"
+    empty.mkdir()
+    (empty / "photo.png").write_bytes(b"\x89PNG")
+    code, out, err = run(capsys, "check", str(empty))
+    assert code == 2 and "no readable, non-empty files" in err

@@ -646,7 +646,7 @@ def _assemble(items: list[Bitext | _Doc]) -> list[Bitext]:
 
 def _read_directory(top: str, on_error=None) -> list[Bitext | _Doc]:
     items: list[Bitext | _Doc] = []
-    skipped = False
+    skipped = empty = False
     for path, kind in _walk(top):
         try:
             if kind == "units":
@@ -663,8 +663,10 @@ def _read_directory(top: str, on_error=None) -> list[Bitext | _Doc]:
             continue
         if doc is not None:
             items.append(_Doc(doc, pairable=True))
-    if not items and skipped:
-        return items
+        else:
+            empty = True
+    if not items and (skipped or empty):
+        return items                   # (a folder of empty files has nothing to check: no error, as ruff)
     if not items:
         kinds = " ".join(sorted(set(SUPPORTED_EXTENSIONS) | set(UNIT_EXTENSIONS)))
         raise InputError(
