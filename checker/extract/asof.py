@@ -159,7 +159,7 @@ def _with_time(t: str, r: RawClaim, lang: str, raws, day: str) -> str:
     after it (6 p.m. on May 3; May 3, at 18:00)."""
     hm = _flag_time(r)
     text = t[r.start:r.end]
-    if hm is None:
+    if hm is None and t[r.end:r.end + 2].lstrip()[:1].isdigit():      # (a clock starts with a digit)
         for _, _, o in raws:
             if o is not r and o.start >= r.end and not t[r.end:o.start].strip() and _flag_time(o) \
                     and not _states_time(o):
