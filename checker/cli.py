@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--ignore", metavar="RULES",
                     help="not these rules: codes, names, prefixes or categories, comma-separated")
     ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                    help="publication date, when the document does not state one")
+                    help="publication date, when the document does not state one (with --ledger, "
+                         "an undated draft is otherwise read as of today, and stderr says so)")
     ck.add_argument("--ledger", metavar="DB",
                     help="also check the documents against this archive of published claims (claimcheck index)")
     ck.add_argument("--config", metavar="FILE", help="the configuration file to use (.claimcheck.toml or pyproject.toml)")
