@@ -118,15 +118,17 @@ def _headline(claims: Sequence[Claim]) -> list[Claim]:
     """The figures that speak for their whole subject: of the claims one document makes about one
     subject in one measure, the largest (2名中国维和警察 among 20名维和警察 at a ceremony are parts
     of a group, not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article
-    states it in both languages). Order is kept."""
+    states it in both languages). Order is kept. Figures a document gives for stated moments
+    (截至7月21日8时 …；截至20时 …) are each their moment's headline."""
     best: dict[tuple, Claim] = {}
     for c in claims:
-        k = (c.path, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
+        moment = c.as_of if c.as_of and len(c.as_of) > 10 else None
+        k = (c.path, moment, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
         if k not in best or _above(c, best[k]):
             best[k] = c
     # a bare number (two) is a part of a measured figure of its document, unless larger
     for k, c in list(best.items()):
-        if k[2] is None and any(o[:2] == k[:2] and o[2] is not None and not _above(c, best[o]) for o in best):
+        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
             del best[k]
     keep = {id(c) for c in best.values()}
     return [c for c in claims if id(c) in keep]
