@@ -774,7 +774,10 @@ def _sentence_after(text: str, c, width: int) -> str:
     return re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + width], maxsplit=1)[0]
 
 
+# where figures are sent: 向南苏丹派出, 赴马里 (rules/glossary.yaml, destinations), "sent … to South
+# Sudan" (a listed place only)
 _EN_SENT = re.compile(r"\b(?:sent|send|sends|deployed|deploy|deploys|dispatched|posted|contributed)\b", re.I)
+_EN_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def _alternatives(spec, key: str, where: str) -> str:
@@ -799,7 +802,6 @@ def _zh_cues() -> tuple[re.Pattern, re.Pattern]:
     destination = re.compile(rf"(?:{to})([\u4e00-\u9fff]{{2,8}}?)(?:{adverbs})*(?:{verbs})")
     operation = re.compile(rf"[“\"「]([^”\"」“「，。；]{{1,10}})[”\"」](?:{kinds})?(?:{names})")
     return destination, operation
-_EN_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def destination_of(text: str, c) -> str | None:
