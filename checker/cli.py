@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--ignore", metavar="RULES",
                     help="not these rules: codes, names, prefixes or categories, comma-separated")
     ck.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                    help="publication date, when the document does not state one")
+                    help="publication date, when the document does not state one (with --ledger, "
+                         "an undated draft is otherwise read as of today, and stderr says so)")
     ck.add_argument("--ledger", metavar="DB",
                     help="also check the documents against this archive of published claims (claimcheck index)")
     ck.add_argument("--config", metavar="FILE", help="the configuration file to use (.claimcheck.toml or pyproject.toml)")
@@ -257,6 +258,8 @@ def _check(args) -> int:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     findings, claims, texts, reports = [], 0, {}, []
     for bitext, result in zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1)):
+        if args.ledger and args.date is None and _undated(result):
+            result = _dated_today(bitext, result)
         reports.append((bitext, result))
         findings += result.findings
         claims += result.claims
@@ -449,6 +452,25 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
         yield from pool.map(work, bitexts, chunksize=max(1, min(64, len(bitexts) // (4 * jobs))))
+
+
+def _undated(result) -> list[str]:
+    """The files of a checked bitext that state figures but no date at all (as ``index`` warns)."""
+    return [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
+
+
+def _dated_today(bitext, result):
+    """An undated draft checked against the archive (check --ledger, no --date) is read as of
+    today, and stderr says so in one line: a draft is about to be published, and without a day
+    no corpus rule could compare it in time. --date overrides the choice."""
+    from datetime import date
+
+    from checker.engine import check_bitext
+
+    today = date.today().isoformat()
+    print(f"claimcheck: note: {', '.join(_undated(result))} states no date; checked against the archive "
+          f"as of today, {today} (give --date YYYY-MM-DD to choose the day)", file=sys.stderr)
+    return check_bitext(bitext, as_of=today)
 
 
 def _existing_ledger(path: str) -> None:

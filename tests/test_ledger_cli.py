@@ -284,3 +284,39 @@ def test_index_notes_an_empty_document_and_indexes_the_rest(tmp_path, capsys):
     assert "1 added" in err and "Traceback" not in err
     assert main(["index", str(tmp_path / "e.txt"), "--ledger", str(db)]) == 0
     assert "e.txt" in capsys.readouterr().err
+
+
+def test_an_undated_draft_checked_against_the_ledger_is_read_as_of_today_and_says_so(tmp_path, capsys):
+    """Issue 14: `check --ledger` on a draft that states no date says so on stderr (one line naming
+    the file and the day used) and reads it as of today; --date overrides that day."""
+    from datetime import date
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("2019-08-01 09:00:00\n截至目前，该项目累计培训乡村医生4300名。\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert main(["index", str(archive), "--ledger", str(db)]) == 0
+    draft = tmp_path / "draft.txt"
+    draft.write_text("截至目前，该项目累计培训乡村医生3900名。\n", encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["check", str(draft), "--ledger", str(db), "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    notes = [line for line in err.splitlines() if "states no date" in line]
+    assert len(notes) == 1 and str(draft) in notes[0] and date.today().isoformat() in notes[0], err
+    found = json.loads(out)["findings"]
+    assert [f["name"] for f in found if f["severity"] == "error"] == ["cumulative-decrease"]
+    assert found[0]["claims"][0]["as_of"] == date.today().isoformat()
+
+    # --date chooses the day: before the archive's 4300, 3900 is growth; and nothing is said
+    assert main(["check", str(draft), "--ledger", str(db), "--format", "json", "--date", "2018-01-01"]) == 0
+    out, err = capsys.readouterr()
+    assert "states no date" not in err
+    assert not [f for f in json.loads(out)["findings"] if f["severity"] != "info"]
+
+    # a dated draft, and an undated one checked without a ledger, say nothing of dates
+    dated = tmp_path / "dated.txt"
+    dated.write_text("2020-08-01 09:00:00\n截至目前，该项目累计培训乡村医生4500名。\n", encoding="utf-8")
+    main(["check", str(dated), "--ledger", str(db), "--format", "json"])
+    main(["check", str(draft), "--format", "json"])
+    assert "states no date" not in capsys.readouterr().err

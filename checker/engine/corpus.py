@@ -1,12 +1,14 @@
 """Corpus rules: a document's claims against the archive of what was published before (the ledger).
 
 Each claim with a subject is looked up under its subject key (checker/ledger/subjects.py) among
-the archive's claims that speak for the same day, and the nearest before and after it. Then:
+the archive's claims that speak for the same moment (a day, or a time of a day: 截至5月3日12时),
+and the nearest before and after it. Then:
 
-* value-conflict — the same subject, the same day, the same measure, incompatible values;
-* stale-figure — the document repeats a figure the archive has since replaced by another;
+* value-conflict — the same subject, the same moment, the same measure, incompatible values;
+* stale-figure — the document repeats a figure the archive has since replaced by another in the
+  same measure;
 * cumulative-decrease — a running total (累计, 已, "have contributed", an ordinal series) that is
-  lower than an earlier one, or higher than a later one;
+  lower than an earlier one, or higher than a later one, in the same measure;
 * figure-timeline (info) — the figure changed over time in a way that holds: the timeline;
 * measure-differs (info) — the archive counts the subject in another measure (人次 and 名).
 
@@ -116,15 +118,17 @@ def _headline(claims: Sequence[Claim]) -> list[Claim]:
     """The figures that speak for their whole subject: of the claims one document makes about one
     subject in one measure, the largest (2名中国维和警察 among 20名维和警察 at a ceremony are parts
     of a group, not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article
-    states it in both languages). Order is kept."""
+    states it in both languages). Order is kept. Figures a document gives for stated moments
+    (截至7月21日8时 …；截至20时 …) are each their moment's headline."""
     best: dict[tuple, Claim] = {}
     for c in claims:
-        k = (c.path, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
+        moment = c.as_of if c.as_of and len(c.as_of) > 10 else None
+        k = (c.path, moment, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
         if k not in best or _above(c, best[k]):
             best[k] = c
     # a bare number (two) is a part of a measured figure of its document, unless larger
     for k, c in list(best.items()):
-        if k[2] is None and any(o[:2] == k[:2] and o[2] is not None and not _above(c, best[o]) for o in best):
+        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
             del best[k]
     keep = {id(c) for c in best.values()}
     return [c for c in claims if id(c) in keep]
@@ -199,10 +203,24 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
               and _same_series(c, a)]
     pick = _once if generic else _headline
     kept = pick(claims)                     # a document's figure: its headline, on any day
-    same = [a for a in kept if a.as_of == c.as_of]
-    before = sorted((a for a in kept if a.as_of < c.as_of), key=lambda a: a.as_of, reverse=True)
-    after = sorted((a for a in kept if a.as_of > c.as_of), key=lambda a: a.as_of)
+    order = [(a, _order(a, c)) for a in kept]
+    same = [a for a, o in order if o == 0]
+    before = sorted((a for a, o in order if o == -1), key=lambda a: a.as_of, reverse=True)
+    after = sorted((a for a, o in order if o == 1), key=lambda a: a.as_of)
     return _judge(c, key, same, before, after)
+
+
+def _order(a: Claim, c: Claim) -> int | None:
+    """When ``a`` speaks for, against ``c``'s time: -1 before, 0 the same moment, 1 after, None
+    not known. A time is a day, or a moment of a day (2023-05-03T12:00, from 截至5月3日12时):
+    12时 and 18时 of one day are two moments; a moment and its day alone are not known to be
+    one moment, nor which comes first."""
+    da, dc = a.as_of[:10], c.as_of[:10]
+    if da != dc:
+        return -1 if da < dc else 1
+    if (len(a.as_of) > 10) != (len(c.as_of) > 10):
+        return None
+    return (a.as_of > c.as_of) - (a.as_of < c.as_of)
 
 
 def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[dict]:
@@ -280,13 +298,15 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
         shown = ", ".join(f"{_show(a)} ({a.path}:{a.line})" for a in conflicts[:3])
         out.append(_finding("value-conflict", rule("value-conflict").message.format(
             document=_show(c), subject=key, as_of=c.as_of, archive=shown), c, conflicts))
-    stale = _stale(c, same, before)
+    # stale and decrease read the series of c's own measure only (2455名 against persons, not
+    # 2455人次): the verdict does not depend on what else the archive holds; another measure is
+    # at most measure-differs (info), below
+    stale = _stale(c, measured(same), measured(before))
     if stale:
         old, new = stale
-        note = _measure_note(c, old, new)
         out.append(_finding("stale-figure", rule("stale-figure").message.format(
             document=_show(c), subject=key, old=f"{_show(old)} ({_where(old)})",
-            new=f"{_show(new)} ({_where(new)})") + note, c, [old, new]))
+            new=f"{_show(new)} ({_where(new)})"), c, [old, new]))
     cumulative = _running(c)
     if cumulative and not stale:
         # only running totals are compared: a figure without the cue may count something else
@@ -359,14 +379,7 @@ def _stale(c: Claim, same: list[Claim], before: list[Claim]) -> tuple[Claim, Cla
     return None
 
 
-def _measure_note(*claims: Claim) -> str:
-    if any(other_measure(a, b) for a in claims for b in claims):
-        shown = dict.fromkeys(f"{_show(a)}: {a.unit}" for a in claims)   # the draft often repeats the old text
-        return "; note that the measures differ (" + ", ".join(shown) + ")"
-    return ""
-
-
 def _days(iso: str | None) -> int:
     from datetime import date
 
-    return date.fromisoformat(iso).toordinal() if iso else 0
+    return date.fromisoformat(iso[:10]).toordinal() if iso else 0

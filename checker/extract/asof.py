@@ -2,13 +2,20 @@
 June) sets it for the whole sentence; otherwise a figure in a sentence that states exactly one
 day of the past (今年10月25日上午，……第51次联合巡逻执法正式启动) speaks for that day, and one
 that opens with one past period (2023年底，…; 去年，…; In 2023, …) for the period's end. Other
-claims keep the document's date."""
+claims keep the document's date.
+
+A day that states its time of day (截至5月3日12时, 截至3日18时30分, "as of 6 p.m. on May 3") gives
+its figures a moment, ``YYYY-MM-DDTHH:MM``: 12时 and 18时 of one day are two moments, and the
+archive compares moments (checker/engine/corpus.py). Only figures get it; dates and years keep
+their day. The words of a part of the day that make a clock time p.m. (下午6时 is 18:00) and the
+English clock words are data in rules/glossary.yaml, ``moments``."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from checker.extract.dates import DocDate, Stated
 from checker.extract.raw import SENTENCE_END, RawClaim
@@ -30,7 +37,7 @@ def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocD
 
 
 def _cues(t: str, raws) -> None:
-    for _, _, r in raws:
+    for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
         if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
@@ -38,14 +45,16 @@ def _cues(t: str, raws) -> None:
         start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
         stop = SENTENCE_END.search(t, r.end)
         end = stop.start() if stop else len(t)
+        when = _with_time(t, r, lang, raws, r.value.end)
         for _, _, o in raws:
             if start <= o.start < end and o is not r:
-                o.as_of = r.value.end
+                o.as_of = when if o.kind in DATED else r.value.end
 
 
 def _event_days(t: str, raws, doc_date: DocDate) -> None:
     ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
+    langs = {id(r): lang for lang, _, r in raws}
     for _, _, r in raws:
         sentences.setdefault(bisect_left(ends, r.start), []).append(r)
     for claims in sentences.values():
@@ -59,9 +68,10 @@ def _event_days(t: str, raws, doc_date: DocDate) -> None:
         # the document's date; guessed (4月29日, year_inferred) or read against an inferred
         # document date (今年10月25日), it is flagged as_of_inferred like the document's date.
         guessed = "year_inferred" in day.flags or (day.stated.y is None and doc_date.inferred)
+        when = _with_time(t, day, langs[id(day)], raws, day.value.start)
         for r in claims:
             if r.kind in DATED and r.as_of is None:
-                r.as_of = day.value.start
+                r.as_of = when
                 if guessed and "as_of_inferred" not in r.flags:
                     r.flags += ("as_of_inferred",)
 
@@ -121,3 +131,68 @@ def _event_day(r: RawClaim, doc_date: DocDate) -> bool:
     day = date.fromisoformat(v.start)
     # a document dated by a year only (an inferred lower bound) may be any day of that year or later
     return day.year <= doc_date.day.year if doc_date.precision == "year" else day <= doc_date.day
+
+
+@lru_cache(maxsize=1)
+def _moment_words() -> tuple[tuple[str, ...], re.Pattern, re.Pattern, dict[str, str]]:
+    """rules/glossary.yaml, moments: the Chinese parts of the day after noon (下午, 晚上), and the
+    English clock read before a day ("6 p.m. on May 3", "noon on May 3") or after it ("May 3,
+    at 18:00")."""
+    from checker.vocab import load_yaml
+
+    spec = (load_yaml("glossary.yaml") or {}).get("moments") or {}
+    pm = tuple(spec.get("zh", {}).get("afternoon") or ())
+    named = {str(k).lower(): str(v) for k, v in (spec.get("en", {}).get("named") or {}).items()}
+    names = "|".join(re.escape(k) for k in sorted(named, key=len, reverse=True)) or "(?!)"
+    clock = (rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+             rf"|(?P<h24>[01]?\d|2[0-4]):(?P<m24>\d{{2}})\b(?!\s*[ap]\.?\s?m\b)|(?P<named>{names})\b)")
+    # bounded on both sides: a clock, then at most "local time", "on" (before the day), or a
+    # comma and "at" (after it)
+    before = re.compile(rf"{clock}(?:\s+(?:local\s+time|\w{{3,4}}))?,?\s+(?:on\s+)?(?:\w+,?\s+)?\Z", re.I)
+    after = re.compile(rf",?\s+(?:at\s+)?{clock}", re.I)
+    return pm, before, after, named
+
+
+def _with_time(t: str, r: RawClaim, lang: str, raws, day: str) -> str:
+    """``day`` with the time of day the date ``r`` states, if it states one: its own (5月3日12时)
+    or a clock time written right after it (3日12时, 今天12时), or an English clock before or
+    after it (6 p.m. on May 3; May 3, at 18:00)."""
+    hm = _flag_time(r)
+    text = t[r.start:r.end]
+    if hm is None and t[r.end:r.end + 2].lstrip()[:1].isdigit():      # (a clock starts with a digit)
+        for _, _, o in raws:
+            if o is not r and o.start >= r.end and not t[r.end:o.start].strip() and _flag_time(o) \
+                    and not _states_time(o):
+                hm, text = _flag_time(o), text + t[r.end:o.end]
+                break
+    if hm is not None:
+        h, m = hm
+        pm = _moment_words()[0]
+        if h < 12 and any(w in text for w in pm):
+            h += 12                       # 下午6时, 晚上8点: p.m.
+        return f"{day}T{h:02d}:{m:02d}"
+    if lang != "en":
+        return day
+    _, before, after, named = _moment_words()
+    lead = t[max(0, r.start - 40):r.start]
+    m = before.search(lead) or after.match(t, r.end)
+    if m is None:
+        return day
+    if m.group("named"):
+        return f"{day}T{named[m.group('named').lower()]}"
+    if m.group("h24") is not None:
+        h, mm = int(m.group("h24")), int(m.group("m24"))
+    else:
+        h, mm = int(m.group("h")), int(m.group("m") or 0)
+        if not 1 <= h <= 12:
+            return day
+        h = h % 12 + (12 if m.group("ap").lower() == "p" else 0)
+    return f"{day}T{h:02d}:{mm:02d}" if h <= 24 and mm < 60 else day
+
+
+def _flag_time(r: RawClaim) -> tuple[int, int] | None:
+    f = next((f for f in r.flags if f.startswith("time:")), None)
+    if f is None:
+        return None
+    h, m = f[5:].split(":")
+    return int(h), int(m)

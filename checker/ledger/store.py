@@ -167,11 +167,12 @@ def claim_of(row: dict) -> Claim:
 
 
 def _document_as_of(claims: Sequence[Claim]) -> str | None:
-    """The document's date: the as-of date its claims carry most often (first seen on ties)."""
+    """The document's date: the as-of day its claims carry most often (first seen on ties); a
+    figure's moment (2023-05-03T12:00) counts for its day."""
     counts: dict[str, int] = {}
     for c in claims:
         if c.as_of:
-            counts[c.as_of] = counts.get(c.as_of, 0) + 1
+            counts[c.as_of[:10]] = counts.get(c.as_of[:10], 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
@@ -419,7 +420,8 @@ class Ledger:
                      exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> list[dict]:
         """The archive's claims filed under ``key``: those that speak for the day ``on`` (in
         order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
-        ``limit`` earliest ``after`` it, or every one in ``documents``. Narrowed, in SQL, to
+        ``limit`` earliest ``after`` it (days: a moment given is read as its day, and a claim's
+        moment is on its day), or every one in ``documents``. Narrowed, in SQL, to
         claims in ``unit`` whose interval meets ``overlapping`` (lo, hi), or lies wholly
         ``above`` or ``below`` a value (then the ``limit`` farthest from it come first); to
         running totals (cumulative or ordinal) or to cumulative claims.
@@ -434,13 +436,15 @@ class Ledger:
             where.append(sql)
             args.extend(values)
 
+        # by day: a moment (2023-05-03T12:00) sorts after its day's date and before the next
+        # day, so the day's claims, at any time or none, lie between DAY and DAY + "T~"
         if on is not None:
-            term("c.as_of = ?", on)
+            term("c.as_of >= ? AND c.as_of <= ?", on[:10], on[:10] + "T~")
         elif before is not None:
-            term("c.as_of < ?", before)
+            term("c.as_of < ?", before[:10])
             order = " ORDER BY c.as_of DESC, c.id"
         elif after is not None:
-            term("c.as_of > ?", after)
+            term("c.as_of > ?", after[:10] + "T~")
             order = " ORDER BY c.as_of ASC, c.id"
         if documents:
             term(f"c.document_id IN ({', '.join('?' * len(documents))})", *documents)

@@ -774,11 +774,34 @@ def _sentence_after(text: str, c, width: int) -> str:
     return re.split(r"[.!?;](?=\s|$)|\n", text[c.end:c.end + width], maxsplit=1)[0]
 
 
-# where figures are sent: 向南苏丹派出, 赴马里, "sent … to South Sudan" (a listed place only)
-_ZH_DESTINATION = re.compile(r"(?:向|赴|到|前往)([\u4e00-\u9fff]{2,8}?)(?:累计|先后|共|已|陆续)*"
-                             r"(?:派出|派遣|部署|派驻|选派|增派|轮换|执行|维和)")
+# where figures are sent: 向南苏丹派出, 赴马里 (rules/glossary.yaml, destinations), "sent … to South
+# Sudan" (a listed place only)
 _EN_SENT = re.compile(r"\b(?:sent|send|sends|deployed|deploy|deploys|dispatched|posted|contributed)\b", re.I)
 _EN_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _alternatives(spec, key: str, where: str) -> str:
+    if not isinstance(spec, dict) or key not in spec:
+        raise UserError(f"rules/glossary.yaml: {where} needs the key {key}.")
+    found = _words(spec[key], f"{where}.{key}")
+    if not found:
+        raise UserError(f"rules/glossary.yaml: {where}.{key} must list at least one word.")
+    return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _zh_cues() -> tuple[re.Pattern, re.Pattern]:
+    """rules/glossary.yaml, destinations.zh and operations.zh, compiled once: where figures are
+    sent (向南苏丹派出, 赴马里执行; a listed place only) and the named operation a figure counts in
+    (“清源”专项行动). Each pattern is bounded (a name of 2 to 8, or 1 to 10, characters)."""
+    data = load_yaml("glossary.yaml") or {}
+    dest = (data.get("destinations") or {}).get("zh")
+    ops = (data.get("operations") or {}).get("zh")
+    to, adverbs, verbs = (_alternatives(dest, k, "destinations.zh") for k in ("to", "adverbs", "verbs"))
+    kinds, names = (_alternatives(ops, k, "operations.zh") for k in ("kinds", "names"))
+    destination = re.compile(rf"(?:{to})([\u4e00-\u9fff]{{2,8}}?)(?:{adverbs})*(?:{verbs})")
+    operation = re.compile(rf"[“\"「]([^”\"」“「，。；]{{1,10}})[”\"」](?:{kinds})?(?:{names})")
+    return destination, operation
 
 
 def destination_of(text: str, c) -> str | None:
@@ -791,7 +814,7 @@ def destination_of(text: str, c) -> str | None:
         from checker.text.normalize import to_simplified
 
         left = to_simplified(_sentence_before(text, c, 60))
-        found = [places.get(m.group(1)) for m in _ZH_DESTINATION.finditer(left)]
+        found = [places.get(m.group(1)) for m in _zh_cues()[0].finditer(left)]
         return next((f for f in reversed(found) if f), None)
     if not _EN_SENT.search(_sentence_before(text, c, 160)):
         return None
@@ -848,8 +871,8 @@ def scope_of(text: str, c) -> str | None:
     return _en_place_after(_sentence_after(text, c, 160), g) or (None if _names_home(c.subject or "", g) else reporter)
 
 
-# a named operation before the figure in its sentence: “清源”专项行动, Operation Clear Source
-_ZH_OPERATION = re.compile(r"[“\"「]([^”\"」“「，。；]{1,10})[”\"」](?:专项|集中|联合|系列)?(?:行动|战役|攻坚战)")
+# a named operation before the figure in its sentence: “清源”专项行动 (rules/glossary.yaml,
+# operations), Operation Clear Source
 _EN_OPERATION = re.compile(r"\bOperation\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
@@ -863,7 +886,7 @@ def operation_of(text: str, c) -> str | None:
     if c.lang == "zh":
         from checker.text.normalize import to_simplified
 
-        found = list(_ZH_OPERATION.finditer(to_simplified(sentence)))
+        found = list(_zh_cues()[1].finditer(to_simplified(sentence)))
         return f"“{found[-1].group(1)}”行动" if found else None
     found = list(_EN_OPERATION.finditer(sentence))
     return f"operation {found[-1].group(1).lower()}" if found else None

@@ -53,3 +53,34 @@ def test_a_document_agrees_with_a_copy_of_itself(text):
             found = check_results(ledger, [check_bitext(_bitext("doc.txt", text + " "))])
     assert not [f for f in found if f.rule.name in ("value-conflict", "stale-figure", "cumulative-decrease")], \
         [(f.rule.name, f.message) for f in found]
+
+
+_YEARS = st.integers(min_value=2010, max_value=2024)
+
+
+def _article(year: int, n: int, unit: str) -> str:
+    return f"{year}-06-01 09:00:00\n中国已累计派出维和警察{n}{unit}。"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_YEARS, st.integers(100, 5000)), min_size=1, max_size=3),
+       st.lists(st.tuples(_YEARS, st.integers(100, 5000)), min_size=1, max_size=3),
+       _YEARS, st.integers(100, 5000))
+# the brief's example: 2455名 in 2023 against 2600名 (2021), with or without 2455人次 (2016)
+@example(persons=[(2021, 2600)], person_times=[(2016, 2455)], year=2023, n=2455)
+@example(persons=[(2016, 1200), (2020, 1800)], person_times=[(2014, 1200), (2019, 1500)], year=2022, n=1200)
+def test_another_measure_in_the_archive_never_changes_the_verdict(persons, person_times, year, n):
+    """Issue 14: a draft's figure in persons (名) is judged against the persons series; adding
+    person-times (人次) figures to the archive, at any time and of any value, changes no finding
+    above info."""
+    def loud(archive: list[str]) -> list[str]:
+        with tempfile.TemporaryDirectory() as d:
+            with Ledger(Path(d) / "l.db") as ledger:
+                for i, text in enumerate(archive):
+                    index_result(ledger, check_bitext(_bitext(f"a{i}.txt", text)))
+                found = check_results(ledger, [check_bitext(_bitext("doc.txt", _article(year, n, "名")))])
+        return sorted(f.rule.name for f in found if f.severity != "info")
+
+    own = [_article(y, k, "名") for y, k in persons]
+    other = [_article(y, k, "人次") for y, k in person_times]
+    assert loud(own) == loud(own + other) == loud(other + own)

@@ -514,3 +514,59 @@ KEYS = {
 def test_key(text, figure, expected):
     """Each table above: a figure in a sentence, and the key it is filed under."""
     assert key(text, figure) == expected
+
+
+# Issue 14: the Chinese cue words of destinations and operations are data (rules/glossary.yaml),
+# compiled once; a broken entry is refused with the file's name.
+@pytest.fixture()
+def glossary_copy(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    from checker import vocab
+    from checker.ledger import subjects
+
+    copy = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "rules", copy)
+    monkeypatch.setattr(vocab, "rules_dir", lambda: copy)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for f in (subjects.glossary, subjects._zh_cues):
+        f.cache_clear()
+    yield copy
+    for f in (subjects.glossary, subjects._zh_cues):
+        f.cache_clear()
+
+
+def _claim(text: str, figure: str):
+    from checker.extract import extract_text
+
+    return next(c for c in extract_text(text, path="a.txt") if c.text == figure)
+
+
+def test_destination_and_operation_cues_are_read_from_the_glossary(glossary_copy):
+    from checker.ledger.subjects import destination_of, operation_of
+
+    text = "中国已向南苏丹累计支援维和警察300名。"
+    assert destination_of(text, _claim(text, "300名")) is None          # 支援 is no listed verb
+    op = "“净网”整治共查处案件120起。"
+    assert operation_of(op, _claim(op, "120起")) is None                 # nor 整治 a listed name
+    path = glossary_copy / "glossary.yaml"
+    data = path.read_text(encoding="utf-8")
+    data = data.replace("verbs: [派出,", "verbs: [支援, 派出,").replace("names: [行动,", "names: [整治, 行动,")
+    path.write_text(data, encoding="utf-8")
+    from checker.ledger import subjects
+
+    subjects.glossary.cache_clear()
+    subjects._zh_cues.cache_clear()
+    assert destination_of(text, _claim(text, "300名")) == "南苏丹"
+    assert operation_of(op, _claim(op, "120起")) == "“净网”行动"
+
+
+def test_a_glossary_without_destination_verbs_is_refused(glossary_copy):
+    from checker.errors import UserError
+    from checker.ledger.subjects import _zh_cues
+
+    path = glossary_copy / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("verbs: [派出,", "verbz: [派出,"), encoding="utf-8")
+    with pytest.raises(UserError, match=r"glossary\.yaml: destinations\.zh needs the key verbs"):
+        _zh_cues()
