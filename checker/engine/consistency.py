@@ -19,6 +19,9 @@ for another start and says nothing. An event's length (为期三天的论坛, a 
 checked against the one date range of its sentence, or of the next or previous sentence of its
 paragraph that names the event, counted inclusively (5月8日至10日 is three days; a week may
 leave out its weekend, a month is 28 to 31 days give or take a day at its ends).
+
+Parts against their whole (parts-exceed-whole, and the shares of one whole of
+percent-out-of-range) are in checker/engine/parts.py.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.engine.compare import year_basis
+from checker.engine.parts import check_parts
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
@@ -57,7 +61,7 @@ def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding
             out.append(_invalid(c))
         elif c.kind == "percent":
             out.extend(_percent(c, texts.get(c.path or "")))
-    out.extend(_parts(claims, texts))
+    out.extend(check_parts(claims, texts))
     out.extend(_weekdays(claims, texts))
     out.extend(_arithmetic(claims, texts))
     return out
@@ -90,33 +94,6 @@ def _percent(c: Claim, text: str | None) -> list[Finding]:
     if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
         return []
     return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
-
-
-_PARTS = re.compile(r"其中|分别|占|of which|of them|respectively", re.I)
-
-
-def _parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
-    """Shares of one whole, stated in one sentence (其中，A占60%，B占50%): together at most 100 %."""
-    out = []
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for c in claims:
-        text = texts.get(c.path or "")
-        v = c.value
-        if c.kind != "percent" or text is None or not isinstance(v, Interval) or v.nominal is None \
-                or c.qualifier is not None or v.nominal > 100:
-            continue
-        start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, c.start - 300), c.start)), default=0)
-        by_sentence.setdefault((c.path or "", start), []).append(c)
-    for (path, start), group in by_sentence.items():
-        text = texts[path]
-        stop = SENTENCE_END.search(text, group[-1].end)
-        if len(group) < 2 or not _PARTS.search(text, start, stop.start() if stop else len(text)):
-            continue
-        total = sum(c.value.nominal for c in group)
-        if total > 100:
-            message = f"the shares {', '.join(_show(c) for c in group)} add up to {total:g} %, more than the whole"
-            out.append(_finding("percent-out-of-range", message, group[-1], group[:-1]))
-    return out
 
 
 def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
