@@ -22,7 +22,7 @@ Each document is read once: sentences by position, cues by search within their s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,6 +44,7 @@ _OPENING = re.compile(r"[\s，,：:“\"'‘]*\Z")                   # what may 
 _WERE = re.compile(r"\s+(?:were|are|was|is|had|have)\b")   # of them, 20 were women
 _OF_AFTER = re.compile(r"\s+of\s+(?:them|which|whom)\b", re.I)   # 30 of them …, 21 of them …
 _LISTED = re.compile(r"[^,;:.，、；]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)  # patrol boats and 21 tugs
+_BEFORE, _AFTER = 120, 200     # how far from its cue a whole and its parts are looked for (characters)
 _YEARS = frozenset({"year", "date", "date_range"})
 
 
@@ -173,14 +174,20 @@ class _Document:
         for k, group in self.sentences.items():
             lang = group[0].lang
             lo, hi = self.span(k)
+            starts = [c.start for c in group]
+
+            def near(m: re.Match) -> list[Claim]:
+                # the claims around a cue only: a long sentence of many cues is read in linear time
+                return group[bisect_left(starts, m.start() - _BEFORE):bisect_left(starts, m.end() + _AFTER)]
+
             for m in self.words.cue[lang].finditer(self.text, lo, hi):
-                found = self.parts(k, group, m, lang)
+                found = self.parts(k, near(m), m, lang)
                 if found and found.claims[0][1].start not in seen:
                     seen.add(found.claims[0][1].start)
                     out.append(found)
             if lang == "zh":
                 for m in self.words.share.finditer(self.text, lo, hi):
-                    found = self.share_of(group, m)
+                    found = self.share_of(near(m), m)
                     if found:
                         out.append(found)
             out.extend(self.share_lists(group, lang, lo, hi))
@@ -221,6 +228,7 @@ class _Document:
         t, w = self.text, self.words
         cue = m.group().lower()
         lo, hi = self.span(k)
+        hi = min(hi, m.end() + _AFTER)
         figures = [c for c in group if self.figure(c, lang) or (cue in _OF_CUES and self.bare(c, m))]
         stop = w.stop[lang].search(t, m.end(), hi)
         nxt = None
@@ -243,10 +251,10 @@ class _Document:
             if cue in _OF_CUES and before and _SPACE_ONLY.match(t[before[-1].end:m.start()]):
                 opening = before[-1].start
                 parts.insert(0, before.pop())             # 30 of them were women
-            if not before and _OPENING.match(t[lo:opening]) and k - 1 in self.sentences \
+            if not before and opening - lo <= 6 and _OPENING.match(t[lo:opening]) and k - 1 in self.sentences \
                     and "\n" not in t[self.bounds[k] - 1:opening]:
                 # 其中，… / Of them, … opening its sentence: the whole ends the sentence before
-                before = [c for c in self.sentences[k - 1] if self.figure(c, lang)]
+                before = [c for c in self.sentences[k - 1][-8:] if self.figure(c, lang)]
             wholes = before[::-1]
         if not parts or not wholes:
             return None

@@ -30,3 +30,17 @@ def test_each_paragraph_is_checked_against_the_one_before_only():
     findings = [f for f in check_claims(extract_text(text, path="a.txt"), {"a.txt": text})
                 if f.rule.name == "date-arithmetic"]
     assert len(findings) == 50 and all("25 years, not 30" in f.message for f in findings)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("text", [
+    # parts-exceed-whole and share lists: one sentence of many cues, wholes and parts; many sentences
+    "全区共有学校56所，其中小学31所、中学28所，" * 3000,
+    "全区共有学校56所，其中小学31所、中学28所。" * 3000,
+    "男性、女性分别占35%、70%，其中男性占60%，" * 3000,
+    "a fleet of 48 vessels, including 30 patrol boats and 21 tugs, 30 of them new, " * 3000,
+    "其中" * 50000, "including " * 30000, "of them " * 30000, "占" * 50000,
+])
+def test_long_documents_of_parts_finish(text):
+    claims = extract_text(text, path="a.txt")
+    check_claims(claims, {"a.txt": text})
