@@ -17,7 +17,9 @@ off either way, as news rounds it. Counted to a year that is only inferred, a fi
 a start from an earlier sentence far from the count (90年来 after a 2003 re-founding) is taken
 for another start and says nothing. An event's length (为期三天的论坛, a two-day summit) is
 checked against the one date range of its sentence, or of the next or previous sentence of its
-paragraph that names the event, counted inclusively (5月8日至10日 is three days; a week may
+paragraph that names the event, else the one range (of one sentence with no length) that names
+the event in its paragraph or in the paragraph before or after (in the same language; indexed
+once per document), counted inclusively (5月8日至10日 is three days; a week may
 leave out its weekend, a month is 28 to 31 days give or take a day at its ends).
 
 Parts against their whole (parts-exceed-whole, and the shares of one whole of
@@ -304,6 +306,7 @@ class _Arithmetic:
         self.sentences: dict[int, list[Claim]] = {}
         for c in claims:
             self.sentences.setdefault(bisect_left(self.ends, c.start), []).append(c)
+        self._event_ranges: dict | None = None
 
     def span(self, k: int) -> tuple[int, int]:
         return (self.ends[k - 1] + 1 if k else 0), (self.ends[k] if k < len(self.ends) else len(self.text))
@@ -543,6 +546,14 @@ class _Arithmetic:
                 names = {m.group().lower() for m in self.words.events[length.lang].finditer(self.text, olo, ohi)}
                 if len(found) == 1 and event in names:
                     ranges.append(found[0])
+            if not ranges:
+                # the one range of the event stated elsewhere in the paragraph, or in the one before
+                # or after (in the same language): 为期两天的国际论坛在北京开幕。\n论坛于5月8日至10日举行
+                lang, n = self.rank[p]
+                index = self.event_ranges()
+                found = {(x.value.start, x.value.end, _show(x)): x for q in (n - 1, n, n + 1)
+                         for x in index.get((lang, q), {}).get(event, ())}
+                ranges = list(found.values())
             if len(ranges) != 1:
                 return []
             r = ranges[0]
@@ -564,6 +575,25 @@ class _Arithmetic:
                      "correct the length or the dates"
         message = rule("date-arithmetic").message.format(first=_show(length), second=_show(r), reason=reason)
         return [_finding("date-arithmetic", message, length, (r,))]
+
+    def event_ranges(self) -> dict[tuple[str, int], dict[str, list[Claim]]]:
+        """Each paragraph's date ranges by the events named with them: a sentence with one range
+        and no length of its own, under each event word it names (at most two ranges kept per
+        event, enough to know the range is not the only one). Built once per document."""
+        if self._event_ranges is None:
+            self._event_ranges = {}
+            for group in self.sentences.values():
+                found = [c for c in group if _is_range(c)]
+                if len(found) != 1 or any(self.is_length(c) for c in group):
+                    continue
+                lo, hi = self.span(bisect_left(self.ends, group[0].start))
+                rank = self.rank[self.paragraph(group[0].start)]
+                events = self._event_ranges.setdefault(rank, {})
+                for m in self.words.events[found[0].lang].finditer(self.text, lo, hi):
+                    kept = events.setdefault(m.group().lower(), [])
+                    if len(kept) < 2 and found[0] not in kept:
+                        kept.append(found[0])
+        return self._event_ranges
 
     def is_length(self, c: Claim) -> bool:
         v = c.value

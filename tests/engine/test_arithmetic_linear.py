@@ -17,6 +17,8 @@ from checker.extract import extract_text
     "（2023年5月1日 北京）\n" + "1998年，该中心正式成立。今年中心迎来成立30周年。\n" * 3000,
     "NEW YORK, May 3, 2023 -- "
     + "The museum opened in 1987 and marks its 30th anniversary, over the past 20 years. " * 3000,
+    # many paragraphs, each an event's length and the dates of the paragraph before or after
+    "（2023年5月12日 北京）\n" + "为期两天的论坛在北京开幕。\n论坛于5月8日至10日举行。\n" * 3000,
     "成立" * 50000, "周年" * 50000, "为期" * 50000, "anniversary " * 30000, "founded in " * 30000,
 ])
 def test_long_documents_finish(text):
