@@ -6,7 +6,10 @@ introduces parts of the figure before it — in its sentence, or at the end of t
 when the cue opens its sentence (其中，…; Of them, …). The whole is the nearest such figure that
 counts the same thing (the same measure word, currency or unit); the parts are the figures of that
 measure after the cue, up to the end of the sentence, the next cue, or a word that ends the run
-(另有, in addition). Changes and rates (同比增长5所, 人均, up 30, per) are no parts. 包括…在内的N所
+(另有, in addition). Changes and rates (同比增长5所, 人均, up 30, per) are no parts. Parts are
+added up within one list (小学31所、中学28所); parts in clauses of their own may overlap (女党员…，
+35岁以下党员…) and are each held against the whole alone. Of two wholes of the measure, the one
+named like the parts wins (企业1200家、医院30家，其中国有企业…). 包括…在内的N所
 puts the whole after the parts, 小学31所，占全区56所学校的… the part before 占. The parts may sum to
 less (其中…等, among them: not exhaustive), never to more: the sum of their lowest values above
 the highest value of the whole is one finding.
@@ -256,11 +259,24 @@ class _Document:
                 # 其中，… / Of them, … opening its sentence: the whole ends the sentence before
                 before = [c for c in self.sentences[k - 1][-8:] if self.figure(c, lang)]
             wholes = before[::-1]
+        # a figure in brackets after the cue (小学300所（含民办小学50所）) is a part of a part; one
+        # right before a later "of whom" (1,000 engineers, 500 of whom) is the later cue's part
+        parts = [c for c in parts if not _bracketed(t, m.end(), c.start)
+                 and (cue in _OF_CUES or not _OF_AFTER.match(t, c.end))]
         if not parts or not wholes:
             return None
-        whole = next((c for c in wholes if c.kind in _KINDS and _same_measure(c, parts[0]) == "strict"), None)
-        if whole is None:
+        candidates = [c for c in wholes if c.kind in _KINDS and _same_measure(c, parts[0]) == "strict"]
+        if not candidates:
             return None
+        whole = candidates[0]
+        if len(candidates) > 1 and _alike(whole, parts[0]) is False:
+            # 全市共有企业1200家、医院30家，其中国有企业300家: the whole is the figure named like its
+            # parts, not the nearest; when none is, which one is not sure (a lone whole named
+            # otherwise stays: a fleet of 48 vessels, including 30 patrol boats)
+            named = [c for c in candidates[1:] if _alike(c, parts[0])]
+            if not named:
+                return None
+            whole = named[0]
         # a bare number between the whole and the parts (12 people on Monday and 30 on Tuesday,
         # including 15 women) may be the whole, its noun left out: not sure which
         if any(c.kind == "number" and c.unit is None and whole.end <= c.start < parts[0].start
@@ -279,13 +295,31 @@ class _Document:
         hv = whole.value
         if hv.high is None:
             return None
-        total = sum((p.value.low if p.value.low is not None else Decimal(0)) for p in parts)
+        # parts are added up within one list only (小学31所、中学28所; 30 patrol boats and 21 tugs):
+        # parts told in clauses of their own (其中女党员30万名，35岁以下党员25万名) or beside "of
+        # them" (30 were women and 25 were over 60) may count along different lines and overlap,
+        # so each of them is held against the whole alone
+        lists: list[list[Claim]] = []
+        for p in parts:
+            if lists and self.listed(lists[-1][-1], p):
+                lists[-1].append(p)
+            else:
+                lists.append([p])
+        low = lambda p: p.value.low if p.value.low is not None else Decimal(0)  # noqa: E731
+        total, parts = max(((sum(low(p) for p in run), run) for run in lists), key=lambda x: x[0])
         if total <= hv.high:
             return None
-        shown = ", ".join(_show(p) for p in parts)
-        message = rule("parts-exceed-whole").message.format(
-            parts=shown, total=_fmt(total), whole=_show(whole))
-        return _finding("parts-exceed-whole", message, whole, parts)
+        return _exceeds(whole, parts, total)
+
+    def listed(self, a: Claim, b: Claim) -> bool:
+        """Two parts of one list: no clause between them (Chinese: 、, 和; English: a comma or
+        "and"), both counted with a noun of their own."""
+        between = self.text[a.end:b.start]
+        if a.kind == "number" or b.kind == "number" or len(between) > 40:
+            return False
+        if a.lang == "zh":
+            return not _CLAUSE.search(between)
+        return not re.search(r"[;:.]", between) and bool(re.search(r",|\band\b", between))
 
     def share_of(self, group: list[Claim], m: re.Match) -> Finding | None:
         """小学31所，占全区56所学校的55%: the part before 占, the whole right after it (before 的)."""
@@ -304,8 +338,7 @@ class _Document:
         low = part.value.low
         if low is None or low <= whole.value.high:
             return None
-        message = rule("parts-exceed-whole").message.format(parts=_show(part), total=_fmt(low), whole=_show(whole))
-        return _finding("parts-exceed-whole", message, whole, (part,))
+        return _exceeds(whole, [part], low)
 
     # --- shares of one whole ------------------------------------------------------------------
     def share_lists(self, group: list[Claim], lang: str, lo: int, hi: int) -> list[Finding]:
@@ -387,6 +420,36 @@ class _Document:
             return []
         message = f"the shares {', '.join(_show(c) for c in shares)} add up to {total:g} %, more than the whole"
         return [_finding("percent-out-of-range", message, shares[-1], shares[:-1])]
+
+
+def _exceeds(whole: Claim, parts: list[Claim], total: Decimal) -> Finding:
+    if len(parts) == 1:
+        message = f"the part {_show(parts[0])} is more than the whole {_show(whole)}"
+    else:
+        message = rule("parts-exceed-whole").message.format(
+            parts=", ".join(_show(p) for p in parts), total=_fmt(total), whole=_show(whole))
+    return _finding("parts-exceed-whole", message, whole, parts)
+
+
+def _bracketed(text: str, lo: int, at: int) -> bool:
+    """Whether a bracket opened after ``lo`` is still open at ``at``."""
+    segment = text[lo:at]
+    return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _alike(whole: Claim, part: Claim) -> bool | None:
+    """Whether a part is named like its whole (小学 of 学校, 国有企业 of 企业; "patrol boats" of
+    "boats"): None when either names nothing, False when they share no character (Chinese) or no
+    word (English)."""
+    if not whole.subject or not part.subject:
+        return None
+    if part.lang == "zh":
+        return bool(set(whole.subject) & set(part.subject))
+    stem = lambda s: {w.lower().rstrip("s") for w in _WORD.findall(s)}  # noqa: E731
+    return bool(stem(whole.subject) & stem(part.subject))
 
 
 def _same_measure(whole: Claim, part: Claim) -> str | None:
