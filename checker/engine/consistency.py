@@ -22,8 +22,8 @@ the event in its paragraph or in the paragraph before or after (in the same lang
 once per document), counted inclusively (5月8日至10日 is three days; a week may
 leave out its weekend, a month is 28 to 31 days give or take a day at its ends).
 
-Parts against their whole (parts-exceed-whole, and the shares of one whole of
-percent-out-of-range) are in checker/engine/parts.py.
+Parts against their whole (parts-exceed-whole, and percent-out-of-range: one share above 100 %,
+shares of one whole adding up to more) are in checker/engine/parts.py.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.engine.compare import year_basis
-from checker.engine.parts import check_parts
+from checker.engine.parts import check_parts, share_above_100
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
@@ -51,8 +51,6 @@ WEEKDAYS_ZH = "一二三四五六日"
 # what may stand between a date and the weekday written with it: "2021年9月8日（星期三）",
 # "Wednesday, September 8"
 _BETWEEN = re.compile(r"[\s,，(（]{0,3}\Z")
-_SHARE_ZH = re.compile(r"^(?:的|以上的|左右的)")
-_SHARE_EN = re.compile(r"^\s+of\s+(?:the|all|its|their)\b", re.I)
 
 
 def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -62,7 +60,7 @@ def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding
         if "malformed" in c.flags or "invalid" in c.flags:
             out.append(_invalid(c))
         elif c.kind == "percent":
-            out.extend(_percent(c, texts.get(c.path or "")))
+            out.extend(share_above_100(c, texts.get(c.path or "")))
     out.extend(check_parts(claims, texts))
     out.extend(_weekdays(claims, texts))
     out.extend(_arithmetic(claims, texts))
@@ -85,17 +83,6 @@ def _invalid(c: Claim) -> Finding:
     else:
         reason = "is not a date that exists"
     return _finding("invalid-date", rule("invalid-date").message.format(claim=_show(c), reason=reason), c)
-
-
-def _percent(c: Claim, text: str | None) -> list[Finding]:
-    v = c.value
-    if not isinstance(v, Interval) or v.nominal is None or v.nominal <= 100 or text is None:
-        return []
-    after = text[c.end:c.end + 12]
-    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not
-    if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
-        return []
-    return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
 
 
 def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:

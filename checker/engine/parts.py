@@ -132,6 +132,23 @@ def _words() -> _Words:
     )
 
 
+_SHARE_ZH = re.compile(r"^(?:的|以上的|左右的)")
+_SHARE_EN = re.compile(r"^\s+of\s+(?:the|all|its|their)\b", re.I)
+
+
+def share_above_100(c: Claim, text: str | None) -> list[Finding]:
+    """percent-out-of-range for one claim: a share (150%的案件, 150% of the cases) above 100 %;
+    growth (增长150%) may exceed it."""
+    v = c.value
+    if not isinstance(v, Interval) or v.nominal is None or v.nominal <= 100 or text is None:
+        return []
+    after = text[c.end:c.end + 12]
+    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not
+    if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
+        return []
+    return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
+
+
 def check_parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
     """parts-exceed-whole and the share lists of percent-out-of-range, per document."""
     by_path: dict[str, list[Claim]] = {}
@@ -145,7 +162,7 @@ def check_parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]
     return out
 
 
-def _finding(name: str, message: str, at: Claim, others: Sequence[Claim]) -> Finding:
+def _finding(name: str, message: str, at: Claim, others: Sequence[Claim] = ()) -> Finding:
     r = rule(name)
     return Finding(r, r.severity, message, at.path or "", at.line, at.column, at.line,
                    at.column + len(at.text.split("\n")[0]), tuple(("self", c) for c in (at, *others)))
