@@ -66,6 +66,7 @@ class _Words:
     verb: dict[str, re.Pattern]
     copula: re.Pattern
     one_whole: re.Pattern
+    splits: dict[str, tuple[re.Pattern, dict[str, set[int]]]]   # lang -> any class word, word -> its splits
     change: dict[str, re.Pattern]
 
 
@@ -97,7 +98,8 @@ def _words() -> _Words:
     before = _mapping(data["not_parts_before"], two, f"{_WHERE}: not_parts_before")
     after = _mapping(data["not_parts_after"], two, f"{_WHERE}: not_parts_after")
     lists = _mapping(data["share_list"], {"joins_zh", "joins_en", "alternatives", "verbs_zh", "verbs_en",
-                                          "copulas_en", "one_whole_zh", "changes_zh", "changes_en"}, f"{_WHERE}: share_list")
+                                          "copulas_en", "one_whole_zh", "splits_zh", "splits_en",
+                                          "changes_zh", "changes_en"}, f"{_WHERE}: share_list")
     w = f"{_WHERE}: "
 
     def pair(d: dict, where: str, wrap_zh=lambda a: a, wrap_en=_en, empty=False) -> dict[str, re.Pattern]:
@@ -127,6 +129,7 @@ def _words() -> _Words:
               "en": re.compile(_en(alternation(_list(lists, "verbs_en", f"{w}share_list"))), re.I)},
         copula=re.compile(_en(alternation(_list(lists, "copulas_en", f"{w}share_list"))), re.I),
         one_whole=re.compile(alternation(_list(lists, "one_whole_zh", f"{w}share_list"))),
+        splits={lang: _splits(lists.get(f"splits_{lang}"), lang, f"{w}share_list.splits_{lang}") for lang in ("zh", "en")},
         change={"zh": re.compile(alternation(_list(lists, "changes_zh", f"{w}share_list"))),
                 "en": re.compile(_en(alternation(_list(lists, "changes_en", f"{w}share_list"))), re.I)},
     )
@@ -147,6 +150,17 @@ def share_above_100(c: Claim, text: str | None) -> list[Finding]:
     if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
         return []
     return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
+
+
+def _splits(data, lang: str, where: str) -> tuple[re.Pattern, dict[str, set[int]]]:
+    if not isinstance(data, list) or not data:
+        raise UserError(f"{where}: expected a non-empty list of lists of words.")
+    of: dict[str, set[int]] = {}
+    for i, group in enumerate(data):
+        for word in words(group, f"{where}[{i}]"):
+            of.setdefault(word.lower(), set()).add(i)
+    alt = alternation(of)
+    return re.compile(_en(alt) if lang == "en" else alt, re.I), of
 
 
 def check_parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -384,16 +398,33 @@ class _Document:
             told = [c for c in shares if re.search(r"占(?:了|比)?\s*\Z", t[max(lo, c.start - 3):c.start])]
             if len(told) >= 2 and self.words.one_whole.search(t, lo, told[0].start) \
                     and not any(self.changed(c, lang) for c in told) \
-                    and not any(w.alternative.search(t[a.end:b.start]) for a, b in zip(told, told[1:])):
+                    and not any(w.alternative.search(t[a.end:b.start]) for a, b in zip(told, told[1:])) \
+                    and self.one_split(told, lang):
                 out.extend(self.over(told))
         elif lang == "en" and not out:
             # of them, 70% were men and 45% were women
             told = [c for c in shares if re.match(r"\s+(?:were|are|was|is)\b", t[c.end:c.end + 8])]
             if len(told) >= 2 and (w.cue["en"].search(t, lo, hi) or re.search(r"\brespectively\b", t[lo:hi])):
                 told = [c for c in told if not self.changed(c, lang)]
-                if len(told) >= 2:
+                if len(told) >= 2 and self.one_split(told, lang):
                     out.extend(self.over(told))
         return out
+
+    def one_split(self, told: list[Claim], lang: str) -> bool:
+        """Shares told in clauses of their own add up only when each names a different class of
+        one split of the whole (男性占60%，女性占50%; 70% were men and 45% were women)."""
+        pattern, of = self.words.splits[lang]
+        classes = []
+        for i, c in enumerate(told):
+            if lang == "zh":
+                found = list(pattern.finditer(self.text, max(self.clause_start(c.start), c.start - 12), c.start))
+            else:
+                stop = told[i + 1].start if i + 1 < len(told) else c.end + 30
+                found = list(pattern.finditer(self.text, c.end, min(stop, c.end + 30)))
+            if not found:
+                return False
+            classes.append(found[-1 if lang == "zh" else 0].group().lower())
+        return bool(set.intersection(*(of[w] for w in classes))) and len(set(classes)) == len(classes)
 
     def changed(self, c: Claim, lang: str) -> bool:
         return bool(self.words.change[lang].search(self.text, self.clause_start(c.start), c.start))

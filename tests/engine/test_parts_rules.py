@@ -31,6 +31,7 @@ def rules(tmp_path, monkeypatch):
     ("  zh: [其中, 包括, 包含, 分别为, 分别是, 分别有]\n", "  zh: []\n", r"parts\.yaml: cues\.zh: expected a non-empty list"),
     ("  copulas_en: [were, are, was, is]\n", "", r"parts\.yaml: share_list: expected the keys"),
     ("share_zh: [占]\n", "share_zh: 占\n", r"parts\.yaml: share_zh: expected a non-empty list"),
+    ("    - [男, 女]\n", "    - 男女\n", r"parts\.yaml: share_list\.splits_zh\[1\]: expected a non-empty list"),
 ])
 def test_a_malformed_parts_file_is_refused(rules, old, new, message):
     path = rules / "parts.yaml"
