@@ -46,8 +46,9 @@ _SPACE_ONLY = re.compile(r"\s*\Z")
 _OPENING = re.compile(r"[\s，,：:“\"'‘]*\Z")                   # what may stand before a cue opening its sentence
 _WERE = re.compile(r"\s+(?:were|are|was|is|had|have)\b")   # of them, 20 were women
 _OF_AFTER = re.compile(r"\s+of\s+(?:them|which|whom)\b", re.I)   # 30 of them …, 21 of them …
-_LISTED = re.compile(r"[^,;:.，、；]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)  # patrol boats and 21 tugs
+_LISTED = re.compile(r"\s*[^\s,;:.，、；]+(?:\s+[^\s,;:.，、；]+){0,2}(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)  # boats and
 _BEFORE, _AFTER = 120, 200     # how far from its cue a whole and its parts are looked for (characters)
+_CLAUSE_SUBJECT = re.compile(r"[A-Za-z\s-]{0,25}?\b(?:were|was|are|is|have|has|had)\b")
 _YEARS = frozenset({"year", "date", "date_range"})
 
 
@@ -296,7 +297,9 @@ class _Document:
                  and (cue in _OF_CUES or not _OF_AFTER.match(t, c.end))]
         if not parts or not wholes:
             return None
-        candidates = [c for c in wholes if c.kind in _KINDS and _same_measure(c, parts[0]) == "strict"]
+        # a bare English count right after the cue (2,000 people, including 1,500 engineers) is a part
+        first = "listed" if _SPACE_ONLY.match(t[m.end():parts[0].start]) else "strict"
+        candidates = [c for c in wholes if c.kind in _KINDS and _same_measure(c, parts[0]) in ("strict", first)]
         if not candidates:
             return None
         whole = candidates[0]
@@ -316,10 +319,14 @@ class _Document:
         if cue in w.needs_total and not w.total[lang].search(t, max(0, whole.start - 8), whole.start):
             return None                   # 分别为: side by side, parts only of a stated total
         kept: list[Claim] = []
-        for p in parts:
-            if _same_measure(whole, p) == "strict" or (
-                    kept and _same_measure(whole, p) and _LISTED.fullmatch(t, kept[-1].end, p.start)):
-                kept.append(p)    # a bare count (21 tugs) only listed after a part of the whole's measure
+        for i, p in enumerate(parts):
+            if i and cue == "including" and _CLAUSE_SUBJECT.match(t, p.end):
+                break             # including three children, and 40 people were injured: a new clause
+            measure = _same_measure(whole, p)
+            # a bare count (21 tugs) only right after the cue, or listed after a part kept
+            if measure == "strict" or (i == 0 and measure == first) or (
+                    kept and measure and _LISTED.fullmatch(t, kept[-1].end, p.start)):
+                kept.append(p)
         parts = kept
         if not parts:
             return None
@@ -503,8 +510,8 @@ def _alike(whole: Claim, part: Claim) -> bool | None:
 def _same_measure(whole: Claim, part: Claim) -> str | None:
     """Counted in the same measure ("strict"): the same measure word's unit (所 and 所; 人 and 名 are
     both persons), currency or unit, or a bare number beside "of them" (kept only there) in a count.
-    A bare English count (21 tugs) may be a part of a count of things ("listed"), when it is listed
-    after a part of the whole's own measure (30 patrol boats and 21 tugs)."""
+    A bare English count (21 tugs, 1,500 engineers) may be a part of a count ("listed"), when it
+    comes right after the cue or is listed after a part (30 patrol boats and 21 tugs)."""
     if part.kind == "number" and part.unit is None and whole.kind == "count":
         return "strict"
     if part.kind != whole.kind:
@@ -517,6 +524,6 @@ def _same_measure(whole: Claim, part: Claim) -> str | None:
             and part.text[-1:] == whole.text[-1:] and not part.text[-1:].isdigit() \
             and (part.subject is None or (whole.subject is not None and set(part.subject) & set(whole.subject))):
         return "strict"
-    if part.lang == "en" and part.kind == "count" and part.unit is None and whole.unit not in (None, "person"):
+    if part.lang == "en" and part.kind == "count" and part.unit is None and whole.unit is not None:
         return "listed"
     return None
