@@ -17,8 +17,13 @@ off either way, as news rounds it. Counted to a year that is only inferred, a fi
 a start from an earlier sentence far from the count (90年来 after a 2003 re-founding) is taken
 for another start and says nothing. An event's length (为期三天的论坛, a two-day summit) is
 checked against the one date range of its sentence, or of the next or previous sentence of its
-paragraph that names the event, counted inclusively (5月8日至10日 is three days; a week may
+paragraph that names the event, else the one range (of one sentence with no length) that names
+the event in its paragraph or in the paragraph before or after (in the same language; indexed
+once per document), counted inclusively (5月8日至10日 is three days; a week may
 leave out its weekend, a month is 28 to 31 days give or take a day at its ends).
+
+Parts against their whole (parts-exceed-whole, and percent-out-of-range: one share above 100 %,
+shares of one whole adding up to more) are in checker/engine/parts.py.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.engine.compare import year_basis
+from checker.engine.parts import check_parts, share_above_100
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
@@ -45,8 +51,6 @@ WEEKDAYS_ZH = "一二三四五六日"
 # what may stand between a date and the weekday written with it: "2021年9月8日（星期三）",
 # "Wednesday, September 8"
 _BETWEEN = re.compile(r"[\s,，(（]{0,3}\Z")
-_SHARE_ZH = re.compile(r"^(?:的|以上的|左右的)")
-_SHARE_EN = re.compile(r"^\s+of\s+(?:the|all|its|their)\b", re.I)
 
 
 def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -56,8 +60,8 @@ def check_claims(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding
         if "malformed" in c.flags or "invalid" in c.flags:
             out.append(_invalid(c))
         elif c.kind == "percent":
-            out.extend(_percent(c, texts.get(c.path or "")))
-    out.extend(_parts(claims, texts))
+            out.extend(share_above_100(c, texts.get(c.path or "")))
+    out.extend(check_parts(claims, texts))
     out.extend(_weekdays(claims, texts))
     out.extend(_arithmetic(claims, texts))
     return out
@@ -79,44 +83,6 @@ def _invalid(c: Claim) -> Finding:
     else:
         reason = "is not a date that exists"
     return _finding("invalid-date", rule("invalid-date").message.format(claim=_show(c), reason=reason), c)
-
-
-def _percent(c: Claim, text: str | None) -> list[Finding]:
-    v = c.value
-    if not isinstance(v, Interval) or v.nominal is None or v.nominal <= 100 or text is None:
-        return []
-    after = text[c.end:c.end + 12]
-    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not
-    if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
-        return []
-    return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
-
-
-_PARTS = re.compile(r"其中|分别|占|of which|of them|respectively", re.I)
-
-
-def _parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
-    """Shares of one whole, stated in one sentence (其中，A占60%，B占50%): together at most 100 %."""
-    out = []
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for c in claims:
-        text = texts.get(c.path or "")
-        v = c.value
-        if c.kind != "percent" or text is None or not isinstance(v, Interval) or v.nominal is None \
-                or c.qualifier is not None or v.nominal > 100:
-            continue
-        start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, c.start - 300), c.start)), default=0)
-        by_sentence.setdefault((c.path or "", start), []).append(c)
-    for (path, start), group in by_sentence.items():
-        text = texts[path]
-        stop = SENTENCE_END.search(text, group[-1].end)
-        if len(group) < 2 or not _PARTS.search(text, start, stop.start() if stop else len(text)):
-            continue
-        total = sum(c.value.nominal for c in group)
-        if total > 100:
-            message = f"the shares {', '.join(_show(c) for c in group)} add up to {total:g} %, more than the whole"
-            out.append(_finding("percent-out-of-range", message, group[-1], group[:-1]))
-    return out
 
 
 def _weekdays(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -327,6 +293,7 @@ class _Arithmetic:
         self.sentences: dict[int, list[Claim]] = {}
         for c in claims:
             self.sentences.setdefault(bisect_left(self.ends, c.start), []).append(c)
+        self._event_ranges: dict | None = None
 
     def span(self, k: int) -> tuple[int, int]:
         return (self.ends[k - 1] + 1 if k else 0), (self.ends[k] if k < len(self.ends) else len(self.text))
@@ -566,6 +533,14 @@ class _Arithmetic:
                 names = {m.group().lower() for m in self.words.events[length.lang].finditer(self.text, olo, ohi)}
                 if len(found) == 1 and event in names:
                     ranges.append(found[0])
+            if not ranges:
+                # the one range of the event stated elsewhere in the paragraph, or in the one before
+                # or after (in the same language): 为期两天的国际论坛在北京开幕。\n论坛于5月8日至10日举行
+                lang, n = self.rank[p]
+                index = self.event_ranges()
+                found = {(x.value.start, x.value.end, _show(x)): x for q in (n - 1, n, n + 1)
+                         for x in index.get((lang, q), {}).get(event, ())}
+                ranges = list(found.values())
             if len(ranges) != 1:
                 return []
             r = ranges[0]
@@ -587,6 +562,25 @@ class _Arithmetic:
                      "correct the length or the dates"
         message = rule("date-arithmetic").message.format(first=_show(length), second=_show(r), reason=reason)
         return [_finding("date-arithmetic", message, length, (r,))]
+
+    def event_ranges(self) -> dict[tuple[str, int], dict[str, list[Claim]]]:
+        """Each paragraph's date ranges by the events named with them: a sentence with one range
+        and no length of its own, under each event word it names (at most two ranges kept per
+        event, enough to know the range is not the only one). Built once per document."""
+        if self._event_ranges is None:
+            self._event_ranges = {}
+            for group in self.sentences.values():
+                found = [c for c in group if _is_range(c)]
+                if len(found) != 1 or any(self.is_length(c) for c in group):
+                    continue
+                lo, hi = self.span(bisect_left(self.ends, group[0].start))
+                rank = self.rank[self.paragraph(group[0].start)]
+                events = self._event_ranges.setdefault(rank, {})
+                for m in self.words.events[found[0].lang].finditer(self.text, lo, hi):
+                    kept = events.setdefault(m.group().lower(), [])
+                    if len(kept) < 2 and found[0] not in kept:
+                        kept.append(found[0])
+        return self._event_ranges
 
     def is_length(self, c: Claim) -> bool:
         v = c.value
