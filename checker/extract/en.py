@@ -48,6 +48,7 @@ RELATIVE |= {"yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 
 SCALE_ABBREVIATIONS = "bn|bln|mn|mln|m|k"
 _ABBREVIATED = {"bn": "billion", "bln": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand"}
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_SPACES = re.compile(r"\s+")                 # (a run of them is read as one space)
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
 
 
@@ -163,7 +164,7 @@ class _Patterns:
         # the last word of every prefix: only an anchor after one of these needs the prefix search
         self.prefix_ends = frozenset(w.lower().split()[-1] for w in ap["before"]) | {"a", "an"}
         self.currency_before = {k.lower(): c for k, c in v.currencies["en"]["before"].items()}
-        self.currency_after = {re.sub(r"\s+", " ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
+        self.currency_after = {_SPACES.sub(" ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
         self.names = re.compile(alternation(n.lower() for n in v.names["en"]))
         self.names_before = frozenset(n.lower() for n in v.names_before["en"])
         self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
@@ -180,7 +181,7 @@ class _Patterns:
         # quarters and halves of a year: "the first quarter (of 2023)", "Q1 2023", "the first half of
         # the year", "H2"; the year is the one the text writes, a relative one, or none
         calendar = cal.calendar()
-        self.periods = {re.sub(r"\s+", " ", k.lower()): v for k, v in calendar.periods["en"].items()}
+        self.periods = {_SPACES.sub(" ", k.lower()): v for k, v in calendar.periods["en"].items()}
         period_words = _alt(self.periods).replace(r"\s+", r"[ \t-]+")
         year_of = r"(?:(?P<p_y>(?:19|20)\d\d)(?!\d)|(?P<p_rel>last|this|next)\s+year\b|the\s+(?:(?:current|same|fiscal)\s+)?year\b)"
         self.period = re.compile(
@@ -276,7 +277,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         if p < last or (urls and in_url(low, p)):
             continue
         if pat.named_date is not None and a.group() == "double" and (nd := pat.named_date.match(low, p)):
-            month, day = cal.calendar().named_dates_en[re.sub(r"\s+", " ", nd.group())]
+            month, day = cal.calendar().named_dates_en[_SPACES.sub(" ", nd.group())]
             out.append(make(p, nd.end(), Stated(m=month, d=day), flags=("named",)))   # Double Eleven: 双十一
             last = nd.end()
             continue
@@ -719,7 +720,7 @@ def _over_is_more(low: str, at: int, pat: _Patterns) -> bool:
 def _approximate(low: str, claim: RawClaim, pat: _Patterns) -> RawClaim:
     """A duration with the approximation before it: "about a month", "more than half an hour"."""
     pre = pat.prefix.search(low, max(0, claim.start - 30), claim.start)
-    phrase = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    phrase = _SPACES.sub(" ", pre.group("approx")) if pre is not None and pre.group("approx") else None
     if phrase is None or pre.end() != claim.start or phrase == "over" and not _over_is_more(low, pre.start("approx"), pat):
         return claim                     # over a year: during it (but "for over a year": more than)
     approx = vocabulary().approx["en"]["before"][phrase]
@@ -805,7 +806,7 @@ def _approx_before(pre: re.Match | None, p: int):
     if pre is None or not pre.group("approx") or pre.group("cur") \
             or not (pre.end() == p or (pre.group("art") and pre.start("art") == p)):
         return None, p
-    word = re.sub(r"\s+", " ", pre.group("approx"))
+    word = _SPACES.sub(" ", pre.group("approx"))
     return vocabulary().approx["en"]["before"][word], pre.start("approx")
 
 
@@ -907,17 +908,18 @@ _NOT_NAMES = frozenset({"in", "on", "at", "by", "since", "from", "until", "about
 class _WordNumber:
     """A number in words and what follows it, read like one match of the main pattern."""
 
-    __slots__ = ("head", "tail")
+    __slots__ = ("head", "tail", "groups")
 
     def __init__(self, head: re.Match, tail: re.Match):
         self.head, self.tail = head, tail
+        self.groups = tail.groupdict()           # (read once: the claim asks for them many times)
 
     def group(self, name: str | None = None):
         if name is None:
             return self.head.string[self.head.start():self.tail.end()]
         if name == "e_w":
             return self.head.group()
-        return self.tail.group(name) if name in self.tail.re.groupindex else None
+        return self.groups.get(name)
 
     def start(self, name: str | None = None) -> int:
         return self.head.start() if name in (None, "e_w") else self.tail.start(name)
@@ -929,6 +931,10 @@ class _WordNumber:
 
 
 def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
+    if isinstance(m, _WordNumber) or m.group("e_ar") is not None:
+        # the most common match, a number, is none of the forms below (each is an alternative of
+        # the pattern of its own): straight to it
+        return _number_claim(low, seg, m, pre)
     if m.group("e_monthonly") is not None:
         # a month alone is a date only where a preposition says so: "as of June", "in March"
         if not seg[m.start()].isupper() or _prev_word(low, m.start()) not in _BEFORE_MONTH:
@@ -956,7 +962,7 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
             return make(m.start(), day, Stated(d=n))
         return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
-        a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
+        a = vocabulary().approx["en"]["vague"][_SPACES.sub(" ", m.group("v_word")) + " of"]
         sc = _VAGUE_SCALE.match(low, m.end())
         if sc is not None and sc.group("s") != "dozen":
             # hundreds of billions (of dollars): the vague count times the scale, of what follows
@@ -966,33 +972,38 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
                              value.high * k if value.high is not None else None)
             cur = _patterns().cur_after.match(low, sc.end())
             if cur is not None:
-                unit = _patterns().currency_after.get(re.sub(r"\s+", " ", cur.group().strip()))
+                unit = _patterns().currency_after.get(_SPACES.sub(" ", cur.group().strip()))
                 return RawClaim(m.start(), cur.end(), "money", value, unit=unit, qualifier=a.qualifier)
             return _counted(low, RawClaim(m.start(), sc.end(), "count", value, qualifier=a.qualifier))
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
     if m.group("vn_word") is not None:
         return _vague_noun(low, m)
     if m.group("wr") is not None:                         # once or twice: 1 to 2 times
-        lo, hi = _patterns().word_ranges[re.sub(r"\s+", " ", m.group("wr"))]
+        lo, hi = _patterns().word_ranges[_SPACES.sub(" ", m.group("wr"))]
         return _counts(RawClaim(m.start(), m.end(), "count", Interval(None, Decimal(lo), Decimal(hi)),
                                 qualifier="range"), "time")
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
-            and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
+    return _number_claim(low, seg, m, pre)
+
+
+def _number_claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
+    """A number in digits or words, unless it is part of a longer number, a label, a name or a phone number."""
+    ar = None if isinstance(m, _WordNumber) else m.group("e_ar")       # (None: a number in words)
+    start, end = m.start(), m.end()
+    if ar is not None and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
         return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
-    if pre is None and _prev_word(low, m.start()) in _patterns().label_nouns and not _counts_a_noun(low, m.end()):
+    if pre is None and _prev_word(low, start) in _patterns().label_nouns and not _counts_a_noun(low, end):
         # Article 17, Phase two: 第十七条, 第二阶段 (not "Edition 3 volumes")
         if isinstance(m, _WordNumber):
             n = numwords.parse_cardinal(m.group("e_w"))
-            if n is not None and n == int(n) and m.end() == m.end("e_w"):
-                return _ordinal_claim(low, m.start(), m.end(), int(n))
-        elif m.group("e_ar") is not None and m.end() == m.end("e_ar") and m.group("e_ar").isdigit():
-            return _ordinal_claim(low, m.start(), m.end(), int(m.group("e_ar")))
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
-            and _named(seg, m.start()) and not _TIMES_AFTER.match(low, m.end()):
+            if n is not None and n == int(n) and end == m.end("e_w"):
+                return _ordinal_claim(low, start, end, int(n))
+        elif ar is not None and end == m.end("e_ar") and ar.isdigit():
+            return _ordinal_claim(low, start, end, int(ar))
+    if ar is not None and not (pre is not None and pre.group("cur")) \
+            and _named(seg, start) and not _TIMES_AFTER.match(low, end):
         return None                             # (won the Editors' Choice Award 34 times: a count)
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and m.end() == m.end("e_ar") \
-            and len(m.group("e_ar")) >= 3 and m.group("e_ar").isdigit() \
-            and _prev_word(low, m.start()) in _patterns().phone_verbs and not _counts_a_noun(low, m.end()):
+    if ar is not None and end == m.end("e_ar") and len(ar) >= 3 and ar.isdigit() \
+            and _prev_word(low, start) in _patterns().phone_verbs and not _counts_a_noun(low, end):
         return None                             # call 101, dial 999: a phone number
     return _number(low, m, pre, seg)
 
@@ -1055,13 +1066,17 @@ _OR_TWO = re.compile(r"[ \t]+or[ \t]+two\b")         # "one or two": a range (_s
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 20):pos])
+    m = _LAST_WORD.search(text[max(0, pos - 20):pos])
     return m.group(1).lower() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\W*([A-Za-z]+)", text[pos:pos + 20])
+    m = _FIRST_WORD.match(text[pos:pos + 20])
     return m.group(1).lower() if m else ""
 
 
@@ -1101,7 +1116,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     v = vocabulary()
     ap = v.approx["en"]
     start = m.start()
-    word = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    word = _SPACES.sub(" ", pre.group("approx")) if pre is not None and pre.group("approx") else None
     approx = ap["before"][word] if word else None
     cur_before = pre.group("cur") if pre is not None else None
     if word == "over" and m.group("e_time") and not _over_is_more(text.lower(), pre.start("approx"), _patterns()):
@@ -1195,7 +1210,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     qualifier = approx.qualifier if approx else None
     post = m.group("e_post")
     if post:
-        a = ap["after_number"].get(re.sub(r"\s+", " ", post.strip()))
+        a = ap["after_number"].get(_SPACES.sub(" ", post.strip()))
         if a is not None:
             value, qualifier = interval(base, a), a.qualifier
 
@@ -1206,16 +1221,16 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if m.group("e_dsec") is not None:               # 2.9s
         return RawClaim(start, m.end(), "duration", value, unit=_patterns().dsec[m.group("e_dsec")],
                         qualifier=qualifier)
-    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _SPACES.sub(" ", (m.group("e_cur2") or "").strip())
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier,
                         flags=_BARE_DOLLAR if cur.lower() in v.bare_dollars else ())
     if m.group("e_unit") is not None:
-        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        unit_word = _SPACES.sub(" ", m.group("e_unit").strip(" -\t"))
         end = m.end()
         if not post and (after := _patterns().post_unit.match(text, end)) is not None:
-            a = ap["after_number"][re.sub(r"\s+", " ", after.group("w"))]     # "165 cm or more"
+            a = ap["after_number"][_SPACES.sub(" ", after.group("w"))]     # "165 cm or more"
             value, qualifier, end = interval(base, a), a.qualifier, after.end()
         return _counted(text, RawClaim(start, end, "quantity", value,
                                        unit=canonical(_units_lower()[unit_word]), qualifier=qualifier))
@@ -1255,7 +1270,7 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     value = Interval(None, lo, hi)
     if m.group("e_pp") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier="range")
-    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _SPACES.sub(" ", (m.group("e_cur2") or "").strip())
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range",
@@ -1263,7 +1278,7 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier="range")
     if m.group("e_unit") is not None:
-        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        unit_word = _SPACES.sub(" ", m.group("e_unit").strip(" -\t"))
         return RawClaim(start, m.end(), "quantity", value, unit=canonical(_units_lower()[unit_word]), qualifier="range")
     if m.group("e_time") is not None:
         unit = vocabulary().time_units["en"][m.group("e_time").strip(" -\t").split()[-1]]
