@@ -156,6 +156,9 @@ class _Patterns:
         # only for a paragraph that holds one (the extra branch halves the scan's speed)
         self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
         self.glued_currency = frozenset(glued)
+        # where a code may be glued to a number (a superset of those _has_glued accepts: it checks
+        # each; most paragraphs have none, and "rm", "cad" … stand inside many words)
+        self.glued_probe = re.compile(rf"(?<![a-z])(?:{alternation(glued)})(?=[^a-z\s,.;:!?)'\"-])") if glued else None
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
@@ -271,12 +274,13 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
+    anchors = pat.anchor_glued if _has_glued(low, pat.glued_probe) else pat.anchor
     for a in anchors.finditer(low):
         p = a.start()
+        word = a.group()                # (read once: it is tested several times below)
         if p < last or (urls and in_url(low, p)):
             continue
-        if pat.named_date is not None and a.group() == "double" and (nd := pat.named_date.match(low, p)):
+        if pat.named_date is not None and word == "double" and (nd := pat.named_date.match(low, p)):
             month, day = cal.calendar().named_dates_en[_SPACES.sub(" ", nd.group())]
             out.append(make(p, nd.end(), Stated(m=month, d=day), flags=("named",)))   # Double Eleven: 双十一
             last = nd.end()
@@ -303,7 +307,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             if sign is not None:                                        # approximation comes before the sign
                 pe = sign.start()
         pre = pat.prefix.search(low, max(last, pe - 30), pe) if _may_have_prefix(low, pe, last, pat) else None
-        if a.group() in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
+        if word in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
             claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
             if claim is not None:
                 out.append(claim)
@@ -312,7 +316,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         q = pre.start("art") if pre and pre.group("art") else p
         if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
             q -= 5                                  # half a million: the half is part of the number
-        if pe == p and (a.group() in pat.share_words or pat.share_next.match(low, a.end())):
+        if pe == p and (word in pat.share_words or pat.share_next.match(low, a.end())):
             claim = _share(low, p, q, pre, pat)     # a third of, two-thirds, half of, doubled, three-fold
             if claim is not None:
                 out.append(claim)
@@ -459,6 +463,10 @@ def _age_decades(low: str, out: list[RawClaim]) -> list[RawClaim]:
 
 _PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
+# The same on a slice: the first letter of a word before the end is its first match (the
+# lookbehind, which would look past the start of a window searched in the whole text, only spares
+# trying every later letter of each word).
+_WORD_ENDS = re.compile(r"(?<![a-z])([a-z]+)[ \t\n]+\Z")
 _HALF_BEFORE = re.compile(r"(?<![a-z])half[ \t]\Z")
 _ORD_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _YEAR_REL = {"last": -1, "this": 0, "next": 1}
@@ -738,22 +746,19 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
             w = _GLUED_BEFORE.search(low, max(last, p - 4), p)
             return w is not None and w.group() in pat.glued_currency
         return not c.isalnum()
-    w = _WORD_BEFORE.search(low, max(last, p - 16), p)
+    w = _WORD_ENDS.search(low[max(last, p - 16):p])
     if w is None:
         return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
     return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
 
 
 _ONE, _TENTH = Decimal(1), Decimal("0.1")
-def _has_glued(low: str, codes) -> bool:
+def _has_glued(low: str, probe: re.Pattern | None) -> bool:
     """Whether a currency code is glued to a number in the paragraph: RM50, RMB300."""
-    for c in codes:
-        i = low.find(c)
-        while i >= 0:
-            j = i + len(c)
-            if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
-                return True
-            i = low.find(c, j)
+    for m in probe.finditer(low) if probe is not None else ():
+        i, j = m.span()
+        if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
+            return True
     return False
 
 
@@ -876,13 +881,14 @@ def _words_at(low: str, pos: int) -> re.Match | None:
     return w
 
 
-_PREV_TOKEN = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")
+_PREV_TOKEN = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")   # (on a slice: see _WORD_ENDS)
 
 
 def _named(seg: str, start: int) -> bool:
     """A number that belongs to a name: No. 1, Boeing 737, Article 3, Beijing 2022 (a capitalised
     word that does not open its sentence, right before the number)."""
-    m = _PREV_TOKEN.search(seg, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    m = _PREV_TOKEN.search(seg[lo:start])
     if m is None:
         return False
     word = m.group(1)
@@ -894,7 +900,7 @@ def _named(seg: str, start: int) -> bool:
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
             or low in subjects.stop_words():          # title case: "Through the Year 2035"
         return False
-    before = seg[:m.start(1)].rstrip()
+    before = seg[:lo + m.start(1)].rstrip()
     return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
 
 
@@ -1066,7 +1072,7 @@ _OR_TWO = re.compile(r"[ \t]+or[ \t]+two\b")         # "one or two": a range (_s
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\W*$")        # (on a slice: see _WORD_ENDS)
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 
 
