@@ -156,9 +156,6 @@ class _Patterns:
         # only for a paragraph that holds one (the extra branch halves the scan's speed)
         self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
         self.glued_currency = frozenset(glued)
-        # where a code may be glued to a number (a superset of those _has_glued accepts: it checks
-        # each; most paragraphs have none, and "rm", "cad" … stand inside many words)
-        self.glued_probe = re.compile(rf"(?<![a-z])(?:{alternation(glued)})(?=[^a-z\s,.;:!?)'\"-])") if glued else None
         # the words that may stand right before a number, matched up to the number's start
         self.prefix = re.compile(
             rf"(?:(?<![a-z])(?P<approx>{_alt(ap['before'])})\s+)?"
@@ -274,7 +271,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    anchors = pat.anchor_glued if _has_glued(low, pat.glued_probe) else pat.anchor
+    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
     for a in anchors.finditer(low):
         p = a.start()
         word = a.group()                # (read once: it is tested several times below)
@@ -753,12 +750,21 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
 
 
 _ONE, _TENTH = Decimal(1), Decimal("0.1")
-def _has_glued(low: str, probe: re.Pattern | None) -> bool:
+# A digit after a letter (every code ends in one), found by its digit: digits are few, and the
+# scan skips the rest at once. In ASCII text the digits (str.isdigit) are 0-9; elsewhere the
+# class holds every one (and some letters, which _has_glued then turns down).
+_DIGIT_AFTER_LETTER = re.compile(r"[0-9](?<=[a-z].)")
+_DIGIT_AFTER_LETTER_ANY = re.compile(r"[^\W_a-z](?<=[a-z].)")
+
+
+def _has_glued(low: str, codes) -> bool:
     """Whether a currency code is glued to a number in the paragraph: RM50, RMB300."""
-    for m in probe.finditer(low) if probe is not None else ():
-        i, j = m.span()
-        if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
-            return True
+    for m in (_DIGIT_AFTER_LETTER if low.isascii() else _DIGIT_AFTER_LETTER_ANY).finditer(low):
+        j = m.start()
+        if low[j].isdigit():
+            for c in codes:
+                if low.endswith(c, 0, j) and (j == len(c) or not low[j - len(c) - 1].isalpha()):
+                    return True
     return False
 
 
@@ -871,11 +877,12 @@ _RATIO = re.compile(r"[ \t]+in[ \t]+(?P<den>\d{1,3}(?:,\d{3})?(?![\d.,])|(?:ten|
 def _words_at(low: str, pos: int) -> re.Match | None:
     """Number words at ``pos``; a run that does not parse as one number ("five thousand, six
     thousand or …") gives way to its longest part before a comma that does."""
-    w = numwords.words_re().match(low, pos)
+    words = numwords.words_re_for(low)
+    w = words.match(low, pos)
     if w is None or numwords.parse_cardinal(w.group()) is not None or numwords.parse_ordinal(w.group()) is not None:
         return w
     for cut in reversed([i for i, c in enumerate(low[pos:w.end()], pos) if c == ","]):
-        part = numwords.words_re().match(low, pos, cut)
+        part = words.match(low, pos, cut)
         if part is not None and part.end() == cut and numwords.parse_cardinal(part.group()) is not None:
             return part
     return w
