@@ -151,8 +151,16 @@ class _Patterns:
         glued = {c.lower() for c in v.currencies["en"]["before"] if c.isalpha() and c.isupper()}
         glued_after = "|".join(rf"(?<=(?<![a-z]){c})" for c in sorted(glued))
         # ("13 to15": a range's second end glued to its "to" by a slip is a number's start)
-        anchor = rf"(?:(?<![a-z0-9])(?<!\d[.,])|(?<=[\s\d]to))(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        body = rf"(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        anchor = rf"(?:(?<![a-z0-9])(?<!\d[.,])|(?<=[\s\d]to)){body}"
         self.anchor = re.compile(anchor)
+        # The anchor's matches, found in three scans (_anchor_spans): a body after a character
+        # that is no letter or digit, after "to", and at the start. A pattern that opens with
+        # a lookbehind is tried at every character; one that opens with a character class, or
+        # with "to", skips at once to where that stands: twice as fast on English text.
+        self.anchor_body = re.compile(body)
+        self.anchor_after = re.compile(rf"[^a-z0-9](?<!\d[.,])(?P<a>{body})")
+        self.anchor_after_to = re.compile(rf"to(?<=[\s\d]to)(?P<a>{body})")
         # only for a paragraph that holds one (the extra branch halves the scan's speed)
         self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
         self.glued_currency = frozenset(glued)
@@ -271,10 +279,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
-    for a in anchors.finditer(low):
-        p = a.start()
-        word = a.group()                # (read once: it is tested several times below)
+    anchors = (m.span() for m in pat.anchor_glued.finditer(low)) if _has_glued(low, pat.glued_currency) \
+        else _anchor_spans(low, pat)
+    for p, a_end in anchors:
+        word = low[p:a_end]
         if p < last or (urls and in_url(low, p)):
             continue
         if pat.named_date is not None and word == "double" and (nd := pat.named_date.match(low, p)):
@@ -304,7 +312,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             if sign is not None:                                        # approximation comes before the sign
                 pe = sign.start()
         pre = pat.prefix.search(low, max(last, pe - 30), pe) if _may_have_prefix(low, pe, last, pat) else None
-        if word in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
+        if word in pat.period_starts or (low[p].isdigit() and low[a_end:a_end + 2] in _ORD_SUFFIXES):
             claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
             if claim is not None:
                 out.append(claim)
@@ -313,7 +321,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         q = pre.start("art") if pre and pre.group("art") else p
         if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
             q -= 5                                  # half a million: the half is part of the number
-        if pe == p and (word in pat.share_words or pat.share_next.match(low, a.end())):
+        if pe == p and (word in pat.share_words or pat.share_next.match(low, a_end)):
             claim = _share(low, p, q, pre, pat)     # a third of, two-thirds, half of, doubled, three-fold
             if claim is not None:
                 out.append(claim)
@@ -371,6 +379,23 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         c.start += start
         c.end += start
     return out
+
+
+def _anchor_spans(low: str, pat: _Patterns):
+    """The spans of pat.anchor's matches in ``low``, in order, as its finditer gives them: the
+    places where the anchor matches, from its three scans, each taken unless it starts inside
+    the one taken before."""
+    found = [m.span("a") for m in pat.anchor_after.finditer(low)]
+    found += [m.span("a") for m in pat.anchor_after_to.finditer(low)]
+    first = pat.anchor_body.match(low)
+    if first is not None:
+        found.append(first.span())
+    found.sort()
+    last = 0
+    for start, end in found:
+        if start >= last:
+            yield start, end
+            last = end
 
 
 def _word_durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
