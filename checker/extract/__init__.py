@@ -178,8 +178,9 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
         raise ValueError("a reading is placed once")
     reading.placed = True
     text, t, raws = reading.text, reading.norm.text, reading.raws
-    _resolve_dates(raws, doc_date, reading.headings, t, reading.opening)
-    sentence_times(t, raws, doc_date)
+    ends = [m.start() for m in SENTENCE_END.finditer(t)]      # (read by both: found once)
+    _resolve_dates(raws, doc_date, reading.headings, t, reading.opening, ends)
+    sentence_times(t, raws, doc_date, ends)
     series.mark(t, raws)
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
@@ -203,13 +204,14 @@ _RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "year_context", "mont
 
 
 def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None,
-                   headings: frozenset[int] = frozenset(), t: str = "", opening: int = 0) -> None:
+                   headings: frozenset[int] = frozenset(), t: str = "", opening: int = 0,
+                   ends: list[int] | None = None) -> None:
     """Give every stated date its calendar days: a date without a year takes the nearest year
     written before it in its paragraph, else in its section's heading or the title, else the
     document's time; a bare weekday takes the day of that weekday among the dates of its own
     paragraph, if there is one."""
     partial = any(isinstance(r.stated, Stated) and r.stated.y is None and r.stated.m is not None for _, _, r in raws)
-    years = _context_years(raws, headings, t, opening) if partial else [None] * len(raws)
+    years = _context_years(raws, headings, t, opening, ends) if partial else [None] * len(raws)
     last: tuple[int, DateValue] | None = None      # the last date of one day or month, by paragraph
     for (_, k, r), year in zip(raws, years):
         if "following" in r.flags:                 # 3月5日举行，次日闭幕: the day after March 5
@@ -276,7 +278,7 @@ def _written_year(r: RawClaim) -> int | None:
 
 
 def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[int], t: str = "",
-                   opening: int = 0) -> list[int | None]:
+                   opening: int = 0, ends: list[int] | None = None) -> list[int | None]:
     """For each claim, the year its context writes: a year that opens a clause before it in its
     sentence, or the year of a date before it there (2019年3月…，5月…; signed on September 9, 2021
     and ratified on September 30; In 2019, … in March), or one that sets the topic of an earlier
@@ -293,7 +295,8 @@ def _context_years(raws: list[tuple[str, int, RawClaim]], headings: frozenset[in
     # the title: the first heading with a year among the headings that open the text
     first = [k for i, k in enumerate(order) if k == opening + i]
     title = next((heading_year[k] for k in first if k in heading_year), None)
-    ends = [m.start() for m in SENTENCE_END.finditer(t)] if t else []
+    if ends is None:                                  # (the sentence ends of ``t``)
+        ends = [m.start() for m in SENTENCE_END.finditer(t)] if t else []
     out: list[int | None] = []
     para, section = None, None
     in_sentence: tuple[int, int] | None = None        # (sentence, year) that opened a clause

@@ -356,7 +356,7 @@ _PLAIN_DIGITS = frozenset("一二两三四五六七八九十百千")
 def _mixed_financial(run: str) -> bool:
     """伍一 (入伍一批), 拾 (收拾, 拾起): financial numerals are written whole (壹拾伍), never mixed
     with common ones nor as a bare 拾/佰/仟, so such a run is part of a word."""
-    if run[0] not in _FINANCIAL and not any(c in _FINANCIAL for c in run):
+    if _FINANCIAL.isdisjoint(run):
         return False
     return all(c in "拾佰仟" for c in run) or any(c in _PLAIN_DIGITS for c in run)
 
