@@ -188,8 +188,9 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
         inferred += ("as_of_bound",)      # on or after January 1 of a year: not the day itself
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
+    span = reading.norm.offsets.span
     for lang, _, r in raws:
-        start, end = reading.norm.offsets.span(r.start, r.end)
+        start, end = span(r.start, r.end)
         line = bisect_right(line_starts, start)
         claims.append(Claim(
             path=path, line=line, column=start - line_starts[line - 1] + 1, start=start, end=end,

@@ -1259,7 +1259,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if m.group("e_dsec") is not None:               # 2.9s
         return RawClaim(start, m.end(), "duration", value, unit=_patterns().dsec[m.group("e_dsec")],
                         qualifier=qualifier)
-    cur = cur_before or _SPACES.sub(" ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _currency_after(m)
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier,
@@ -1289,6 +1289,12 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     return _counted(text, RawClaim(start, m.end(), "number", value, qualifier=qualifier))
 
 
+def _currency_after(m) -> str:
+    """The currency word after the number ("" for none), its spaces made one."""
+    word = m.group("e_cur2")
+    return _SPACES.sub(" ", word.strip()) if word else ""
+
+
 @lru_cache(maxsize=1)
 def _units_lower() -> dict[str, str]:
     return {k.lower(): e for k, e in vocabulary().units["en"].items()}
@@ -1308,7 +1314,7 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     value = Interval(None, lo, hi)
     if m.group("e_pp") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier="range")
-    cur = cur_before or _SPACES.sub(" ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _currency_after(m)
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range",
