@@ -167,10 +167,10 @@ def _zh_cues(t: str, a: int, b: int, cover: _Cover) -> _ZhCues:
     not_cues, zh_before, zh_since = _patterns()[:3]
     now_not, zh_now = _current_patterns()[:2]
     cues = [(m.start(), m.end()) for m in zh_before.finditer(t, a, b) if m.group() not in not_cues]
-    covered = _merge(cover(e) for e in
-                     sorted([m.end() for m in zh_since.finditer(t, a, b)] + [e for _, e in cues if _alone(t, e)]))
+    opening = [m.end() for m in zh_since.finditer(t, a, b)] + [e for _, e in cues if _alone(t, e)]
+    covered = _merge(cover(e) for e in sorted(opening)) if opening else []     # (most sentences: none)
     now = [(m.start(), m.end()) for m in zh_now.finditer(t, a, b) if m.group() not in now_not]
-    now_covered = _merge(cover(e) for _, e in now if _alone(t, e))
+    now_covered = _merge(cover(e) for _, e in now if _alone(t, e)) if now else []
     ytd = [m.start() for m in _ytd_patterns()[0].finditer(t, a, b)]
     return _ZhCues(cues, [s for s, _ in cues], covered, [s for s, _ in covered],
                    now, [s for s, _ in now], now_covered, [s for s, _ in now_covered], ytd)
@@ -191,9 +191,15 @@ def _en_cues(t: str, a: int, b: int) -> _EnCues:
     ytd, ytd_needles = _ytd_patterns()[1:]
     low = t[a:b]
     low = (low if low.isascii() else low.translate(_FOLD)).lower()     # (translate is slow: rarely needed)
-    return _EnCues(*([m.start() for m in p.finditer(t, a, b)] if _holds(low, words) else []
-                     for p, words in ((anywhere, needles[0]), (perfect, needles[1]), (now, current_needles[0]),
-                                      (progressive, current_needles[1]), (ytd, ytd_needles))))
+    return _EnCues(_starts(anywhere, t, a, b) if _holds(low, needles[0]) else [],
+                   _starts(perfect, t, a, b) if _holds(low, needles[1]) else [],
+                   _starts(now, t, a, b) if _holds(low, current_needles[0]) else [],
+                   _starts(progressive, t, a, b) if _holds(low, current_needles[1]) else [],
+                   _starts(ytd, t, a, b) if _holds(low, ytd_needles) else [])
+
+
+def _starts(pattern: re.Pattern, t: str, a: int, b: int) -> list[int]:
+    return [m.start() for m in pattern.finditer(t, a, b)]
 
 
 @lru_cache(maxsize=1)
