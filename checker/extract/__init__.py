@@ -178,10 +178,13 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
         raise ValueError("a reading is placed once")
     reading.placed = True
     text, t, raws = reading.text, reading.norm.text, reading.raws
-    ends = [m.start() for m in SENTENCE_END.finditer(t)]      # (read by both: found once)
+    # the sentence ends (raw.SENTENCE_END) from the clause ends and full stops series reads too:
+    # the text is scanned once for them all
+    clause_ends, full_stops = series.scan_ends(t)
+    ends = sorted([p for p in clause_ends if t[p] in _SENTENCE_END_CHARS] + full_stops)
     _resolve_dates(raws, doc_date, reading.headings, t, reading.opening, ends)
     sentence_times(t, raws, doc_date, ends)
-    series.mark(t, raws)
+    series.mark(t, raws, (clause_ends, full_stops))
     as_of = doc_date.day.isoformat() if doc_date else None
     inferred = ("as_of_inferred",) if doc_date and doc_date.inferred else ()
     if doc_date and doc_date.inferred and doc_date.precision == "year":
@@ -201,6 +204,7 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
     return claims
 
 
+_SENTENCE_END_CHARS = frozenset("。！？!?；;\n")      # raw.SENTENCE_END's, besides the full stop
 _RESOLUTION_FLAGS = frozenset({"invalid", "year_inferred", "year_context", "month_inferred", "weekday_inferred"})
 
 

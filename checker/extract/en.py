@@ -75,6 +75,7 @@ class _Patterns:
         self.mult_verbs = {k: Decimal(str(n)) for k, n in mult["verbs"].items()}
         self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
         self.minus = _group(nums["minus_words"])
+        self.minus_words = tuple(w.lower().split()[0] for w in nums["minus_words"])     # (a word of each)
         self.label_nouns = frozenset(nums["label_nouns"])
         named = cal.calendar().named_dates_en
         self.named_date = re.compile(rf"(?:{alternation(named)})(?![\w-])") if named else None
@@ -1125,7 +1126,12 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     if claim is None or claim.kind not in _SIGNED or claim.qualifier == "range":
         return claim
     at = pre.start("cur") if pre is not None and pre.group("cur") else m.start()
-    sign = _patterns().minus_before.search(text, max(0, at - 8), at) if at > 0 else None
+    pat = _patterns()
+    # (the sign's pattern ends in a minus sign or in a minus word and a space: most numbers
+    # have neither before them, and are spared the search)
+    sign = pat.minus_before.search(text, max(0, at - 8), at) if at > 0 and (
+        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and any(w in text[max(0, at - 8):at] for w in pat.minus_words)) \
+        else None
     if sign is None:
         return claim
     k = sign.start()

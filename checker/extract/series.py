@@ -93,18 +93,24 @@ def _current_patterns():
         (_needles(en["phrases"]), _needles(en["progressive"]))
 
 
-def mark(t: str, raws) -> None:
+def scan_ends(t: str) -> tuple[list[int], list[int]]:
+    """The clause ends of ``t`` and its full stops before a space (the sentence ends of either
+    language are among them): one scan for each, shared with the other passes of placing."""
+    return [m.start() for m in _CLAUSE_END.finditer(t)], [m.start() for m in _FULL_STOP.finditer(t)]
+
+
+def mark(t: str, raws, ends: tuple[list[int], list[int]] | None = None) -> None:
     """Add ``cumulative`` to the flags of every running total among ``raws`` ((lang, paragraph,
     RawClaim) over the normalised text ``t``), and ``current`` to every other figure that states
-    what there is now."""
+    what there is now. ``ends``: :func:`scan_ends` of ``t``, if already found."""
     figures = [(lang, r) for lang, _, r in raws if r.kind in KINDS]
     if not figures:
         return
     # one scan of the text for all three kinds of ends: a Chinese sentence ends at a clause end
     # that is no comma, an English one at one of those or at a full stop before a space
-    clause_ends = [m.start() for m in _CLAUSE_END.finditer(t)]
+    clause_ends, full_stops = scan_ends(t) if ends is None else ends
     zh_ends = [p for p in clause_ends if t[p] not in "，,"]
-    en_ends = sorted([p for p in zh_ends if t[p] in _EN_ENDS] + [m.start() for m in _FULL_STOP.finditer(t)])
+    en_ends = sorted([p for p in zh_ends if t[p] in _EN_ENDS] + full_stops)
     times = sorted(r.start for _, _, r in raws if r.kind in _TIME_KINDS)
     breaks, reach = _current_patterns()[4:6]
     cover = _Cover(t, clause_ends, zh_ends, times, breaks, reach)
