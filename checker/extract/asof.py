@@ -30,10 +30,12 @@ _NOT_EVENT_DAYS = frozenset({"relative", "weekday", "weekday_inferred", "month_i
                              "invalid", "malformed", "named", "decade"})
 
 
-def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None) -> None:
+def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | None,
+                   ends: list[int] | None = None) -> None:
+    """``ends``: the sentence ends of ``t`` (raw.SENTENCE_END), if already found."""
     _cues(t, raws)
     if doc_date is not None:
-        _event_days(t, raws, doc_date)
+        _event_days(t, raws, doc_date, ends)
 
 
 def _cues(t: str, raws) -> None:
@@ -51,8 +53,9 @@ def _cues(t: str, raws) -> None:
                 o.as_of = when if o.kind in DATED else r.value.end
 
 
-def _event_days(t: str, raws, doc_date: DocDate) -> None:
-    ends = [m.start() for m in SENTENCE_END.finditer(t)]
+def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) -> None:
+    if ends is None:
+        ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
     langs = {id(r): lang for lang, _, r in raws}
     for _, _, r in raws:

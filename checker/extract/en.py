@@ -48,6 +48,7 @@ RELATIVE |= {"yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 
 SCALE_ABBREVIATIONS = "bn|bln|mn|mln|m|k"
 _ABBREVIATED = {"bn": "billion", "bln": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand"}
 SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_SPACES = re.compile(r"\s+")                 # (a run of them is read as one space)
 SUPERLATIVE = r"largest|biggest|highest|greatest|most|best|fastest|longest|oldest|youngest|leading"
 
 
@@ -74,6 +75,7 @@ class _Patterns:
         self.mult_verbs = {k: Decimal(str(n)) for k, n in mult["verbs"].items()}
         self.mult_before = {k: Decimal(str(n)) for k, n in mult["before_determiner"].items()}
         self.minus = _group(nums["minus_words"])
+        self.minus_words = tuple(w.lower().split()[0] for w in nums["minus_words"])     # (a word of each)
         self.label_nouns = frozenset(nums["label_nouns"])
         named = cal.calendar().named_dates_en
         self.named_date = re.compile(rf"(?:{alternation(named)})(?![\w-])") if named else None
@@ -154,8 +156,16 @@ class _Patterns:
         glued = {c.lower() for c in v.currencies["en"]["before"] if c.isalpha() and c.isupper()}
         glued_after = "|".join(rf"(?<=(?<![a-z]){c})" for c in sorted(glued))
         # ("13 to15": a range's second end glued to its "to" by a slip is a number's start)
-        anchor = rf"(?:(?<![a-z0-9])(?<!\d[.,])|(?<=[\s\d]to))(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        body = rf"(?:\d+|(?:{numwords.trie(anchor_words)})(?![a-z]))"
+        anchor = rf"(?:(?<![a-z0-9])(?<!\d[.,])|(?<=[\s\d]to)){body}"
         self.anchor = re.compile(anchor)
+        # The anchor's matches, found in three scans (_anchor_spans): a body after a character
+        # that is no letter or digit, after "to", and at the start. A pattern that opens with
+        # a lookbehind is tried at every character; one that opens with a character class, or
+        # with "to", skips at once to where that stands: twice as fast on English text.
+        self.anchor_body = re.compile(body)
+        self.anchor_after = re.compile(rf"[^a-z0-9](?<!\d[.,])(?P<a>{body})")
+        self.anchor_after_to = re.compile(rf"to(?<=[\s\d]to)(?P<a>{body})")
         # only for a paragraph that holds one (the extra branch halves the scan's speed)
         self.anchor_glued = re.compile(anchor + rf"|(?=\d)(?:{glued_after})\d+")
         self.glued_currency = frozenset(glued)
@@ -167,7 +177,7 @@ class _Patterns:
         # the last word of every prefix: only an anchor after one of these needs the prefix search
         self.prefix_ends = frozenset(w.lower().split()[-1] for w in ap["before"]) | {"a", "an"}
         self.currency_before = {k.lower(): c for k, c in v.currencies["en"]["before"].items()}
-        self.currency_after = {re.sub(r"\s+", " ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
+        self.currency_after = {_SPACES.sub(" ", k.lower()): c for k, c in v.currencies["en"]["after"].items()}
         self.names = re.compile(alternation(n.lower() for n in v.names["en"]))
         self.names_before = frozenset(n.lower() for n in v.names_before["en"])
         self.phone = re.compile(r"\d{1,3}(?:[ -]?\d{1,4}){2,5}")
@@ -184,7 +194,7 @@ class _Patterns:
         # quarters and halves of a year: "the first quarter (of 2023)", "Q1 2023", "the first half of
         # the year", "H2"; the year is the one the text writes, a relative one, or none
         calendar = cal.calendar()
-        self.periods = {re.sub(r"\s+", " ", k.lower()): v for k, v in calendar.periods["en"].items()}
+        self.periods = {_SPACES.sub(" ", k.lower()): v for k, v in calendar.periods["en"].items()}
         period_words = _alt(self.periods).replace(r"\s+", r"[ \t-]+")
         year_of = r"(?:(?P<p_y>(?:19|20)\d\d)(?!\d)|(?P<p_rel>last|this|next)\s+year\b|the\s+(?:(?:current|same|fiscal)\s+)?year\b)"
         self.period = re.compile(
@@ -274,13 +284,14 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = 0
     urls = may_hold_urls(low, 0, len(low))
-    anchors = pat.anchor_glued if _has_glued(low, pat.glued_currency) else pat.anchor
-    for a in anchors.finditer(low):
-        p = a.start()
+    anchors = (m.span() for m in pat.anchor_glued.finditer(low)) if _has_glued(low, pat.glued_currency) \
+        else _anchor_spans(low, pat)
+    for p, a_end in anchors:
+        word = low[p:a_end]
         if p < last or (urls and in_url(low, p)):
             continue
-        if pat.named_date is not None and a.group() == "double" and (nd := pat.named_date.match(low, p)):
-            month, day = cal.calendar().named_dates_en[re.sub(r"\s+", " ", nd.group())]
+        if pat.named_date is not None and word == "double" and (nd := pat.named_date.match(low, p)):
+            month, day = cal.calendar().named_dates_en[_SPACES.sub(" ", nd.group())]
             out.append(make(p, nd.end(), Stated(m=month, d=day), flags=("named",)))   # Double Eleven: 双十一
             last = nd.end()
             continue
@@ -306,7 +317,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             if sign is not None:                                        # approximation comes before the sign
                 pe = sign.start()
         pre = pat.prefix.search(low, max(last, pe - 30), pe) if _may_have_prefix(low, pe, last, pat) else None
-        if a.group() in pat.period_starts or (low[p].isdigit() and low[a.end():a.end() + 2] in _ORD_SUFFIXES):
+        if word in pat.period_starts or (low[p].isdigit() and low[a_end:a_end + 2] in _ORD_SUFFIXES):
             claim = _period(low, p, pat)            # the first quarter, Q1 2023: not the ordinal "first"
             if claim is not None:
                 out.append(claim)
@@ -315,7 +326,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         q = pre.start("art") if pre and pre.group("art") else p
         if q != p and _HALF_BEFORE.match(low, max(0, q - 5), q):
             q -= 5                                  # half a million: the half is part of the number
-        if pe == p and (a.group() in pat.share_words or pat.share_next.match(low, a.end())):
+        if pe == p and (word in pat.share_words or pat.share_next.match(low, a_end)):
             claim = _share(low, p, q, pre, pat)     # a third of, two-thirds, half of, doubled, three-fold
             if claim is not None:
                 out.append(claim)
@@ -373,6 +384,23 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         c.start += start
         c.end += start
     return out
+
+
+def _anchor_spans(low: str, pat: _Patterns):
+    """The spans of pat.anchor's matches in ``low``, in order, as its finditer gives them: the
+    places where the anchor matches, from its three scans, each taken unless it starts inside
+    the one taken before."""
+    found = [m.span("a") for m in pat.anchor_after.finditer(low)]
+    found += [m.span("a") for m in pat.anchor_after_to.finditer(low)]
+    first = pat.anchor_body.match(low)
+    if first is not None:
+        found.append(first.span())
+    found.sort()
+    last = 0
+    for start, end in found:
+        if start >= last:
+            yield start, end
+            last = end
 
 
 def _word_durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
@@ -462,6 +490,10 @@ def _age_decades(low: str, out: list[RawClaim]) -> list[RawClaim]:
 
 _PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
+# The same on a slice: the first letter of a word before the end is its first match (the
+# lookbehind, which would look past the start of a window searched in the whole text, only spares
+# trying every later letter of each word).
+_WORD_ENDS = re.compile(r"(?<![a-z])([a-z]+)[ \t\n]+\Z")
 _HALF_BEFORE = re.compile(r"(?<![a-z])half[ \t]\Z")
 _ORD_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _YEAR_REL = {"last": -1, "this": 0, "next": 1}
@@ -723,7 +755,7 @@ def _over_is_more(low: str, at: int, pat: _Patterns) -> bool:
 def _approximate(low: str, claim: RawClaim, pat: _Patterns) -> RawClaim:
     """A duration with the approximation before it: "about a month", "more than half an hour"."""
     pre = pat.prefix.search(low, max(0, claim.start - 30), claim.start)
-    phrase = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    phrase = _SPACES.sub(" ", pre.group("approx")) if pre is not None and pre.group("approx") else None
     if phrase is None or pre.end() != claim.start or phrase == "over" and not _over_is_more(low, pre.start("approx"), pat):
         return claim                     # over a year: during it (but "for over a year": more than)
     approx = vocabulary().approx["en"]["before"][phrase]
@@ -741,22 +773,28 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
             w = _GLUED_BEFORE.search(low, max(last, p - 4), p)
             return w is not None and w.group() in pat.glued_currency
         return not c.isalnum()
-    w = _WORD_BEFORE.search(low, max(last, p - 16), p)
+    w = _WORD_ENDS.search(low[max(last, p - 16):p])
     if w is None:
         return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
     return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
 
 
 _ONE, _TENTH = Decimal(1), Decimal("0.1")
+# A digit after a letter (every code ends in one), found by its digit: digits are few, and the
+# scan skips the rest at once. In ASCII text the digits (str.isdigit) are 0-9; elsewhere the
+# class holds every one (and some letters, which _has_glued then turns down).
+_DIGIT_AFTER_LETTER = re.compile(r"[0-9](?<=[a-z].)")
+_DIGIT_AFTER_LETTER_ANY = re.compile(r"[^\W_a-z](?<=[a-z].)")
+
+
 def _has_glued(low: str, codes) -> bool:
     """Whether a currency code is glued to a number in the paragraph: RM50, RMB300."""
-    for c in codes:
-        i = low.find(c)
-        while i >= 0:
-            j = i + len(c)
-            if j < len(low) and low[j].isdigit() and (i == 0 or not low[i - 1].isalpha()):
-                return True
-            i = low.find(c, j)
+    for m in (_DIGIT_AFTER_LETTER if low.isascii() else _DIGIT_AFTER_LETTER_ANY).finditer(low):
+        j = m.start()
+        if low[j].isdigit():
+            for c in codes:
+                if low.endswith(c, 0, j) and (j == len(c) or not low[j - len(c) - 1].isalpha()):
+                    return True
     return False
 
 
@@ -809,7 +847,7 @@ def _approx_before(pre: re.Match | None, p: int):
     if pre is None or not pre.group("approx") or pre.group("cur") \
             or not (pre.end() == p or (pre.group("art") and pre.start("art") == p)):
         return None, p
-    word = re.sub(r"\s+", " ", pre.group("approx"))
+    word = _SPACES.sub(" ", pre.group("approx"))
     return vocabulary().approx["en"]["before"][word], pre.start("approx")
 
 
@@ -869,23 +907,25 @@ _RATIO = re.compile(r"[ \t]+in[ \t]+(?P<den>\d{1,3}(?:,\d{3})?(?![\d.,])|(?:ten|
 def _words_at(low: str, pos: int) -> re.Match | None:
     """Number words at ``pos``; a run that does not parse as one number ("five thousand, six
     thousand or …") gives way to its longest part before a comma that does."""
-    w = numwords.words_re().match(low, pos)
+    words = numwords.words_re_for(low)
+    w = words.match(low, pos)
     if w is None or numwords.parse_cardinal(w.group()) is not None or numwords.parse_ordinal(w.group()) is not None:
         return w
     for cut in reversed([i for i, c in enumerate(low[pos:w.end()], pos) if c == ","]):
-        part = numwords.words_re().match(low, pos, cut)
+        part = words.match(low, pos, cut)
         if part is not None and part.end() == cut and numwords.parse_cardinal(part.group()) is not None:
             return part
     return w
 
 
-_PREV_TOKEN = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")
+_PREV_TOKEN = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")   # (on a slice: see _WORD_ENDS)
 
 
 def _named(seg: str, start: int) -> bool:
     """A number that belongs to a name: No. 1, Boeing 737, Article 3, Beijing 2022 (a capitalised
     word that does not open its sentence, right before the number)."""
-    m = _PREV_TOKEN.search(seg, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    m = _PREV_TOKEN.search(seg[lo:start])
     if m is None:
         return False
     word = m.group(1)
@@ -897,7 +937,7 @@ def _named(seg: str, start: int) -> bool:
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
             or low in subjects.stop_words():          # title case: "Through the Year 2035"
         return False
-    before = seg[:m.start(1)].rstrip()
+    before = seg[:lo + m.start(1)].rstrip()
     return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
 
 
@@ -911,17 +951,18 @@ _NOT_NAMES = frozenset({"in", "on", "at", "by", "since", "from", "until", "about
 class _WordNumber:
     """A number in words and what follows it, read like one match of the main pattern."""
 
-    __slots__ = ("head", "tail")
+    __slots__ = ("head", "tail", "groups")
 
     def __init__(self, head: re.Match, tail: re.Match):
         self.head, self.tail = head, tail
+        self.groups = tail.groupdict()           # (read once: the claim asks for them many times)
 
     def group(self, name: str | None = None):
         if name is None:
             return self.head.string[self.head.start():self.tail.end()]
         if name == "e_w":
             return self.head.group()
-        return self.tail.group(name) if name in self.tail.re.groupindex else None
+        return self.groups.get(name)
 
     def start(self, name: str | None = None) -> int:
         return self.head.start() if name in (None, "e_w") else self.tail.start(name)
@@ -933,6 +974,10 @@ class _WordNumber:
 
 
 def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
+    if isinstance(m, _WordNumber) or m.group("e_ar") is not None:
+        # the most common match, a number, is none of the forms below (each is an alternative of
+        # the pattern of its own): straight to it
+        return _number_claim(low, seg, m, pre)
     if m.group("e_monthonly") is not None:
         # a month alone is a date only where a preposition says so: "as of June", "in March"
         if not seg[m.start()].isupper() or _prev_word(low, m.start()) not in _BEFORE_MONTH:
@@ -963,7 +1008,7 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
             return make(m.start(), day, Stated(d=n))
         return _ordinal_claim(low, m.start(), m.end(), n)
     if m.group("v_word") is not None:
-        a = vocabulary().approx["en"]["vague"][re.sub(r"\s+", " ", m.group("v_word")) + " of"]
+        a = vocabulary().approx["en"]["vague"][_SPACES.sub(" ", m.group("v_word")) + " of"]
         sc = _VAGUE_SCALE.match(low, m.end())
         if sc is not None and sc.group("s") != "dozen":
             # hundreds of billions (of dollars): the vague count times the scale, of what follows
@@ -973,33 +1018,38 @@ def _claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
                              value.high * k if value.high is not None else None)
             cur = _patterns().cur_after.match(low, sc.end())
             if cur is not None:
-                unit = _patterns().currency_after.get(re.sub(r"\s+", " ", cur.group().strip()))
+                unit = _patterns().currency_after.get(_SPACES.sub(" ", cur.group().strip()))
                 return RawClaim(m.start(), cur.end(), "money", value, unit=unit, qualifier=a.qualifier)
             return _counted(low, RawClaim(m.start(), sc.end(), "count", value, qualifier=a.qualifier))
         return _counted(low, RawClaim(m.start(), m.end(), "count", vague(Decimal(1), a), qualifier=a.qualifier))
     if m.group("vn_word") is not None:
         return _vague_noun(low, m)
     if m.group("wr") is not None:                         # once or twice: 1 to 2 times
-        lo, hi = _patterns().word_ranges[re.sub(r"\s+", " ", m.group("wr"))]
+        lo, hi = _patterns().word_ranges[_SPACES.sub(" ", m.group("wr"))]
         return _counts(RawClaim(m.start(), m.end(), "count", Interval(None, Decimal(lo), Decimal(hi)),
                                 qualifier="range"), "time")
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None \
-            and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
+    return _number_claim(low, seg, m, pre)
+
+
+def _number_claim(low: str, seg: str, m, pre: re.Match | None) -> RawClaim | None:
+    """A number in digits or words, unless it is part of a longer number, a label, a name or a phone number."""
+    ar = None if isinstance(m, _WordNumber) else m.group("e_ar")       # (None: a number in words)
+    start, end = m.start(), m.end()
+    if ar is not None and _PART.match(low, m.end("e_ar2") if m.group("e_ar2") is not None else m.end("e_ar")):
         return None                             # 1,2345 or 3.5.6: a number not read whole gives no claim
-    if pre is None and _prev_word(low, m.start()) in _patterns().label_nouns and not _counts_a_noun(low, m.end()):
+    if pre is None and _prev_word(low, start) in _patterns().label_nouns and not _counts_a_noun(low, end):
         # Article 17, Phase two: 第十七条, 第二阶段 (not "Edition 3 volumes")
         if isinstance(m, _WordNumber):
             n = numwords.parse_cardinal(m.group("e_w"))
-            if n is not None and n == int(n) and m.end() == m.end("e_w"):
-                return _ordinal_claim(low, m.start(), m.end(), int(n))
-        elif m.group("e_ar") is not None and m.end() == m.end("e_ar") and m.group("e_ar").isdigit():
-            return _ordinal_claim(low, m.start(), m.end(), int(m.group("e_ar")))
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and not (pre is not None and pre.group("cur")) \
-            and _named(seg, m.start()) and not _TIMES_AFTER.match(low, m.end()):
+            if n is not None and n == int(n) and end == m.end("e_w"):
+                return _ordinal_claim(low, start, end, int(n))
+        elif ar is not None and end == m.end("e_ar") and ar.isdigit():
+            return _ordinal_claim(low, start, end, int(ar))
+    if ar is not None and not (pre is not None and pre.group("cur")) \
+            and _named(seg, start) and not _TIMES_AFTER.match(low, end):
         return None                             # (won the Editors' Choice Award 34 times: a count)
-    if not isinstance(m, _WordNumber) and m.group("e_ar") is not None and m.end() == m.end("e_ar") \
-            and len(m.group("e_ar")) >= 3 and m.group("e_ar").isdigit() \
-            and _prev_word(low, m.start()) in _patterns().phone_verbs and not _counts_a_noun(low, m.end()):
+    if ar is not None and end == m.end("e_ar") and len(ar) >= 3 and ar.isdigit() \
+            and _prev_word(low, start) in _patterns().phone_verbs and not _counts_a_noun(low, end):
         return None                             # call 101, dial 999: a phone number
     return _number(low, m, pre, seg)
 
@@ -1062,13 +1112,17 @@ _OR_TWO = re.compile(r"[ \t]+or[ \t]+two\b")         # "one or two": a range (_s
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
 
+_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\W*$")        # (on a slice: see _WORD_ENDS)
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 20):pos])
+    m = _LAST_WORD.search(text[max(0, pos - 20):pos])
     return m.group(1).lower() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\W*([A-Za-z]+)", text[pos:pos + 20])
+    m = _FIRST_WORD.match(text[pos:pos + 20])
     return m.group(1).lower() if m else ""
 
 
@@ -1079,7 +1133,12 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     if claim is None or claim.kind not in _SIGNED or claim.qualifier == "range":
         return claim
     at = pre.start("cur") if pre is not None and pre.group("cur") else m.start()
-    sign = _patterns().minus_before.search(text, max(0, at - 8), at) if at > 0 else None
+    pat = _patterns()
+    # (the sign's pattern ends in a minus sign or in a minus word and a space: most numbers
+    # have neither before them, and are spared the search)
+    sign = pat.minus_before.search(text, max(0, at - 8), at) if at > 0 and (
+        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and any(w in text[max(0, at - 8):at] for w in pat.minus_words)) \
+        else None
     if sign is None:
         return claim
     k = sign.start()
@@ -1114,7 +1173,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     v = vocabulary()
     ap = v.approx["en"]
     start = m.start()
-    word = re.sub(r"\s+", " ", pre.group("approx")) if pre is not None and pre.group("approx") else None
+    word = _SPACES.sub(" ", pre.group("approx")) if pre is not None and pre.group("approx") else None
     approx = ap["before"][word] if word else None
     cur_before = pre.group("cur") if pre is not None else None
     if word == "over" and m.group("e_time") and not _over_is_more(text.lower(), pre.start("approx"), _patterns()):
@@ -1210,7 +1269,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     qualifier = approx.qualifier if approx else None
     post = m.group("e_post")
     if post:
-        a = ap["after_number"].get(re.sub(r"\s+", " ", post.strip()))
+        a = ap["after_number"].get(_SPACES.sub(" ", post.strip()))
         if a is not None:
             value, qualifier = interval(base, a), a.qualifier
 
@@ -1221,16 +1280,16 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if m.group("e_dsec") is not None:               # 2.9s
         return RawClaim(start, m.end(), "duration", value, unit=_patterns().dsec[m.group("e_dsec")],
                         qualifier=qualifier)
-    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _currency_after(m)
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier=qualifier,
                         flags=_BARE_DOLLAR if cur.lower() in v.bare_dollars else ())
     if m.group("e_unit") is not None:
-        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        unit_word = _SPACES.sub(" ", m.group("e_unit").strip(" -\t"))
         end = m.end()
         if not post and (after := _patterns().post_unit.match(text, end)) is not None:
-            a = ap["after_number"][re.sub(r"\s+", " ", after.group("w"))]     # "165 cm or more"
+            a = ap["after_number"][_SPACES.sub(" ", after.group("w"))]     # "165 cm or more"
             value, qualifier, end = interval(base, a), a.qualifier, after.end()
         return _counted(text, RawClaim(start, end, "quantity", value,
                                        unit=canonical(_units_lower()[unit_word]), qualifier=qualifier))
@@ -1249,6 +1308,12 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
             return make(text.rfind("since", 0, start), m.end(), Stated(int(base), since=True), flags=("since",))
         return RawClaim(start, m.end(), "year", Interval.exact(base))
     return _counted(text, RawClaim(start, m.end(), "number", value, qualifier=qualifier))
+
+
+def _currency_after(m) -> str:
+    """The currency word after the number ("" for none), its spaces made one."""
+    word = m.group("e_cur2")
+    return _SPACES.sub(" ", word.strip()) if word else ""
 
 
 @lru_cache(maxsize=1)
@@ -1270,7 +1335,7 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     value = Interval(None, lo, hi)
     if m.group("e_pp") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="percentage_point", qualifier="range")
-    cur = cur_before or re.sub(r"\s+", " ", (m.group("e_cur2") or "").strip())
+    cur = cur_before or _currency_after(m)
     if cur:
         table = _patterns().currency_before if cur_before else _patterns().currency_after
         return RawClaim(start, m.end(), "money", value, unit=table.get(cur), qualifier="range",
@@ -1278,7 +1343,7 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
     if m.group("e_pct") is not None:
         return RawClaim(start, m.end(), "percent", value, unit="%", qualifier="range")
     if m.group("e_unit") is not None:
-        unit_word = re.sub(r"\s+", " ", m.group("e_unit").strip(" -\t"))
+        unit_word = _SPACES.sub(" ", m.group("e_unit").strip(" -\t"))
         return RawClaim(start, m.end(), "quantity", value, unit=canonical(_units_lower()[unit_word]), qualifier="range")
     if m.group("e_time") is not None:
         unit = vocabulary().time_units["en"][m.group("e_time").strip(" -\t").split()[-1]]

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 __all__ = ["BIG_WORDS", "CARDINAL_WORDS", "ORDINAL_WORDS", "WORDS_PATTERN", "parse_cardinal", "parse_ordinal", "words_re",
-           "trie"]
+           "words_re_for", "trie"]
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -97,6 +97,24 @@ def words_re() -> re.Pattern:
     return re.compile(WORDS_PATTERN, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def words_re_lower() -> re.Pattern:
+    """WORDS_PATTERN compiled case-sensitive, for lower-case text without the letters of _FOLD:
+    there it finds what words_re() finds, about half again as fast (no letter is compared in
+    both its cases)."""
+    return re.compile(WORDS_PATTERN)
+
+
+_FOLDED = tuple(map(chr, _FOLD))
+
+
+def words_re_for(low: str) -> re.Pattern:
+    """The words pattern to match in the lower-case text ``low``."""
+    if low.isascii() or not any(c in low for c in _FOLDED):
+        return words_re_lower()
+    return words_re()
+
+
 _WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?((?:[\s\-]+[a-z]+)*)")
 _ORD_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)")
@@ -137,7 +155,8 @@ def _decimal(value) -> Decimal:                         # integral values withou
 
 
 def _words(text: str) -> list[str] | None:
-    return _WORD_RE.findall(text) if words_re().fullmatch(text) else None
+    """The words of ``text`` (folded and lower-cased) if it is a number in words."""
+    return _WORD_RE.findall(text) if words_re_lower().fullmatch(text) else None
 
 
 @lru_cache(maxsize=4096)

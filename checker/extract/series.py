@@ -25,8 +25,8 @@ from checker.vocab import alternation, vocabulary
 KINDS = frozenset({"count", "quantity", "money", "number"})
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n\r\u2028\u2029]")
-_ZH_SENTENCE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029]")
-_EN_SENTENCE_END = re.compile(r";|!|\?|\n|\r|\u2028|\u2029|\.(?=\s|$)")    # (as raw.SENTENCE_END)
+_EN_ENDS = frozenset(";!?\n\r\u2028\u2029")             # with _FULL_STOP, as raw.SENTENCE_END
+_FULL_STOP = re.compile(r"\.(?=\s|$)")
 # a count of years, not a year itself: 22年来 but not 2021年来华 (came to China in 2021)
 _COUNT = r"(?:(?<![0-9])[0-9]{1,3}|[一二两三四五六七八九十百千]+)"
 _EN_NUMBER = r"(?:[0-9]+|[a-z]+(?:-[a-z]+)?)"
@@ -40,6 +40,24 @@ def _initials(*words) -> str:
     return "(?=[" + "".join(sorted({re.escape(w[0]) for ws in words for w in ws})) + "])"
 
 
+# Python's re.I matches these to an ASCII letter besides its two cases
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _needles(*phrase_lists) -> tuple[str, ...]:
+    """A word of each phrase (its longest): a case-insensitive match of a pattern built of these
+    phrases holds one of them, so a sentence whose folded lower case holds none has no match and
+    is not scanned (a sentence is cheap to search for a few words, dear to scan at every word start)."""
+    return tuple(sorted({max(w.lower().split(), key=len) for ws in phrase_lists for w in ws}))
+
+
+def _holds(low: str, needles: tuple[str, ...]) -> bool:
+    for n in needles:                   # (a loop: any() over a generator costs twice as much)
+        if n in low:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     zh, en = (vocabulary().series.cumulative[lang] for lang in ("zh", "en"))
@@ -50,14 +68,16 @@ def _patterns():
     zh_since = re.compile(rf"(?:{alternation(zh['since'])})"
                           rf"|(?:{_COUNT}多?|多|几|数|近)(?:{spans})多?来(?![华京沪])")
     perfect_not = alternation(en["not_perfect"])
+    auxiliaries = ("has", "have", "'ve", "’ve")
     en_anywhere = re.compile(
         rf"\b{_initials(en['phrases'], en['since'], en['past'])}(?:(?:{alternation(en['phrases'])})\b"
         rf"|(?:{alternation(en['since'])})\s+(?:[a-z'’-]+\s+){{0,4}}?(?:1[89]|20)\d\d\b"
         rf"|(?:{alternation(en['past'])})\s+(?:{_EN_NUMBER}\s+)?(?:years|decades|decade)\b)", re.I)
     en_perfect = re.compile(
-        rf"\b(?:has|have|'ve|’ve)\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+|jointly\s+|together\s+){{0,2}}"
+        rf"\b(?:{alternation(auxiliaries)})\s+(?:[a-z]+ly\s+|also\s+|already\s+|now\s+|jointly\s+|together\s+){{0,2}}"
         rf"(?:been\s+)?(?!(?:{perfect_not})\b)(?:[a-z]+ed|{alternation(en['participles'])})\b", re.I)
-    return not_cues, zh_before, zh_since, en_anywhere, en_perfect
+    return not_cues, zh_before, zh_since, en_anywhere, en_perfect, \
+        (_needles(en["phrases"], en["since"], en["past"]), _needles(auxiliaries))
 
 
 @lru_cache(maxsize=1)
@@ -69,21 +89,30 @@ def _current_patterns():
     en_progressive = re.compile(rf"\b{_initials(en['progressive'])}(?:{alternation(en['progressive'])})"
                                 rf"\s+(?:[a-z]+ly\s+|now\s+|still\s+)?[a-z]{{2,}}ing\b", re.I)
     breaks = re.compile(rf"[ \t]*(?:{alternation(series.breaks)})")
-    return frozenset(zh["not"]), zh_now, en_now, en_progressive, breaks, series.reach
+    return frozenset(zh["not"]), zh_now, en_now, en_progressive, breaks, series.reach, \
+        (_needles(en["phrases"]), _needles(en["progressive"]))
 
 
-def mark(t: str, raws) -> None:
+def scan_ends(t: str) -> tuple[list[int], list[int]]:
+    """The clause ends of ``t`` and its full stops before a space (the sentence ends of either
+    language are among them): one scan for each, shared with the other passes of placing."""
+    return [m.start() for m in _CLAUSE_END.finditer(t)], [m.start() for m in _FULL_STOP.finditer(t)]
+
+
+def mark(t: str, raws, ends: tuple[list[int], list[int]] | None = None) -> None:
     """Add ``cumulative`` to the flags of every running total among ``raws`` ((lang, paragraph,
     RawClaim) over the normalised text ``t``), and ``current`` to every other figure that states
-    what there is now."""
+    what there is now. ``ends``: :func:`scan_ends` of ``t``, if already found."""
     figures = [(lang, r) for lang, _, r in raws if r.kind in KINDS]
     if not figures:
         return
-    clause_ends = [m.start() for m in _CLAUSE_END.finditer(t)]
-    zh_ends = [m.start() for m in _ZH_SENTENCE_END.finditer(t)]
-    en_ends = [m.start() for m in _EN_SENTENCE_END.finditer(t)]
+    # one scan of the text for all three kinds of ends: a Chinese sentence ends at a clause end
+    # that is no comma, an English one at one of those or at a full stop before a space
+    clause_ends, full_stops = scan_ends(t) if ends is None else ends
+    zh_ends = [p for p in clause_ends if t[p] not in "，,"]
+    en_ends = sorted([p for p in zh_ends if t[p] in _EN_ENDS] + full_stops)
     times = sorted(r.start for _, _, r in raws if r.kind in _TIME_KINDS)
-    breaks, reach = _current_patterns()[4:]
+    breaks, reach = _current_patterns()[4:6]
     cover = _Cover(t, clause_ends, zh_ends, times, breaks, reach)
     # Every cue a figure can take lies in its own sentence (no cue spans a sentence end), so the
     # cues are looked for only in the sentences that hold figures: most of a text is in sentences
@@ -141,13 +170,13 @@ class _ZhCues(NamedTuple):
 
 
 def _zh_cues(t: str, a: int, b: int, cover: _Cover) -> _ZhCues:
-    not_cues, zh_before, zh_since, _, _ = _patterns()
+    not_cues, zh_before, zh_since = _patterns()[:3]
     now_not, zh_now = _current_patterns()[:2]
     cues = [(m.start(), m.end()) for m in zh_before.finditer(t, a, b) if m.group() not in not_cues]
-    covered = _merge(cover(e) for e in
-                     sorted([m.end() for m in zh_since.finditer(t, a, b)] + [e for _, e in cues if _alone(t, e)]))
+    opening = [m.end() for m in zh_since.finditer(t, a, b)] + [e for _, e in cues if _alone(t, e)]
+    covered = _merge(cover(e) for e in sorted(opening)) if opening else []     # (most sentences: none)
     now = [(m.start(), m.end()) for m in zh_now.finditer(t, a, b) if m.group() not in now_not]
-    now_covered = _merge(cover(e) for _, e in now if _alone(t, e))
+    now_covered = _merge(cover(e) for _, e in now if _alone(t, e)) if now else []
     ytd = [m.start() for m in _ytd_patterns()[0].finditer(t, a, b)]
     return _ZhCues(cues, [s for s, _ in cues], covered, [s for s, _ in covered],
                    now, [s for s, _ in now], now_covered, [s for s, _ in now_covered], ytd)
@@ -163,10 +192,20 @@ class _EnCues(NamedTuple):
 
 
 def _en_cues(t: str, a: int, b: int) -> _EnCues:
-    _, _, _, anywhere, perfect = _patterns()
-    now, progressive = _current_patterns()[2:4]
-    return _EnCues(*([m.start() for m in p.finditer(t, a, b)]
-                     for p in (anywhere, perfect, now, progressive, _ytd_patterns()[1])))
+    _, _, _, anywhere, perfect, needles = _patterns()
+    now, progressive, _, _, current_needles = _current_patterns()[2:]
+    ytd, ytd_needles = _ytd_patterns()[1:]
+    low = t[a:b]
+    low = (low if low.isascii() else low.translate(_FOLD)).lower()     # (translate is slow: rarely needed)
+    return _EnCues(_starts(anywhere, t, a, b) if _holds(low, needles[0]) else [],
+                   _starts(perfect, t, a, b) if _holds(low, needles[1]) else [],
+                   _starts(now, t, a, b) if _holds(low, current_needles[0]) else [],
+                   _starts(progressive, t, a, b) if _holds(low, current_needles[1]) else [],
+                   _starts(ytd, t, a, b) if _holds(low, ytd_needles) else [])
+
+
+def _starts(pattern: re.Pattern, t: str, a: int, b: int) -> list[int]:
+    return [m.start() for m in pattern.finditer(t, a, b)]
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +214,7 @@ def _ytd_patterns():
     en = alternation(ytd["en"]).replace(r"\ ", r"\s+")
     months = r"(?<![0-9第])1月?[至到—\-－~～][ \t]*(?:[2-9]|1[0-2])月"      # 1至11月: from January
     return (re.compile(f"{alternation(ytd['zh'])}|{months}"),
-            re.compile(rf"\b{_initials(ytd['en'])}(?:{en})\b", re.I))
+            re.compile(rf"\b{_initials(ytd['en'])}(?:{en})\b", re.I), _needles(ytd["en"]))
 
 
 # a figure's clause that states a date or a year of its own is not covered by an opening cue

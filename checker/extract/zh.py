@@ -224,6 +224,9 @@ class _Patterns:
         ]))
 
 
+_CN_NUMERALS = CN_DIGITS + CN_SCALES
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     return _Patterns()
@@ -238,11 +241,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     urls = may_hold_urls(text, start, end)
     for a in _ANCHOR.finditer(text, start, end):
         p = a.start()
+        word = a.group()                       # (read once: it is tested many times below)
         if p < last:
             continue
         if urls and in_url(text, p, start):
             continue
-        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(a.group()):
+        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(word):
             named = pat.named.match(text, p, end)     # 双十一 is a named date
             if named is not None:
                 out.append(_named_date(text, named))
@@ -261,27 +265,27 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 out.append(claim)
                 last = claim.end
                 continue
-        if a.group() in ("近半", "过半", "半数") or (a.group() == "一" and text.startswith("半", a.end())):
+        if word in ("近半", "过半", "半数") or (word == "一" and text.startswith("半", a.end())):
             claim = _half_share(text, p, end, pre if kind == "approx" else None)
-            if claim is None and a.group() != "一":
+            if claim is None and word != "一":
                 last = a.end()
                 continue
         if claim is not None:
             pass
-        elif len(a.group()) == 1 and text.startswith("是", a.end()) and a.group() in _ENUM:
+        elif len(word) == 1 and text.startswith("是", a.end()) and word in _ENUM:
             claim = _enumeration(text, p, start, end)
             if claim is None:
                 continue
-        elif a.group() == "双倍":                    # 双倍返还定金: twice over
+        elif word == "双倍":                    # 双倍返还定金: twice over
             claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
-        elif a.group() == "几":
+        elif word == "几":
             claim = _several(text, p, start, end, pat)
-        elif a.group() == "半":
+        elif word == "半":
             claim = _half(text, p, end, pat)
-        elif a.group()[0] not in "0123456789首" and a.group()[0] not in CN_DIGITS + CN_SCALES:
+        elif word[0] not in "0123456789首" and word[0] not in _CN_NUMERALS:
             m = pat.time_word.match(text, p, end)
             claim = _time_word(m) if m else None
-        elif a.group() == "首":
+        elif word == "首":
             m = pat.first.match(text, p, end)
             if m:
                 claim = RawClaim(p, m.end(), "ordinal", Interval.exact(Decimal(1)))
@@ -357,7 +361,7 @@ _PLAIN_DIGITS = frozenset("一二两三四五六七八九十百千")
 def _mixed_financial(run: str) -> bool:
     """伍一 (入伍一批), 拾 (收拾, 拾起): financial numerals are written whole (壹拾伍), never mixed
     with common ones nor as a bare 拾/佰/仟, so such a run is part of a word."""
-    if run[0] not in _FINANCIAL and not any(c in _FINANCIAL for c in run):
+    if _FINANCIAL.isdisjoint(run):
         return False
     return all(c in "拾佰仟" for c in run) or any(c in _PLAIN_DIGITS for c in run)
 
@@ -527,6 +531,10 @@ def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
 
 def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     kind = pre.lastgroup if pre else None
+    if m.group("n_ar") is not None or m.group("n_cn") is not None:
+        # the most common match, a number in digits or in Chinese numerals, is none of the forms
+        # below (each is an alternative of the pattern of its own): straight to it
+        return _expression(text, m, pre, kind)
     if m.group("d_m") is not None or m.group("d_iso") is not None:
         return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
     if m.group("d_pd") is not None:
@@ -612,6 +620,11 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
     if m.group("jie") is not None:                   # 十九届三中全会
         n = parse_chinese(m.group("jie"))
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="session")
+    return _expression(text, m, pre, kind)
+
+
+def _expression(text: str, m: re.Match, pre: re.Match | None, kind: str | None) -> RawClaim | None:
+    """The number expression ``m`` (its numeral, scale and unit), with the word ``pre`` before it."""
     if m.group("n_vscale") is not None and kind != "vague":
         return None
     if kind == "neg":
