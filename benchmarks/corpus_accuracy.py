@@ -37,7 +37,7 @@ figure: 2600余 and "more than 2,600" are 2600..2700, 2000余 is 2000..3000, 近
 
 Causes, as far as the ledger tells: for each miss, whether the draft's figure had no claim or no
 subject, was filed under another subject key than the archive figures it should meet (read from
-the ledger and from checker.ledger.subjects.file_keys), lacked a running-total cue, or met them
+the ledger and from checker.ledger.keys.file_keys), lacked a running-total cue, or met them
 and another rule was reported instead; for each warning or error not counted as right, whether it
 compared two different series (two cities' fire stations), a filler sentence's number, or one
 series. --json adds every missed or noisy draft with its text, its findings and the texts of
@@ -820,7 +820,7 @@ def check_drafts(db: Path, drafts: list[Draft], archive: list[Doc]) -> tuple[dic
     from checker.engine.corpus import check_results
     from checker.io.bilingual import read_bitexts
     from checker.ledger import Ledger, bilingual_pairs, shared_flags
-    from checker.ledger.subjects import file_keys
+    from checker.ledger.keys import file_keys
 
     docs = {d.name: d for d in archive}
     out, keyed, times = {}, {}, []
@@ -886,7 +886,7 @@ def miss_cause(d: Draft, s: Subject, claims_on: list[dict], rows: list[dict], ar
     theirs = [k for m in relevant for k in akeys.get(m.mid, [])]
     if not any(k["key"] in keys for k in theirs):
         return "filed under another subject key than the archive figure"
-    from checker.ledger.subjects import is_generic
+    from checker.ledger.keys import is_generic
 
     if all(is_generic(k) for k in keys):
         if not any(c["cumulative"] for c in own):

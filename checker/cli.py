@@ -522,7 +522,7 @@ def _claims(args) -> int:
     import json
 
     from checker.ledger import Ledger
-    from checker.ledger.subjects import subject_key
+    from checker.ledger.keys import subject_key
 
     if args.subject is not None and not args.subject.strip():
         raise UserError("--subject: give the subject to show (维和警察, \"peacekeeping police\"), or leave "

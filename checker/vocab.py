@@ -119,13 +119,14 @@ class Series:
     breaks: tuple[str, ...] = ()                         # words that open a clause of its own
     reach: int = 0                                       # how far an opening cue reaches on
     year_to_date: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang → cues of a year's total
+    month_span_marks: tuple[str, ...] = ()               # 1至11月: what joins January to a later month
 
 
 _SERIES_KEYS = {("cumulative", "zh"): {"before", "not", "since", "spans"},
                 ("cumulative", "en"): {"phrases", "since", "past", "participles", "not_perfect"},
                 ("periods", "zh"): {"plans", "future"}, ("periods", "en"): {"plans", "future"},
                 ("current", "zh"): {"words", "not"}, ("current", "en"): {"phrases", "progressive"},
-                ("year_to_date", "zh"): {"words"}, ("year_to_date", "en"): {"phrases"}}
+                ("year_to_date", "zh"): {"words", "month_span_marks"}, ("year_to_date", "en"): {"phrases"}}
 
 
 def words(value, where: str) -> tuple[str, ...]:
@@ -159,7 +160,8 @@ def _series(data: dict) -> Series:
                   {lang: parsed["periods", lang]["future"] for lang in langs},
                   {lang: parsed["current", lang] for lang in langs},
                   words(cover["breaks"], f"{where}: cover.breaks"), reach,
-                  {"zh": parsed["year_to_date", "zh"]["words"], "en": parsed["year_to_date", "en"]["phrases"]})
+                  {"zh": parsed["year_to_date", "zh"]["words"], "en": parsed["year_to_date", "en"]["phrases"]},
+                  parsed["year_to_date", "zh"]["month_span_marks"])
 
 
 @dataclass(frozen=True)

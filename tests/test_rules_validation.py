@@ -105,3 +105,33 @@ def test_a_malformed_group_of_count_units_is_refused(rules, old, new, message):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(UserError, match=message):
         vocab.vocabulary()
+
+
+def test_the_cues_of_as_of_and_year_to_date_are_data(rules):
+    # (issue 14) what keeps a figure from speaking for an opening past period, and what joins
+    # 1至11月, are read from rules/, and a file without them is refused, named
+    from checker.extract import asof
+    from checker.extract import calendar as cal
+
+    path = rules / "calendar.yaml"
+    text = path.read_text(encoding="utf-8")
+    cal.calendar.cache_clear()
+    asof._period_cues.cache_clear()
+    try:
+        path.write_text(text.replace("    zh: [后, 以来, 起, 至今, 以前, 之前]", "    zh: [以来]"), encoding="utf-8")
+        _, not_during = asof._period_cues()
+        assert not_during.search("以来") and not not_during.search("惨案发生后")
+        cal.calendar.cache_clear()
+        path.write_text(text[:text.index("period_cues:")], encoding="utf-8")
+        with pytest.raises(UserError, match=r"calendar\.yaml"):
+            cal.calendar()
+    finally:
+        cal.calendar.cache_clear()
+        asof._period_cues.cache_clear()
+    series = rules / "series.yaml"
+    old = '    month_span_marks: [至, 到, —, "-", －, "~", ～]\n'
+    stext = series.read_text(encoding="utf-8")
+    assert old in stext
+    series.write_text(stext.replace(old, ""), encoding="utf-8")
+    with pytest.raises(UserError, match=r"series\.yaml: year_to_date\.zh: expected the keys month_span_marks, words"):
+        vocab.vocabulary()

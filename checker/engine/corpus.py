@@ -1,6 +1,6 @@
 """Corpus rules: a document's claims against the archive of what was published before (the ledger).
 
-Each claim with a subject is looked up under its subject key (checker/ledger/subjects.py) among
+Each claim with a subject is looked up under its subject key (checker/ledger/keys.py) among
 the archive's claims that speak for the same moment (a day, or a time of a day: 截至5月3日12时),
 and the nearest before and after it. Then:
 
@@ -25,7 +25,7 @@ from checker.engine import compare as cmp
 from checker.engine.catalogue import rule
 from checker.findings import Finding
 from checker.ledger.store import claim_of
-from checker.ledger.subjects import file_keys, glossary, is_generic, similarity
+from checker.ledger.keys import file_keys, glossary, is_generic, similarity
 from checker.model import Claim, Interval
 
 CHECKED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal"})

@@ -17,9 +17,11 @@ from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
+from checker.extract import calendar as cal
 from checker.extract.dates import DocDate, Stated
 from checker.extract.raw import SENTENCE_END, RawClaim
 from checker.model import DateValue, Interval
+from checker.vocab import alternation
 
 # "截至2021年底", "as of June": a date that sets the time its sentence speaks for
 _AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
@@ -79,9 +81,15 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
                     r.flags += ("as_of_inferred",)
 
 
-# between a period and the figure: the figure is not the period's (2011年…惨案发生后, 2020年以来)
-_NOT_DURING = re.compile(r"后|以来|起|至今|以前|之前|\b(?:after|since|before)\b", re.I)
-_SINCE_BEFORE = re.compile(r"自|从|\b(?:since|after|following)\b", re.I)
+@lru_cache(maxsize=1)
+def _period_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(since_before, not_during) of rules/calendar.yaml period_cues: what makes an opening period
+    a start (自2000年…以来), and what between the period and a figure makes the figure after or
+    since it (2011年…惨案发生后, 2020年以来)."""
+    def pattern(words: dict[str, tuple[str, ...]]) -> re.Pattern:
+        return re.compile(rf"{alternation(words['zh'])}|\b(?:{alternation(words['en'])})\b", re.I)
+    cues = cal.calendar().period_cues
+    return pattern(cues["since_before"]), pattern(cues["not_during"])
 
 
 def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
@@ -103,11 +111,12 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
     end = date.fromisoformat(v.end)
     past = end.year < doc_date.day.year if doc_date.precision == "year" else end < doc_date.day
     begin = max((m.end() for m in SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)), default=0)
-    if not past or _SINCE_BEFORE.search(t[begin:period.start]):
+    since_before, not_during = _period_cues()
+    if not past or since_before.search(t[begin:period.start]):
         return                                 # 自2000年…以来, since … in 2000: a start, not a time
     guessed = "year_inferred" in period.flags or doc_date.inferred
     for r in figures:
-        if r.start < period.start or _NOT_DURING.search(t, period.end, r.start):
+        if r.start < period.start or not_during.search(t, period.end, r.start):
             continue
         r.as_of = v.end
         if guessed and "as_of_inferred" not in r.flags:

@@ -38,6 +38,7 @@ class Calendar:
     en_needs_year: frozenset[str]
     duration_cues_en: frozenset[str]
     duration_cues_zh: tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]   # 四周: (words, before, after)
+    period_cues: dict[str, dict[str, tuple[str, ...]]]   # since_before / not_during → lang → words
     article_units_en: tuple[str, ...]
     rate_words_en: frozenset[str]
     named_dates_zh: dict[str, tuple[int, int]]           # 六四 → (6, 4)
@@ -68,6 +69,8 @@ def calendar() -> Calendar:
             article_units_en=tuple(str(w) for w in data["article_units"]),
             rate_words_en=frozenset(str(w) for w in data["rate_words"]),
             named_dates_zh=_pairs(data["named_dates"]["zh"]),
+            period_cues={cue: {lang: tuple(str(w) for w in data["period_cues"][cue][lang]) for lang in ("zh", "en")}
+                         for cue in ("since_before", "not_during")},
             named_dates_en=_pairs(data["named_dates"].get("en") or {}),
         )
     except (KeyError, TypeError, IndexError, ValueError) as e:

@@ -8,7 +8,7 @@ resolves them), ordinals, vague counts ("dozens of") and number expressions
     [approximation] [currency] (digits [scale word] | number words) [or more] [% | currency | unit | time unit]
 
 with the words before the number read by one pattern anchored at the number's start.
-The count's subject is the noun phrase after the number (subjects.en_subject).
+The count's subject is the noun phrase after the number (subject_phrase.en_subject).
 Calendar forms (quarters at their ordinal or Q/H word, parts of a month or a year, relative
 months, compound durations, duration ranges, "a month") are read as one claim (calendar.py).
 """
@@ -21,7 +21,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from checker.extract import calendar as cal
-from checker.extract import fallback, numwords, subjects
+from checker.extract import fallback, numwords, subject_phrase
 from checker.extract.dates import Stated, make, make_date
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import ARABIC, parse_arabic
@@ -376,9 +376,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             out = sorted(out + found, key=lambda c: c.start)
     for c in out:
         if c.kind == "ordinal":
-            c.subject = subjects.en_ordinal_subject(seg, c.end)
+            c.subject = subject_phrase.en_ordinal_subject(seg, c.end)
         elif c.kind == "number" and c.subject is None:      # "the number of X has reached 42"
-            before = subjects.en_subject_before(seg, c.start)
+            before = subject_phrase.en_subject_before(seg, c.start)
             if before:
                 _counts(c, before)
         c.start += start
@@ -935,7 +935,7 @@ def _named(seg: str, start: int) -> bool:
     if word[0].islower() and word[1:2].isupper() and word[2:].isalpha():
         return True                                   # iPhone 13, iPad 9, eBay 2: a brand's model
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
-            or low in subjects.stop_words():          # title case: "Through the Year 2035"
+            or low in subject_phrase.stop_words():          # title case: "Through the Year 2035"
         return False
     before = seg[:lo + m.start(1)].rstrip()
     return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
@@ -1079,7 +1079,7 @@ def _vague_noun(low: str, m: re.Match) -> RawClaim | None:
     if t is not None:
         return RawClaim(start, t.end(), "duration", value, unit=vocabulary().time_units["en"][t.group("tu")],
                         qualifier=a.qualifier, flags=flags)
-    subject, plural = subjects.en_phrase(low, end)
+    subject, plural = subject_phrase.en_phrase(low, end)
     if subject is None or not (plural or scale):
         return RawClaim(start, end, "number", value, qualifier=a.qualifier, flags=flags) if scale else None
     return _counts(RawClaim(start, end, "count", value, qualifier=a.qualifier, flags=flags), subject)
@@ -1356,19 +1356,19 @@ def _range(text: str, m, start: int, lo: Decimal | None, hi: Decimal | None,
 
 
 def _plural_after(text: str, pos: int) -> bool:
-    subject, plural = subjects.en_phrase(text, pos)
+    subject, plural = subject_phrase.en_phrase(text, pos)
     return subject is not None and plural
 
 
 def _counts_a_noun(text: str, pos: int) -> bool:
     """Whether a noun phrase counted by the number follows: '2035 officers' is not a year."""
-    subject, plural = subjects.en_phrase(text, pos)
+    subject, plural = subject_phrase.en_phrase(text, pos)
     return subject is not None and (plural or subject.split()[-1] in vocabulary().count_nouns_en)
 
 
 def _counted(text: str, claim: RawClaim) -> RawClaim:
     """A number followed by a noun phrase counts it: give the claim its subject (and unit)."""
-    subject = subjects.en_subject(text, claim.end)
+    subject = subject_phrase.en_subject(text, claim.end)
     if subject is None:
         return claim
     return _counts(claim, subject)

@@ -212,7 +212,8 @@ def _starts(pattern: re.Pattern, t: str, a: int, b: int) -> list[int]:
 def _ytd_patterns():
     ytd = vocabulary().series.year_to_date
     en = alternation(ytd["en"]).replace(r"\ ", r"\s+")
-    months = r"(?<![0-9第])1月?[至到—\-－~～][ \t]*(?:[2-9]|1[0-2])月"      # 1至11月: from January
+    marks = alternation(vocabulary().series.month_span_marks)
+    months = rf"(?<![0-9第])1月?(?:{marks})[ \t]*(?:[2-9]|1[0-2])月"      # 1至11月: from January
     return (re.compile(f"{alternation(ytd['zh'])}|{months}"),
             re.compile(rf"\b{_initials(ytd['en'])}(?:{en})\b", re.I), _needles(ytd["en"]))
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.extract import calendar as cal
-from checker.extract import subjects
+from checker.extract import subject_phrase
 from checker.extract.dates import Stated, make, make_date, make_day, malformed
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import (ARABIC, CN_DIGITS, CN_SCALES, SCALE_VALUE, parse_arabic, parse_chinese,
@@ -308,7 +308,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                     last = m.end()
         if claim is not None:
             if claim.kind == "ordinal" and claim.unit not in ("plenary session", "congress"):
-                claim.subject = subjects.zh_ordinal_subject(text, claim.end, claim.start, start)
+                claim.subject = subject_phrase.zh_ordinal_subject(text, claim.end, claim.start, start)
             out.append(claim)
             last = claim.end
     if len(out) > 1:
@@ -443,7 +443,7 @@ def _several(text: str, p: int, floor: int, end: int, pat: _Patterns) -> RawClai
     meas = v.measures_zh[m.group("sv_m")]
     kind = "number" if meas.unit == "times" else "count"
     return RawClaim(p, m.end(), kind, value, unit=meas.unit, qualifier=w.qualifier,
-                    subject=meas.subject or subjects.zh_subject(text, m.end(), p))
+                    subject=meas.subject or subject_phrase.zh_subject(text, m.end(), p))
 
 
 def _half_share(text: str, p: int, end: int, pre: re.Match | None) -> RawClaim | None:
@@ -463,7 +463,7 @@ def _half_share(text: str, p: int, end: int, pre: re.Match | None) -> RawClaim |
         a = ap["after_measure"][m.group("hs_after")]
         value, qualifier = interval(Decimal(50), a), a.qualifier
     return RawClaim(start, m.end(), "percent", value, unit="%", qualifier=qualifier,
-                    subject=subjects.zh_subject(text, m.end(), start))
+                    subject=subject_phrase.zh_subject(text, m.end(), start))
 
 
 def _half(text: str, p: int, end: int, pat: _Patterns) -> RawClaim | None:
@@ -604,7 +604,7 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
             value = Interval(x, x.to_integral_value(rounding="ROUND_FLOOR"), x.to_integral_value(rounding="ROUND_CEILING"))
         return RawClaim(start, m.end(), "percent", value, unit="%",
                         qualifier=approx.qualifier if approx else None,
-                        subject=subjects.zh_subject(text, m.end(), start))
+                        subject=subject_phrase.zh_subject(text, m.end(), start))
     if m.group("fan") is not None:                   # 翻两番 = ×4
         n = _num(m.group("fan"))
         back = 2 if text[m.start() - 1] == "了" else 1          # 翻了一番
@@ -688,7 +688,7 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
         return None
     claim.start = pre.start() - (1 if word == "下" else 0)
     if claim.kind == "quantity":
-        claim.subject = subjects.zh_subject(text, claim.end, claim.start)
+        claim.subject = subject_phrase.zh_subject(text, claim.end, claim.start)
     claim.value = Interval(*(None if x is None else -x for x in (claim.value.nominal, claim.value.high, claim.value.low)))
     return claim
 
@@ -861,7 +861,7 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
         kind, unit = "percent", "percentage_point"
     elif m.group("n_deg") is not None:               # 气温零下5度
         kind, unit = "quantity", canonical("degree_Celsius")
-        subject = subjects.zh_subject(text, m.end(), start)
+        subject = subject_phrase.zh_subject(text, m.end(), start)
     elif m.group("n_ev") is not None:                # 90块钱, 两毛
         k = Decimal(v.currencies["zh"]["everyday"][m.group("n_ev")])
         kind, unit, value = "money", "CNY", _scaled(value, k)
@@ -878,7 +878,7 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             value, end = _plus_jiao(text, end, value, need_word=True)      # 26元5角
     elif m.group("n_unit") is not None:
         kind, unit = "quantity", canonical(v.units["zh"][m.group("n_unit")])
-        subject = subjects.zh_subject(text, m.end(), start)
+        subject = subject_phrase.zh_subject(text, m.end(), start)
     elif m.group("n_time") is not None:
         word = m.group("n_time")
         words, cue_before, cue_after = cal.calendar().duration_cues_zh
@@ -936,16 +936,16 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
     elif m.group("n_big") is not None:               # 三大流星雨, 两大类
         meas = v.measures_zh.get(m.group("n_big_m") or "")
         kind, unit = "count", meas.unit if meas else None
-        subject = (meas.subject if meas else None) or subjects.zh_subject(text, m.end(), start)
+        subject = (meas.subject if meas else None) or subject_phrase.zh_subject(text, m.end(), start)
     elif m.group("n_meas") is not None:
         meas = v.measures_zh[m.group("n_meas")]
         kind, unit = "count", meas.unit
-        subject = meas.subject or subjects.zh_subject(text, m.end(), start)
+        subject = meas.subject or subject_phrase.zh_subject(text, m.end(), start)
         if unit == "times":                          # 两倍: a multiple is a number (CONTRACT)
             kind = "number"
             if text.startswith("半", end) and value.is_exact and not after:      # 一倍半: ×1.5
                 value, end = Interval.exact(value.nominal + Decimal("0.5")), end + 1
-                subject = subjects.zh_subject(text, end, start)
+                subject = subject_phrase.zh_subject(text, end, start)
             if _GREW_BY.search(text, max(0, start - 4), start) and value.is_exact:
                 # 增长了1倍: grew by itself, ×2 — but writers and translators as often mean the
                 # multiple itself (增长19倍 ↔ "a 19-fold increase"): both readings hold

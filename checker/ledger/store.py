@@ -14,7 +14,7 @@ an archive can move with its ledger), else absolute; paths are shown relative to
 directory. Commands that only read (``check --ledger``, ``claims``) open the file read-only.
 
 Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates as ISO days.
-Each claim is filed under its subject key (checker/ledger/subjects.py); an English claim aligned
+Each claim is filed under its subject key (checker/ledger/keys.py); an English claim aligned
 with an agreeing Chinese claim of the same document takes its partner's key and clause, and the
 pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
 Triggers keep that dictionary counted (``subject_dictionary``: how many documents taught each
@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import UserError
-from checker.ledger.subjects import SCOPE_SEPARATOR, best_pairs, file_keys, learnable, subject_key
+from checker.ledger.keys import SCOPE_SEPARATOR, best_pairs, file_keys, learnable, subject_key
 from checker.model import DATE_KINDS, Claim, DateValue, Interval
 
 SCHEMA_VERSION = 3

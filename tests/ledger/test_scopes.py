@@ -9,7 +9,7 @@ import json
 import pytest
 
 from checker.extract import extract_text
-from checker.ledger.subjects import base_key, file_keys, is_generic, subject_key
+from checker.ledger.keys import base_key, file_keys, is_generic, subject_key
 
 FIGURES = ("count", "quantity", "money", "number")
 
@@ -234,15 +234,15 @@ def test_scopes_never_raise_and_keys_are_their_own_keys(text):
 
 
 def _fake_glossary(monkeypatch, change):
-    import checker.ledger.subjects as subjects
+    import checker.ledger.keys as keys
     from checker.vocab import load_yaml
 
     import copy
 
     data = copy.deepcopy(load_yaml("glossary.yaml"))
     change(data)
-    monkeypatch.setattr(subjects, "load_yaml", lambda name: data)
-    subjects.glossary.cache_clear()
+    monkeypatch.setattr(keys, "load_yaml", lambda name: data)
+    keys.glossary.cache_clear()
 
 
 @pytest.mark.parametrize("change,message", [
@@ -253,7 +253,7 @@ def _fake_glossary(monkeypatch, change):
 ])
 def test_a_malformed_glossary_is_an_error_naming_the_file(monkeypatch, change, message):
     from checker.errors import UserError
-    from checker.ledger.subjects import glossary
+    from checker.ledger.keys import glossary
 
     _fake_glossary(monkeypatch, change)
     try:
@@ -392,7 +392,7 @@ AN_ENGLISH_FIGURE_PLACED_AFTER_IT_OR_BY_ITS_PORT = [
 ])
 def test_a_malformed_scope_rule_is_an_error_naming_it(monkeypatch, change, message):
     from checker.errors import UserError
-    from checker.ledger.subjects import glossary
+    from checker.ledger.keys import glossary
 
     _fake_glossary(monkeypatch, change)
     try:
@@ -404,7 +404,7 @@ def test_a_malformed_scope_rule_is_an_error_naming_it(monkeypatch, change, messa
 
 
 def test_every_listed_place_keys_to_itself_and_no_spelling_is_two_places():
-    from checker.ledger.subjects import glossary
+    from checker.ledger.keys import glossary
 
     g = glossary()
     for spelling, place in g.places.items():
@@ -524,16 +524,16 @@ def glossary_copy(tmp_path, monkeypatch):
     from pathlib import Path
 
     from checker import vocab
-    from checker.ledger import subjects
+    from checker.ledger import keys
 
     copy = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parents[2] / "rules", copy)
     monkeypatch.setattr(vocab, "rules_dir", lambda: copy)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for f in (subjects.glossary, subjects._zh_cues):
+    for f in (keys.glossary, keys._zh_cues):
         f.cache_clear()
     yield copy
-    for f in (subjects.glossary, subjects._zh_cues):
+    for f in (keys.glossary, keys._zh_cues):
         f.cache_clear()
 
 
@@ -544,7 +544,7 @@ def _claim(text: str, figure: str):
 
 
 def test_destination_and_operation_cues_are_read_from_the_glossary(glossary_copy):
-    from checker.ledger.subjects import destination_of, operation_of
+    from checker.ledger.keys import destination_of, operation_of
 
     text = "中国已向南苏丹累计支援维和警察300名。"
     assert destination_of(text, _claim(text, "300名")) is None          # 支援 is no listed verb
@@ -554,17 +554,17 @@ def test_destination_and_operation_cues_are_read_from_the_glossary(glossary_copy
     data = path.read_text(encoding="utf-8")
     data = data.replace("verbs: [派出,", "verbs: [支援, 派出,").replace("names: [行动,", "names: [整治, 行动,")
     path.write_text(data, encoding="utf-8")
-    from checker.ledger import subjects
+    from checker.ledger import keys
 
-    subjects.glossary.cache_clear()
-    subjects._zh_cues.cache_clear()
+    keys.glossary.cache_clear()
+    keys._zh_cues.cache_clear()
     assert destination_of(text, _claim(text, "300名")) == "南苏丹"
     assert operation_of(op, _claim(op, "120起")) == "“净网”行动"
 
 
 def test_a_glossary_without_destination_verbs_is_refused(glossary_copy):
     from checker.errors import UserError
-    from checker.ledger.subjects import _zh_cues
+    from checker.ledger.keys import _zh_cues
 
     path = glossary_copy / "glossary.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("verbs: [派出,", "verbz: [派出,"), encoding="utf-8")

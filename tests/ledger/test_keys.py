@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker.errors import UserError
-from checker.ledger.subjects import (best_pairs, glossary, is_generic, learnable, similarity,
+from checker.ledger.keys import (best_pairs, glossary, is_generic, learnable, similarity,
                                      subject_key)
 
 
@@ -114,13 +114,13 @@ def test_keys_never_raise_and_are_stable(text):
 
 
 def test_a_glossary_term_in_two_concepts_is_an_error_naming_the_file(tmp_path, monkeypatch):
-    import checker.ledger.subjects as subjects
+    import checker.ledger.keys as keys
 
     def fake(name):
         return {"home": {"zh": [], "en": []}, "tails": {"zh": [], "en": []}, "generic": {},
                 "concepts": [{"zh": ["警察"], "en": ["police"]}, {"zh": ["民警"], "en": ["police"]}]}
 
-    monkeypatch.setattr(subjects, "load_yaml", fake)
+    monkeypatch.setattr(keys, "load_yaml", fake)
     glossary.cache_clear()
     try:
         with pytest.raises(UserError, match="rules/glossary.yaml.*police.*two concepts"):

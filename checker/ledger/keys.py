@@ -212,7 +212,7 @@ def _normal(subject: str, lang: str) -> str:
         from checker.text.normalize import to_simplified
 
         return to_simplified(subject.strip())
-    from checker.extract.subjects import singular
+    from checker.extract.subject_phrase import singular
 
     return " ".join(w for w in (singular(w).rstrip("'’") for w in
                                 _WORD.findall(subject.lower().replace("’", "'"))) if w)
@@ -645,7 +645,7 @@ def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
             return False
         base = lower[i][:-2] if lower[i].endswith(("'s", "’s")) else lower[i]
         if i == 0 or words[i - 1] in ".:\"“":
-            from checker.extract.subjects import is_plural
+            from checker.extract.subject_phrase import is_plural
 
             if base in sc.en_not or (is_plural(base) and base not in (g.places or {})):
                 return False
@@ -691,7 +691,7 @@ def _en_scope(region: str, g: Glossary) -> tuple[str | None, bool, str | None]:
         i += 1
     named = [(f, l) for f, l, r in candidates if not r]
     reporter = None
-    from checker.extract.subjects import singular
+    from checker.extract.subject_phrase import singular
 
     for first, last, relative in sorted(candidates, key=lambda c: -c[1]):
         nxt = last + 1
@@ -747,7 +747,7 @@ def _en_place_after(after: str, g: Glossary) -> str | None:
 
 
 def _en_stops() -> frozenset[str]:
-    from checker.extract.subjects import stop_words
+    from checker.extract.subject_phrase import stop_words
 
     return stop_words()
 
@@ -912,7 +912,7 @@ def _grams(text: str) -> frozenset[str]:
         if _IS_HAN.match(run):
             grams.update(run[i:i + 2] for i in range(len(run) - 1))
         elif len(run) > 2:
-            from checker.extract.subjects import singular
+            from checker.extract.subject_phrase import singular
 
             grams.add(singular(run))
     return frozenset(grams)
