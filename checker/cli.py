@@ -224,7 +224,9 @@ def _check(args) -> int:
     catalogue()                        # validated before any work: a broken rules file is exit 2
     # a selector that names no rule would quietly check nothing (or everything): refused before
     # any work, in the words the configuration file gets
-    select, ignore = check_specs(_words(args.select), "--select"), check_specs(_words(args.ignore), "--ignore")
+    # (an empty --select '' names no rule, as select = [""] in a configuration file does: not all of them)
+    select = check_specs(_words(args.select) or ([args.select] if args.select is not None else []), "--select")
+    ignore = check_specs(_words(args.ignore) or ([args.ignore] if args.ignore is not None else []), "--ignore")
     _files_not_directories(args)
     if args.ledger:
         _existing_ledger(args.ledger)
@@ -429,9 +431,11 @@ def _say_unpaired(bitexts, named) -> None:
 
 def _unusable(path: str) -> str:
     """Why a partner file gave no text: it is blank (a stub not yet translated) or unreadable."""
+    from checker.io.read import blank_data
+
     try:
         with open(path, "rb") as f:
-            blank = not f.read(1 << 20).strip()
+            blank = blank_data(f.read(1 << 20), path)
     except OSError:
         return "could not be read"
     return "holds no text yet" if blank else "could not be read"

@@ -301,6 +301,10 @@ def test_the_bare_tag_is_the_partner_and_an_unreadable_one_is_skipped(tmp_path, 
     (tmp_path / "d.en.md").write_text(EN_OK, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "d.en.md"), "--format", "json")
     assert code == 0 and "d.zh.md holds no text yet" in err
+    (tmp_path / "b.zh.md").write_bytes(b"\xef\xbb\xbf\n")                     # a byte order mark only: blank
+    (tmp_path / "b.en.md").write_text(EN_OK, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "b.en.md"), "--format", "json")
+    assert code == 0 and "b.zh.md holds no text yet" in err, err
     (tmp_path / "e.zh.md").write_bytes(b"\x00\x01\x02\x00binary\x00" * 8)    # not text: unreadable
     (tmp_path / "e.en.md").write_text(EN_OK, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "e.en.md"), "--format", "json")
@@ -440,3 +444,13 @@ def test_a_folder_of_empty_files_has_nothing_to_check(tmp_path, capsys):
     (empty / "photo.png").write_bytes(b"\x89PNG")
     code, out, err = run(capsys, "check", str(empty))
     assert code == 2 and "no readable, non-empty files" in err
+
+
+@pytest.mark.parametrize("spec", ["", ",", " , "])
+def test_an_empty_selector_names_no_rule(tmp_path, capsys, spec):
+    # (independent review) --select '' is no selection of every rule: it names none, as
+    # select = [""] in a configuration file does
+    (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
+    for option in ("--select", "--ignore"):
+        code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), option, spec)
+        assert code == 2 and out == "" and f"unknown rule {spec!r} in {option}" in err, err

@@ -25,7 +25,7 @@ from checker.engine import compare as cmp
 from checker.engine.catalogue import rule
 from checker.findings import Finding
 from checker.ledger.store import claim_of
-from checker.ledger.keys import file_keys, glossary, is_generic, similarity
+from checker.ledger.keys import file_keys, glossary, is_generic, relative_level, similarity
 from checker.model import Claim, Interval
 
 CHECKED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal"})
@@ -210,6 +210,12 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
     return _judge(c, key, same, before, after)
 
 
+def _levels_differ(c: Claim, a: Claim) -> bool:
+    """Whether the two subjects name relative wholes of different levels (全市 … vs 全县 …)."""
+    lc, la = relative_level(c.subject), relative_level(a.subject)
+    return lc is not None and la is not None and lc != la
+
+
 def _order(a: Claim, c: Claim) -> int | None:
     """When ``a`` speaks for, against ``c``'s time: -1 before, 0 the same moment, 1 after, None
     not known. A time is a day, or a moment of a day (2023-05-03T12:00, from 截至5月3日12时):
@@ -293,7 +299,8 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
     # January 1 of the year a span of years ends in (从2011年到2022年) is a lower bound of the
     # document's date, not its day: two such documents are not known to speak for the same day
     conflicts = [a for a in measured(same) if not _agree(c, a)] if _dated(c) else []
-    conflicts = [a for a in conflicts if _dated(a)]
+    # (全市 and 全县 of one day are two places, not two figures for one: their key drops both words)
+    conflicts = [a for a in conflicts if _dated(a) and not _levels_differ(c, a)]
     if conflicts:
         shown = ", ".join(f"{_show(a)} ({a.path}:{a.line})" for a in conflicts[:3])
         out.append(_finding("value-conflict", rule("value-conflict").message.format(

@@ -89,7 +89,8 @@ def _list(data: dict, key: str, where: str, empty: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = _mapping(load_yaml("parts.yaml"), {"cues", "needs_total", "total", "inclusive_zh", "share_zh", "stops",
+    data = _mapping(load_yaml("parts.yaml"), {"cues", "needs_total", "total", "inclusive_zh", "share_zh",
+                                             "share_zh_not", "stops",
                                              "not_parts_before", "not_parts_after", "share_list"}, _WHERE)
     two = {"zh", "en"}
     cues = _mapping(data["cues"], two, f"{_WHERE}: cues")
@@ -100,7 +101,7 @@ def _words() -> _Words:
     after = _mapping(data["not_parts_after"], two, f"{_WHERE}: not_parts_after")
     lists = _mapping(data["share_list"], {"joins_zh", "joins_en", "alternatives", "verbs_zh", "verbs_en",
                                           "copulas_en", "one_whole_zh", "splits_zh", "splits_en",
-                                          "changes_zh", "changes_en"}, f"{_WHERE}: share_list")
+                                          "changes_zh", "changes_zh_not", "changes_en"}, f"{_WHERE}: share_list")
     w = f"{_WHERE}: "
 
     def pair(d: dict, where: str, wrap_zh=lambda a: a, wrap_en=_en, empty=False) -> dict[str, re.Pattern]:
@@ -116,7 +117,8 @@ def _words() -> _Words:
         needs_total=frozenset(_list(needs, "zh", f"{w}needs_total", True) + _list(needs, "en", f"{w}needs_total", True)),
         total=pair(total, f"{w}total"),
         inclusive=re.compile(alternation(words(data["inclusive_zh"], f"{w}inclusive_zh"))),
-        share=re.compile(alternation(words(data["share_zh"], f"{w}share_zh"))),
+        share=re.compile(rf"(?!{alternation(words(data['share_zh_not'], f'{w}share_zh_not'))})"
+                         rf"(?:{alternation(words(data['share_zh'], f'{w}share_zh'))})"),
         stop=pair(stops, f"{w}stops"),
         # right before a figure (同比增长5所, rose by 30), after it (30 more than)
         not_before=pair(before, f"{w}not_parts_before", lambda a: rf"(?:{a})\s*了?\s*\Z",
@@ -131,7 +133,8 @@ def _words() -> _Words:
         copula=re.compile(_en(alternation(_list(lists, "copulas_en", f"{w}share_list"))), re.I),
         one_whole=re.compile(alternation(_list(lists, "one_whole_zh", f"{w}share_list"))),
         splits={lang: _splits(lists.get(f"splits_{lang}"), lang, f"{w}share_list.splits_{lang}") for lang in ("zh", "en")},
-        change={"zh": re.compile(alternation(_list(lists, "changes_zh", f"{w}share_list"))),
+        change={"zh": re.compile(rf"(?!{alternation(_list(lists, 'changes_zh_not', f'{w}share_list'))})"
+                                 rf"(?:{alternation(_list(lists, 'changes_zh', f'{w}share_list'))})"),
                 "en": re.compile(_en(alternation(_list(lists, "changes_en", f"{w}share_list"))), re.I)},
     )
 
@@ -320,8 +323,10 @@ class _Document:
             return None                   # 分别为: side by side, parts only of a stated total
         kept: list[Claim] = []
         for i, p in enumerate(parts):
-            if i and cue == "including" and _CLAUSE_SUBJECT.match(t, p.end):
+            if i and lang == "en" and _CLAUSE_SUBJECT.match(t, p.end):
                 break             # including three children, and 40 people were injured: a new clause
+            if i and lang == "zh" and _CLAUSE.search(t, parts[i - 1].end, p.start):
+                break             # 其中包括3名儿童，40人受伤: a clause of its own counts something else
             measure = _same_measure(whole, p)
             # a bare count (21 tugs) only right after the cue, or listed after a part kept
             if measure == "strict" or (i == 0 and measure == first) or (
@@ -344,6 +349,10 @@ class _Document:
             else:
                 lists.append([p])
         low = lambda p: p.value.low if p.value.low is not None else Decimal(0)  # noqa: E731
+        # parts named as kinds of the whole's own noun (代表300名，其中女代表100名、党员代表250名; 游客
+        # …，其中国内游客…、过夜游客…) or as periods (上半年60万辆、二季度35万辆) may overlap: each alone
+        lists = [run2 for run in lists for run2 in ([run] if len(run) == 1 or not _overlapping(whole, run)
+                                                     else [[p] for p in run])]
         total, parts = max(((sum(low(p) for p in run), run) for run in lists), key=lambda x: x[0])
         if total <= hv.high:
             return None
@@ -484,6 +493,23 @@ def _exceeds(whole: Claim, parts: list[Claim], total: Decimal) -> Finding:
         message = rule("parts-exceed-whole").message.format(
             parts=", ".join(_show(p) for p in parts), total=_fmt(total), whole=_show(whole))
     return _finding("parts-exceed-whole", message, whole, parts)
+
+
+_PERIOD_ZH = re.compile(r"[年月周]|季度")
+
+
+def _overlapping(whole: Claim, run: list[Claim]) -> bool:
+    """Whether listed parts may overlap: each is a kind of the whole's own noun (女代表, 党员代表 of
+    代表; 国内游客, 过夜游客 of 游客; "female employees" of "employees") that the whole does not name
+    as its split, or a period (上半年, 二季度)."""
+    subjects = [p.subject or "" for p in run]
+    if whole.lang == "zh" and any(_PERIOD_ZH.search(s) for s in subjects):
+        return True
+    head = (whole.subject or "").split()[-1:] if whole.lang == "en" else [(whole.subject or "")[-2:]]
+    if not (head and head[0]) or not all(s.endswith(head[0]) and s != whole.subject for s in subjects):
+        return False
+    # …unless the whole names each kind (酒驾醉驾案件420起：醉驾案件260起、酒驾案件180起 split it)
+    return not all(s[:-len(head[0])].strip() and s[:-len(head[0])].strip() in (whole.subject or "") for s in subjects)
 
 
 def _bracketed(text: str, lo: int, at: int) -> bool:

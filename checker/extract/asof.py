@@ -41,17 +41,24 @@ def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocD
 
 
 def _cues(t: str, raws) -> None:
+    # (a cue's sentence is looked for within 400 characters each way, and its claims by position:
+    # linear however long the text or its sentences)
+    order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
+    starts = [raws[i][2].start for i in order]
     for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
         if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
-        start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)), default=0)
-        stop = SENTENCE_END.search(t, r.end)
-        end = stop.start() if stop else len(t)
-        when = _with_time(t, r, lang, raws, r.value.end)
-        for _, _, o in raws:
-            if start <= o.start < end and o is not r:
+        start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)),
+                    default=max(0, r.start - 400))
+        stop = SENTENCE_END.search(t, r.end, r.end + 400)
+        end = stop.start() if stop else min(len(t), r.end + 400)
+        when = _with_time(t, r, lang, [raws[i][2] for i in order[bisect_left(starts, r.end):bisect_left(starts, r.end + 3)]],
+                          r.value.end)
+        for i in order[bisect_left(starts, start):bisect_left(starts, end)]:
+            o = raws[i][2]
+            if o is not r:
                 o.as_of = when if o.kind in DATED else r.value.end
 
 
@@ -73,7 +80,7 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
         # the document's date; guessed (4月29日, year_inferred) or read against an inferred
         # document date (今年10月25日), it is flagged as_of_inferred like the document's date.
         guessed = "year_inferred" in day.flags or (day.stated.y is None and doc_date.inferred)
-        when = _with_time(t, day, langs[id(day)], raws, day.value.start)
+        when = _with_time(t, day, langs[id(day)], claims, day.value.start)
         for r in claims:
             if r.kind in DATED and r.as_of is None:
                 r.as_of = when
@@ -110,7 +117,8 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
         return
     end = date.fromisoformat(v.end)
     past = end.year < doc_date.day.year if doc_date.precision == "year" else end < doc_date.day
-    begin = max((m.end() for m in SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)), default=0)
+    begin = max((m.end() for m in SENTENCE_END.finditer(t, max(0, period.start - 200), period.start)),
+                default=max(0, period.start - 200))
     since_before, not_during = _period_cues()
     if not past or since_before.search(t[begin:period.start]):
         return                                 # 自2000年…以来, since … in 2000: a start, not a time
@@ -165,14 +173,15 @@ def _moment_words() -> tuple[tuple[str, ...], re.Pattern, re.Pattern, dict[str, 
     return pm, before, after, named
 
 
-def _with_time(t: str, r: RawClaim, lang: str, raws, day: str) -> str:
+def _with_time(t: str, r: RawClaim, lang: str, near: list[RawClaim], day: str) -> str:
     """``day`` with the time of day the date ``r`` states, if it states one: its own (5月3日12时)
-    or a clock time written right after it (3日12时, 今天12时), or an English clock before or
-    after it (6 p.m. on May 3; May 3, at 18:00)."""
+    or a clock time written right after it (3日12时, 今天12时; looked for among ``near``, the claims
+    of its sentence or right after it), or an English clock before or after it (6 p.m. on May 3;
+    May 3, at 18:00)."""
     hm = _flag_time(r)
     text = t[r.start:r.end]
     if hm is None and t[r.end:r.end + 2].lstrip()[:1].isdigit():      # (a clock starts with a digit)
-        for _, _, o in raws:
+        for o in sorted(near, key=lambda c: c.start):
             if o is not r and o.start >= r.end and not t[r.end:o.start].strip() and _flag_time(o) \
                     and not _states_time(o):
                 hm, text = _flag_time(o), text + t[r.end:o.end]

@@ -115,9 +115,10 @@ def _ends_a_span_of_years(r: RawClaim, text: str) -> bool:
         return False                         # in a title or a short quotation: 《2018-2022年行动计划》
     if plans.search(text, r.end, r.end + 10) or plans.search(head, len(head) - 16):
         return False
-    start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, r.start - 300), r.start)), default=0)
-    stop = SENTENCE_END.search(text, r.end)
-    return not future.search(text[start:stop.start() if stop else len(text)])
+    start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, r.start - 300), r.start)),
+                default=max(0, r.start - 300))
+    stop = SENTENCE_END.search(text, r.end, r.end + 300)
+    return not future.search(text[start:stop.start() if stop else min(len(text), r.end + 300)])
 
 
 def _opened(head: str, opening: str, closing: str) -> bool:

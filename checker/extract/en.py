@@ -91,7 +91,6 @@ class _Patterns:
         self.first_aux = frozenset(nums["first_adverb_aux"])
         self.first_pronouns = frozenset(nums["first_adverb_pronouns"])
         self.first_after = frozenset(nums["first_adverb_after"])
-        self.first_rank_verbs = frozenset(nums["first_rank_verbs"])
         self.anniversary_words = nums["anniversary_words"]
         self.basement_probe = re.compile(r"(?<![\w-])B[1-6](?![\w-])")
         self.basement_context = re.compile(rf"(?<![a-z])(?:{_alt(nums['basement_context'])})\b")
@@ -1385,11 +1384,9 @@ def _counts(claim: RawClaim, subject: str) -> RawClaim:
 
 def _ordinal(text: str, m, n: int) -> RawClaim | None:
     w = m.group("e_w")
-    # "First," opening a sentence is a discourse marker, "my conclusion first;" an adverb (not
-    # "came first."), and "the first ten months" a span
-    if w.lower() == "first" and (_CLAUSE_END.match(text, m.end("e_w"))
-                                 and _prev_word(text, m.start("e_w")) not in _patterns().first_rank_verbs
-                                 or _FIRST_SPAN.match(text, m.end("e_w")) or _FIRST_OF_ALL.match(text, m.end("e_w"))):
+    # "First," opening a sentence is a discourse marker, and "the first ten months" a span
+    if w.lower() == "first" and (text[m.end("e_w"):m.end("e_w") + 1] == "," or _FIRST_SPAN.match(text, m.end("e_w"))
+                                 or _FIRST_OF_ALL.match(text, m.end("e_w"))):
         return None
     idiom = _IDIOM_AFTER.match(text, m.end("e_w"))
     if idiom is not None and idiom.group(1) in _patterns().ordinal_idioms:
@@ -1442,7 +1439,6 @@ def _day_of_month(text: str, start: int, end: int, n: int | None) -> int | None:
 
 # ("the first week of December" is a rank, 第一周; "the first ten months" a span)
 _FIRST_SPAN = re.compile(r"\s+(?:[a-z0-9-]+\s+(?:years?|months?|weeks?|days?|quarters?|half)|quarters?|half)\b")
-_CLAUSE_END = re.compile(r"[ \t]*(?:[,;:.!?]|\Z)")
 _FIRST_OF_ALL = re.compile(r"\s+of\s+all\b")      # "first of all": a discourse marker, as "First," is
 _AGO = re.compile(r"\s+ago\b")
 _ANNIVERSARY = re.compile(r"\s+anniversary\b")

@@ -956,6 +956,11 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
         unit = v.currencies["zh"]["signs"][sign.group(1)]
         kind, start = "money", sign.start(1)
         flags = flags + (("bare_dollar",) if sign.group(1) in v.bare_dollars else ())
+        pre = _patterns().prefix.search(text, max(0, start - 6), start)
+        if pre is not None and pre.lastgroup == "approx" and qualifier is None and value.is_exact \
+                and not _false_prefix(text, pre.start(), pre.group()):
+            a = ap["before"][pre.group()]          # 约$100, 超过￥200: the approximation before the sign
+            value, qualifier, start = interval(value.nominal, a), a.qualifier, pre.start()
     return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
 
 

@@ -535,6 +535,15 @@ def _zh_verbs() -> re.Pattern:
     return re.compile(alternation(vocabulary().subjects["zh"]["verbs"]))
 
 
+def relative_level(subject: str | None) -> str | None:
+    """The level a subject's relative whole refers to (全市转移群众 → 市, 全县… → 县), or None: two
+    figures of 全市 and of 全县 speak for two places, whatever key their subjects share."""
+    sc = glossary().scopes
+    if not subject or sc is None or not sc.whole:
+        return None
+    return next((level for word, level in sc.whole.items() if subject.startswith(word)), None)
+
+
 def _zh_scope(region: str, after: str, g: Glossary) -> tuple[str | None, str | None]:
     """The scope in a Chinese clause ``region`` (the text before the subject; ``after`` is what
     follows it): the nearest name, unless it is home, relative or one of a list; and when the
