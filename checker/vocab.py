@@ -274,6 +274,27 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def mapping(data, keys: set[str] | None, where: str) -> dict:
+    """``data`` if it is a mapping with exactly ``keys`` (any keys when None), else UserError naming
+    ``where`` and what was expected."""
+    if not isinstance(data, dict) or (keys is not None and set(data) != keys):
+        expected = f"the keys {', '.join(sorted(keys))}" if keys else "a mapping"
+        raise UserError(f"{where}: expected {expected}.")
+    return data
+
+
+def word_list(data: dict, key: str, where: str, empty: bool = False) -> list[str]:
+    """The non-empty list of words under ``key`` (an empty one allowed with ``empty``)."""
+    if empty and data.get(key) == []:
+        return []
+    return list(words(data.get(key), f"{where}.{key}"))
+
+
+def en_words(alt: str) -> str:
+    """An alternation of English words as whole words (not inside a longer word)."""
+    return rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"
+
+
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first (so 平方公里 wins over 公里)."""
     import re

@@ -41,10 +41,10 @@ from checker.engine.parts import check_parts, share_above_100
 from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
-from checker.extract.raw import SENTENCE_END
+from checker.extract.raw import CLAUSE_END, SENTENCE_END
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
-from checker.vocab import alternation, load_yaml, words
+from checker.vocab import alternation, en_words, load_yaml, mapping, word_list, words
 
 WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAYS_ZH = "一二三四五六日"
@@ -177,53 +177,41 @@ class _Words:
     generic: frozenset[str]                 # event words too general to name one event across sentences
 
 
-def _word_list(data: dict, key: str, where: str) -> list[str]:
-    return list(words(data.get(key), f"{where}.{key}"))
-
-
-def _mapping(data, keys: set[str] | None, where: str) -> dict:
-    if not isinstance(data, dict) or (keys is not None and set(data) != keys):
-        expected = f"the keys {', '.join(sorted(keys))}" if keys else "a mapping"
-        raise UserError(f"{where}: expected {expected}.")
-    return data
-
-
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     where = "rules/arithmetic.yaml"
-    data = _mapping(load_yaml("arithmetic.yaml"), {"starts", "not_starts", "celebrate", "spans", "lengths", "events"},
+    data = mapping(load_yaml("arithmetic.yaml"), {"starts", "not_starts", "celebrate", "spans", "lengths", "events"},
                     where)
-    starts = _mapping(data["starts"], {"zh", "en"}, f"{where}: starts")
-    classes = {lang: {w.lower(): group for group in _mapping(starts[lang], None, f"{where}: starts.{lang}")
-                      for w in _word_list(starts[lang], group, f"{where}: starts.{lang}")}
+    starts = mapping(data["starts"], {"zh", "en"}, f"{where}: starts")
+    classes = {lang: {w.lower(): group for group in mapping(starts[lang], None, f"{where}: starts.{lang}")
+                      for w in word_list(starts[lang], group, f"{where}: starts.{lang}")}
                for lang in ("zh", "en")}
-    spans = _mapping(data["spans"], {"zh_after", "zh_before", "en_before", "en_after"}, f"{where}: spans")
-    not_starts = _mapping(data["not_starts"], {"zh", "en"}, f"{where}: not_starts")
-    events = _mapping(data["events"], {"zh", "en", "generic"}, f"{where}: events")
-    celebrate = _mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
-    lengths = _mapping(data["lengths"], {"zh"}, f"{where}: lengths")
+    spans = mapping(data["spans"], {"zh_after", "zh_before", "en_before", "en_after"}, f"{where}: spans")
+    not_starts = mapping(data["not_starts"], {"zh", "en"}, f"{where}: not_starts")
+    events = mapping(data["events"], {"zh", "en", "generic"}, f"{where}: events")
+    celebrate = mapping(data["celebrate"], {"zh"}, f"{where}: celebrate")
+    lengths = mapping(data["lengths"], {"zh"}, f"{where}: lengths")
     zh, en = alternation(classes["zh"]), alternation(classes["en"])
-    en_word = lambda alt: rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"  # noqa: E731
     return _Words(
-        start={"zh": re.compile(zh), "en": re.compile(en_word(en), re.I)},
+        start={"zh": re.compile(zh), "en": re.compile(en_words(en), re.I)},
         start_class=classes,
         named_zh=re.compile(rf"(?:{zh})(?:的)?\Z"),
-        not_start={"zh": re.compile(alternation(_word_list(not_starts, "zh", f"{where}: not_starts"))),
-                   "en": re.compile(en_word(alternation(_word_list(not_starts, "en", f"{where}: not_starts"))), re.I)},
-        span_before_zh=re.compile(rf"(?:{alternation(_word_list(spans, 'zh_before', f'{where}: spans'))})\Z"),
-        celebrate_zh=re.compile(rf"(?:{alternation(_word_list(celebrate, 'zh', f'{where}: celebrate'))})\Z"),
+        not_start={"zh": re.compile(alternation(word_list(not_starts, "zh", f"{where}: not_starts"))),
+                   "en": re.compile(en_words(alternation(word_list(not_starts, "en", f"{where}: not_starts"))), re.I)},
+        span_before_zh=re.compile(rf"(?:{alternation(word_list(spans, 'zh_before', f'{where}: spans'))})\Z"),
+        celebrate_zh=re.compile(rf"(?:{alternation(word_list(celebrate, 'zh', f'{where}: celebrate'))})\Z"),
         since_before_zh=re.compile(rf"(?P<w>{zh})[于在是]?\s*\Z"),
         since_after_zh=re.compile(rf"[，,]\s*[^，,、。；;！？!?\d（）()]{{0,12}}?(?P<w>{zh})"),
         since_before_en=re.compile(rf"(?<![A-Za-z])(?P<w>{en})(?![A-Za-z])\s+(?:in|on)\s+\Z", re.I),
-        span_after_zh=re.compile(rf"(?:{alternation(_word_list(spans, 'zh_after', f'{where}: spans'))})"),
-        span_before_en=re.compile(rf"(?<![A-Za-z])(?:{alternation(_word_list(spans, 'en_before', f'{where}: spans'))})"
+        span_after_zh=re.compile(rf"(?:{alternation(word_list(spans, 'zh_after', f'{where}: spans'))})"),
+        span_before_en=re.compile(rf"(?<![A-Za-z])(?:{alternation(word_list(spans, 'en_before', f'{where}: spans'))})"
                                   r"\s+\Z", re.I),
-        span_after_en=re.compile(rf"\s+(?:{alternation(_word_list(spans, 'en_after', f'{where}: spans'))})"
+        span_after_en=re.compile(rf"\s+(?:{alternation(word_list(spans, 'en_after', f'{where}: spans'))})"
                                  r"(?![A-Za-z])", re.I),
-        length_zh=re.compile(rf"(?:{alternation(_word_list(lengths, 'zh', f'{where}: lengths'))})\s*\Z"),
-        events={"zh": re.compile(alternation(_word_list(events, "zh", f"{where}: events"))),
-                "en": re.compile(en_word(alternation(_word_list(events, "en", f"{where}: events"))), re.I)},
-        generic=frozenset(w.lower() for w in _word_list(events, "generic", f"{where}: events")),
+        length_zh=re.compile(rf"(?:{alternation(word_list(lengths, 'zh', f'{where}: lengths'))})\s*\Z"),
+        events={"zh": re.compile(alternation(word_list(events, "zh", f"{where}: events"))),
+                "en": re.compile(en_words(alternation(word_list(events, "en", f"{where}: events"))), re.I)},
+        generic=frozenset(w.lower() for w in word_list(events, "generic", f"{where}: events")),
     )
 
 
@@ -598,17 +586,16 @@ class _Arithmetic:
         three-day international forum), else the last one before it (论坛为期三天)."""
         pattern = self.words.events[c.lang]
         m = pattern.search(self.text, c.end, min(hi, c.end + (16 if c.lang == "zh" else 40)))
-        if m and not _CLAUSE_END.search(self.text, c.end, m.start()):
+        if m and not CLAUSE_END.search(self.text, c.end, m.start()):
             return m.group().lower()
         last = None
         for m in pattern.finditer(self.text, max(lo, c.start - 30), c.start):
             last = m
-        if last and not _CLAUSE_END.search(self.text, last.end(), c.start):
+        if last and not CLAUSE_END.search(self.text, last.end(), c.start):
             return last.group().lower()
         return None
 
 
-_CLAUSE_END = re.compile(r"[，,；;：:]")
 
 
 def _is_range(c: Claim) -> bool:

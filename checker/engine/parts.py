@@ -33,14 +33,13 @@ from functools import lru_cache
 
 from checker.engine.catalogue import rule
 from checker.errors import UserError
-from checker.extract.raw import SENTENCE_END
+from checker.extract.raw import CLAUSE_END, SENTENCE_END
 from checker.findings import Finding
 from checker.model import Claim, Interval
-from checker.vocab import alternation, load_yaml, words
+from checker.vocab import alternation, en_words, load_yaml, mapping, word_list, words
 
 _WHERE = "rules/parts.yaml"
 _KINDS = frozenset({"count", "money", "quantity"})
-_CLAUSE = re.compile(r"[，,；;：:]")
 _OF_CUES = frozenset({"of them", "of which", "of whom"})     # "30 of them": the part before the cue
 _SPACE_ONLY = re.compile(r"\s*\Z")
 _OPENING = re.compile(r"[\s，,：:“\"'‘]*\Z")                   # what may stand before a cue opening its sentence
@@ -71,50 +70,34 @@ class _Words:
     change: dict[str, re.Pattern]
 
 
-def _en(alt: str) -> str:
-    return rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"
-
-
-def _mapping(data, keys: set[str], where: str) -> dict:
-    if not isinstance(data, dict) or set(data) != keys:
-        raise UserError(f"{where}: expected the keys {', '.join(sorted(keys))}.")
-    return data
-
-
-def _list(data: dict, key: str, where: str, empty: bool = False) -> list[str]:
-    if empty and data.get(key) == []:
-        return []
-    return list(words(data.get(key), f"{where}.{key}"))
-
-
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = _mapping(load_yaml("parts.yaml"), {"cues", "needs_total", "total", "inclusive_zh", "share_zh",
+    data = mapping(load_yaml("parts.yaml"), {"cues", "needs_total", "total", "inclusive_zh", "share_zh",
                                              "share_zh_not", "stops",
                                              "not_parts_before", "not_parts_after", "share_list"}, _WHERE)
     two = {"zh", "en"}
-    cues = _mapping(data["cues"], two, f"{_WHERE}: cues")
-    needs = _mapping(data["needs_total"], two, f"{_WHERE}: needs_total")
-    total = _mapping(data["total"], two, f"{_WHERE}: total")
-    stops = _mapping(data["stops"], two, f"{_WHERE}: stops")
-    before = _mapping(data["not_parts_before"], two, f"{_WHERE}: not_parts_before")
-    after = _mapping(data["not_parts_after"], two, f"{_WHERE}: not_parts_after")
-    lists = _mapping(data["share_list"], {"joins_zh", "joins_en", "alternatives", "verbs_zh", "verbs_en",
+    cues = mapping(data["cues"], two, f"{_WHERE}: cues")
+    needs = mapping(data["needs_total"], two, f"{_WHERE}: needs_total")
+    total = mapping(data["total"], two, f"{_WHERE}: total")
+    stops = mapping(data["stops"], two, f"{_WHERE}: stops")
+    before = mapping(data["not_parts_before"], two, f"{_WHERE}: not_parts_before")
+    after = mapping(data["not_parts_after"], two, f"{_WHERE}: not_parts_after")
+    lists = mapping(data["share_list"], {"joins_zh", "joins_en", "alternatives", "verbs_zh", "verbs_en",
                                           "copulas_en", "one_whole_zh", "splits_zh", "splits_en",
                                           "changes_zh", "changes_zh_not", "changes_en"}, f"{_WHERE}: share_list")
     w = f"{_WHERE}: "
 
-    def pair(d: dict, where: str, wrap_zh=lambda a: a, wrap_en=_en, empty=False) -> dict[str, re.Pattern]:
+    def pair(d: dict, where: str, wrap_zh=lambda a: a, wrap_en=en_words, empty=False) -> dict[str, re.Pattern]:
         out = {}
         for lang, wrap in (("zh", wrap_zh), ("en", wrap_en)):
-            items = _list(d, lang, where, empty)
+            items = word_list(d, lang, where, empty)
             out[lang] = re.compile(wrap(alternation(items)), re.I) if items else re.compile(r"(?!)")
         return out
 
-    alternatives = _list(lists, "alternatives", f"{w}share_list")
+    alternatives = word_list(lists, "alternatives", f"{w}share_list")
     return _Words(
         cue=pair(cues, f"{w}cues"),
-        needs_total=frozenset(_list(needs, "zh", f"{w}needs_total", True) + _list(needs, "en", f"{w}needs_total", True)),
+        needs_total=frozenset(word_list(needs, "zh", f"{w}needs_total", True) + word_list(needs, "en", f"{w}needs_total", True)),
         total=pair(total, f"{w}total"),
         inclusive=re.compile(alternation(words(data["inclusive_zh"], f"{w}inclusive_zh"))),
         share=re.compile(rf"(?!{alternation(words(data['share_zh_not'], f'{w}share_zh_not'))})"
@@ -122,20 +105,20 @@ def _words() -> _Words:
         stop=pair(stops, f"{w}stops"),
         # right before a figure (同比增长5所, rose by 30), after it (30 more than)
         not_before=pair(before, f"{w}not_parts_before", lambda a: rf"(?:{a})\s*了?\s*\Z",
-                        lambda a: rf"{_en(a)}(?:\s+(?:by|to))?\s*\Z"),
-        not_after=pair(after, f"{w}not_parts_after", lambda a: rf"\s*(?:{a})", lambda a: rf"\s*{_en(a)}"),
-        join={"zh": re.compile(rf"\s*(?:{alternation(_list(lists, 'joins_zh', f'{w}share_list'))})\s*\Z"),
-              "en": re.compile(rf"\s*(?:,\s*(?:and\s+)?|(?:{alternation(_list(lists, 'joins_en', f'{w}share_list'))})\s*)\Z",
+                        lambda a: rf"{en_words(a)}(?:\s+(?:by|to))?\s*\Z"),
+        not_after=pair(after, f"{w}not_parts_after", lambda a: rf"\s*(?:{a})", lambda a: rf"\s*{en_words(a)}"),
+        join={"zh": re.compile(rf"\s*(?:{alternation(word_list(lists, 'joins_zh', f'{w}share_list'))})\s*\Z"),
+              "en": re.compile(rf"\s*(?:,\s*(?:and\s+)?|(?:{alternation(word_list(lists, 'joins_en', f'{w}share_list'))})\s*)\Z",
                                re.I)},
         alternative=re.compile(rf"(?:^|\s|[^A-Za-z])(?:{alternation(alternatives)})(?:\s|[^A-Za-z]|$)", re.I),
-        verb={"zh": re.compile(rf"(?:{alternation(_list(lists, 'verbs_zh', f'{w}share_list'))})(?:了)?"),
-              "en": re.compile(_en(alternation(_list(lists, "verbs_en", f"{w}share_list"))), re.I)},
-        copula=re.compile(_en(alternation(_list(lists, "copulas_en", f"{w}share_list"))), re.I),
-        one_whole=re.compile(alternation(_list(lists, "one_whole_zh", f"{w}share_list"))),
+        verb={"zh": re.compile(rf"(?:{alternation(word_list(lists, 'verbs_zh', f'{w}share_list'))})(?:了)?"),
+              "en": re.compile(en_words(alternation(word_list(lists, "verbs_en", f"{w}share_list"))), re.I)},
+        copula=re.compile(en_words(alternation(word_list(lists, "copulas_en", f"{w}share_list"))), re.I),
+        one_whole=re.compile(alternation(word_list(lists, "one_whole_zh", f"{w}share_list"))),
         splits={lang: _splits(lists.get(f"splits_{lang}"), lang, f"{w}share_list.splits_{lang}") for lang in ("zh", "en")},
-        change={"zh": re.compile(rf"(?!{alternation(_list(lists, 'changes_zh_not', f'{w}share_list'))})"
-                                 rf"(?:{alternation(_list(lists, 'changes_zh', f'{w}share_list'))})"),
-                "en": re.compile(_en(alternation(_list(lists, "changes_en", f"{w}share_list"))), re.I)},
+        change={"zh": re.compile(rf"(?!{alternation(word_list(lists, 'changes_zh_not', f'{w}share_list'))})"
+                                 rf"(?:{alternation(word_list(lists, 'changes_zh', f'{w}share_list'))})"),
+                "en": re.compile(en_words(alternation(word_list(lists, "changes_en", f"{w}share_list"))), re.I)},
     )
 
 
@@ -164,7 +147,7 @@ def _splits(data, lang: str, where: str) -> tuple[re.Pattern, dict[str, set[int]
         for word in words(group, f"{where}[{i}]"):
             of.setdefault(word.lower(), set()).add(i)
     alt = alternation(of)
-    return re.compile(_en(alt) if lang == "en" else alt, re.I), of
+    return re.compile(en_words(alt) if lang == "en" else alt, re.I), of
 
 
 def check_parts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Finding]:
@@ -258,7 +241,7 @@ class _Document:
     def clause_start(self, at: int) -> int:
         lo = max(0, at - 40)
         last = lo
-        for m in _CLAUSE.finditer(self.text, lo, at):
+        for m in CLAUSE_END.finditer(self.text, lo, at):
             last = m.end()
         return last
 
@@ -325,7 +308,7 @@ class _Document:
         for i, p in enumerate(parts):
             if i and lang == "en" and _CLAUSE_SUBJECT.match(t, p.end):
                 break             # including three children, and 40 people were injured: a new clause
-            if i and lang == "zh" and _CLAUSE.search(t, parts[i - 1].end, p.start):
+            if i and lang == "zh" and CLAUSE_END.search(t, parts[i - 1].end, p.start):
                 break             # 其中包括3名儿童，40人受伤: a clause of its own counts something else
             measure = _same_measure(whole, p)
             # a bare count (21 tugs) only right after the cue, or listed after a part kept
@@ -365,7 +348,7 @@ class _Document:
         if a.kind == "number" or b.kind == "number" or len(between) > 40:
             return False
         if a.lang == "zh":
-            return not _CLAUSE.search(between)
+            return not CLAUSE_END.search(between)
         return not re.search(r"[;:.]", between) and bool(re.search(r",|\band\b", between))
 
     def share_of(self, group: list[Claim], m: re.Match) -> Finding | None:
@@ -376,7 +359,7 @@ class _Document:
         if not after:
             return None
         whole = after[0]
-        if _CLAUSE.search(t, m.end(), whole.start):
+        if CLAUSE_END.search(t, m.end(), whole.start):
             return None
         before = [c for c in group if c.end <= m.start() and self.figure(c, "zh") and _same_measure(whole, c)]
         if not before or whole.value.high is None:
@@ -454,7 +437,7 @@ class _Document:
             for verb in w.verb["zh"].finditer(t, max(start, first.start - 14), first.start):
                 pass
             if verb is None or "分别" not in t[max(lo, verb.start() - 6):first.start] \
-                    or _CLAUSE.search(t, verb.end(), first.start):
+                    or CLAUSE_END.search(t, verb.end(), first.start):
                 return False
             # 分别占全国和全省的35%和80%: shares of two wholes
             between = t[verb.end():first.start]

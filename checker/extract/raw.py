@@ -30,6 +30,8 @@ class RawClaim:
 # written as single-character alternatives, which the regex engine skips ahead to (twice as fast
 # over a whole text as a character class beside the full stop's branch)
 SENTENCE_END = re.compile(r"。|！|？|!|\?|；|;|\n|\.(?=\s|$)")
+# the marks that end a clause inside a sentence, or the sentence (in either language)
+CLAUSE_END = re.compile(r"[，,；;：:]")
 
 _OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"

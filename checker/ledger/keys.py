@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from checker.errors import UserError
 from checker.scripts import HAN
-from checker.vocab import load_yaml
+from checker.vocab import alternation, load_yaml
 
 _IS_HAN = re.compile(f"[{HAN}]")
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
@@ -148,7 +148,6 @@ def _load_scopes(data, places: dict[str, str], home: dict[str, tuple[str, ...]])
     if not isinstance(data, dict) or not isinstance(data.get("zh"), dict) or not isinstance(data.get("en"), dict):
         raise UserError("rules/glossary.yaml: scopes must map zh and en to their rules.")
     zh, en = data["zh"], data["en"]
-    from checker.vocab import alternation
 
     def words(spec, key, lang):
         return _words(spec.get(key), f"scopes.{lang}.{key}")
@@ -795,7 +794,7 @@ def _alternatives(spec, key: str, where: str) -> str:
     found = _words(spec[key], f"{where}.{key}")
     if not found:
         raise UserError(f"rules/glossary.yaml: {where}.{key} must list at least one word.")
-    return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return alternation(found)
 
 
 @lru_cache(maxsize=1)
