@@ -181,6 +181,8 @@ class Vocabulary:
     subjects: dict
     names: dict[str, list[str]]
     names_before: dict[str, list[str]]
+    plan_words_zh: list[str]                           # 十四五 + these: a five-year plan named by its ordinal
+    yuan_not_before: list[str]                         # 元 before these starts a word (二元论): no yuan
     idioms_zh: list[str]
     series: Series
 
@@ -262,13 +264,16 @@ def vocabulary() -> Vocabulary:
         unit_definitions=list(units.get("define") or []),
         time_units={lang: {str(k): str(v) for k, v in units["time"][lang].items()} for lang in ("zh", "en")},
         currencies={lang: {pos: {str(k): str(v) for k, v in table.items()}
-                           for pos, table in currencies[lang].items()} for lang in ("zh", "en")},
+                           for pos, table in currencies[lang].items() if isinstance(table, dict)}
+                    for lang in ("zh", "en")},
+        yuan_not_before=list(words(currencies["zh"].get("yuan_not_before"), "rules/currencies.yaml: zh.yuan_not_before")),
         bare_dollars=frozenset(words(dollars.get("bare") or ["$"], "rules/currencies.yaml: dollars.bare")),
         dollar_currencies=frozenset(words(dollars.get("currencies") or ["USD"],
                                           "rules/currencies.yaml: dollars.currencies")),
         subjects=subjects,
         names={lang: [str(x) for x in names[lang]["after"]] for lang in ("zh", "en")},
         names_before={lang: [str(x) for x in names[lang].get("before", [])] for lang in ("zh", "en")},
+        plan_words_zh=list(words(names["zh"].get("plans"), "rules/names.yaml: zh.plans")),
         idioms_zh=[str(x) for x in names["zh"].get("idioms", [])],
         series=_series(load_yaml("series.yaml")),
     )

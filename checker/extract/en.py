@@ -80,6 +80,9 @@ class _Patterns:
         named = cal.calendar().named_dates_en
         self.named_date = re.compile(rf"(?:{alternation(named)})(?![\w-])") if named else None
         self.over_span = re.compile(rf"\b{_group(nums['over_span_after'])}[ \t]+\Z")
+        # "over" after a change or a multiple compares (see numbers_en.yaml over_compares_after)
+        self.over_compared = re.compile(rf"(?:\d%|\d[ \t]*per[ \t]?cent|(?<![A-Za-z])(?:{alternation(nums['over_compares_after'])}))"
+                                        r"[ \t]+\Z", re.I)
         self.scale_always = {k.lower(): w for k, w in nums["scale_abbreviations"]["always"].items()}
         self.scale_plural = {k.lower(): w for k, w in nums["scale_abbreviations"]["before_plural"].items()}
         self.scale_not_before = frozenset(nums["scale_abbreviations"]["not_before"])
@@ -1161,12 +1164,6 @@ _LIST_MARKER = re.compile(r"\(?\d{1,2}[.)][ \t]+(?=[a-z(\"“])")
 _BARE_DOLLAR = ("bare_dollar",)     # "$8.96 billion": a dollar, whose the text leaves to its context
 
 
-# "over" after a change or a multiple compares with what follows ("up 12% over 2021", "an increase
-# of six to seven times over S$1.89 billion"), it does not bound it
-_OVER_COMPARED = re.compile(r"(?:\d%|\d[ \t]*per[ \t]?cent|\bpercent|\bpoints?|\btimes|fold|\bincrease|\brise|\bgrowth|\bgain)[ \t]+\Z",
-                            re.I)
-
-
 def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawClaim | None:
     """A number expression; ``pre`` holds the approximation and currency sign before it."""
     v = vocabulary()
@@ -1178,7 +1175,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
     if word == "over" and m.group("e_time") and not _over_is_more(text.lower(), pre.start("approx"), _patterns()):
         # "trained 900 officers over five years": over a span of time means during it
         approx = None
-    if word == "over" and _OVER_COMPARED.search(text, max(0, pre.start("approx") - 20), pre.start("approx")):
+    if word == "over" and _patterns().over_compared.search(text, max(0, pre.start("approx") - 20), pre.start("approx")):
         approx = None                   # "up 12% over 2021", "six times over S$1.89 billion": compared with
     if pre is not None:
         start = pre.start("approx") if approx else pre.start("cur") if cur_before else start

@@ -91,8 +91,9 @@ class _Patterns:
         # a unit symbol ending in a Latin letter (km, ml, g) must end the word: 6g, not 6gx
         units = "|".join(re.escape(w) + ("(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else "")
                          for w in sorted(v.units["zh"], key=lambda w: (-len(w), w)))
-        # (元 that starts a word is no yuan: 二元论, 多元化, 一元二次方程, 元素, 元旦)
-        currency = rf"(?:{alternation(v.currencies['zh']['after'])})(?<!元(?=[论化素旦宵件首帅音组次]))"
+        # (元 that starts a word is no yuan: 二元论, 多元化, 一元二次方程 — currencies.yaml yuan_not_before)
+        not_yuan = alternation(v.yuan_not_before)
+        currency = rf"(?:{alternation(v.currencies['zh']['after'])})(?<!元(?=(?:{not_yuan})))"
         # 块 is money only before no noun (90块, 3块5, not 3块金牌)
         # bare 毛/角 only after a digit or 两 (作家三毛, 金三角 are names)
         # (bare 块 only after Arabic digits: 切成八块 are pieces)
@@ -201,7 +202,7 @@ class _Patterns:
             # 二十大, 十九大: the party's national congress, named by its ordinal without 第
             r"(?P<cong>十[二三四五六七八九]|二十[一二]?)大(?![类项件型门批洲国赛奖学])",
             # 十四五: the 14th Five-Year Plan, named by its ordinal and 五 (十五 alone is fifteen)
-            r"(?P<plan>十[一二三四五])五(?=规划|时期|期间|计划|期末|开局|以来|[”\"」』，。；、\s]|$)",
+            rf"(?P<plan>十[一二三四五])五(?=(?:{alternation(v.plan_words_zh)})|[”\"」』，。；、\s]|$)",
             # 十九届三中全会, 十三届全国人大: a numbered session without 第
             r"(?P<jie>[一二三四五六七八九十]+)届(?=[一二三四五六七八九十]+中全会|中央|全国人大|全国人民代表大会|全国政协|人大|政协)",
             # number expressions (the words before the numeral come from `prefix`)
