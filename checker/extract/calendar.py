@@ -39,6 +39,7 @@ class Calendar:
     duration_cues_en: frozenset[str]
     duration_cues_zh: tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]   # 四周: (words, before, after)
     period_cues: dict[str, dict[str, tuple[str, ...]]]   # since_before / not_during → lang → words
+    day_hao_after: dict[str, tuple[str, ...]]            # word after N号 → what, after it, makes a noun
     article_units_en: tuple[str, ...]
     rate_words_en: frozenset[str]
     named_dates_zh: dict[str, tuple[int, int]]           # 六四 → (6, 4)
@@ -69,6 +70,8 @@ def calendar() -> Calendar:
             article_units_en=tuple(str(w) for w in data["article_units"]),
             rate_words_en=frozenset(str(w) for w in data["rate_words"]),
             named_dates_zh=_pairs(data["named_dates"]["zh"]),
+            day_hao_after={**{str(w): () for w in data["day_hao_after"]["words"]},
+                           **{str(w): tuple(str(x) for x in xs) for w, xs in data["day_hao_after"]["unless"].items()}},
             period_cues={cue: {lang: tuple(str(w) for w in data["period_cues"][cue][lang]) for lang in ("zh", "en")}
                          for cue in ("since_before", "not_during")},
             named_dates_en=_pairs(data["named_dates"].get("en") or {}),

@@ -553,7 +553,7 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
     if m.group("d_day") is not None:
         if m.group().endswith("号") and (text[m.end():m.end() + 1] in CLOSE_QUOTES
-                                         or _NAME_AFTER_HAO.match(text, m.end())):
+                                         or _name_after_hao().match(text, m.end())):
             return None                   # 5号区域, “…1095天1号”: the number of a thing, not a day
         if m.group().endswith("日") and (_DAYS_BEFORE.search(text, max(0, m.start() - 3), m.start())
                                          or _DAYS_AFTER.match(text, m.end())):
@@ -1146,12 +1146,14 @@ def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
 
 # What follows a day written N号 (informal: 20号上午, 5号起, 10号举行); a number that names a thing
 # (5号区域, 2号线, 1号文件) has a noun after it instead
-_DATE_AFTER_HAO = ("上午|下午|中午|晚上?|傍晚|凌晨|早上?|夜|起|前|后|以[来前后]|至|到|和|及|与|或|当天|这天|那天|当日|零时|"
-                   "[0-9一二三四五六七八九十两]+[时点]|举行|召开|开[始幕]|结束|闭幕|发布|公布|宣布|在|是|的|将|已|正|又|再|也|就|才|晚|止|截|"
-                   "获|表示|说|称|发(?!动机)|对|向|从|于|由|出(?!口)|抵|进(?![口站])|完|签|会(?!议室|场|馆|所)|通(?!道)|宣|"
-                   "公(?![路寓园交司])|报(?![告刊])|讯|电(?![梯池站])|消息|左右")
-# (a verb's first character starts nouns too: 7号出口, 3号通道, 7号会议室, 5号公路, 2号电梯 are things)
-_NAME_AFTER_HAO = re.compile(rf"(?!{_DATE_AFTER_HAO})[\u4e00-\u9fff]")
+@lru_cache(maxsize=1)
+def _name_after_hao() -> re.Pattern:
+    """A Chinese character after N号 that starts no word of a day (rules/calendar.yaml
+    day_hao_after) nor a clock time: the number names a thing (5号区域, 7号出口), not a day."""
+    after = cal.calendar().day_hao_after
+    words = "|".join(f"{re.escape(w)}(?!{alternation(unless)})" if unless else re.escape(w)
+                     for w, unless in sorted(after.items(), key=lambda x: -len(x[0])))
+    return re.compile(rf"(?!(?:{words})|[0-9一二三四五六七八九十两]+[时点])[\u4e00-\u9fff]")
 _DAYS_BEFORE = re.compile(r"(?:已经?|长达|连续|历时|为期|整整|足足|仅|只有?)\s*\Z")
 # (内 only where the number of days ends: 3日内完成, not 11日内蒙古 or 11日内地新增)
 _DAYS_AFTER = re.compile(r"\s*(?:之内|以内|内(?=[，。；,;完须需应要将可]))")
