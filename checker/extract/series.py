@@ -28,7 +28,9 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n\r\u2028\u2029]")
 _EN_ENDS = frozenset(";!?\n\r\u2028\u2029")             # with _FULL_STOP, as raw.SENTENCE_END
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 # a count of years, not a year itself: 22年来 but not 2021年来华 (came to China in 2021)
-_COUNT = r"(?:(?<![0-9])[0-9]{1,3}|[一二两三四五六七八九十百千]+)"
+# (a numeral run is read from its start and at most six characters long: 二十二, 一百五十; unbounded,
+# finditer would rescan a long run of numerals from each of its characters, quadratic in the run)
+_COUNT = r"(?:(?<![0-9])[0-9]{1,3}|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]{1,6})"
 _EN_NUMBER = r"(?:[0-9]+|[a-z]+(?:-[a-z]+)?)"
 
 
