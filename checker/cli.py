@@ -642,7 +642,9 @@ def _stdout(text: str) -> None:
         sys.stdout.write(text)
     else:
         sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
+        # (a file name of bytes that are not UTF-8 reaches a report as surrogate escapes: shown as
+        # "?", so that every report is valid UTF-8; text formats show it as U+FFFD already)
+        buffer.write(text.encode("utf-8", "replace"))
     sys.stdout.flush()
 
 

@@ -454,3 +454,30 @@ def test_an_empty_selector_names_no_rule(tmp_path, capsys, spec):
     for option in ("--select", "--ignore"):
         code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), option, spec)
         assert code == 2 and out == "" and f"unknown rule {spec!r} in {option}" in err, err
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "junit", "html"])
+def test_a_file_name_that_is_not_utf8_or_holds_a_newline_is_shown_in_every_format(tmp_path, capsys, fmt):
+    # issue 15: a name of bytes that are not UTF-8 (kept by the file system's surrogate escapes)
+    # crashed the HTML page; a newline in a name split a concise record
+    import os
+
+    folder = os.path.join(os.fsencode(tmp_path), b"d")
+    os.makedirs(folder)
+    for name in (b"bad\xff\xfename.txt", b"two\nlines.txt"):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write("全年共破获案件5起，2月30日举行。\n".encode())
+    code, out, err = run(capsys, "check", os.fsdecode(folder), "--format", fmt)
+    assert code == 1 and "Traceback" not in err and "internal error" not in err, err
+    out.encode("utf-8")                                  # the report is valid UTF-8 throughout
+    if fmt == "concise":
+        records = out.splitlines()
+        assert len(records) == 2 and any("two\\nlines.txt:1:" in r for r in records), out
+
+
+def test_a_vertical_tab_is_text_not_a_sign_of_a_binary_file(tmp_path, capsys):
+    # issue 15: Word exports a line break inside a paragraph as U+000B; one of them made a whole
+    # short file "binary"
+    (tmp_path / "a.txt").write_text("全年共破获案件5起。\x0b其中2月30日举行。\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "a.txt"), "--format", "json")
+    assert code == 1 and [f["name"] for f in json.loads(out)["findings"]] == ["invalid-date"], err

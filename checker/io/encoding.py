@@ -84,7 +84,8 @@ _COMMON_HANZI = frozenset(
 _HANZI = re.compile(f"[{HAN}]")
 
 # Control characters that do not occur in text (tab, newlines, form feed and escape are allowed).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+# (not \x0b, the vertical tab Word exports for a line break inside a paragraph, nor \x0c, a page break)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SAMPLE = 65536
 _MAX_CHAOS = 0.5           # charset-normalizer "chaos" (share of messy characters) accepted
 _MAX_CHAOS_WESTERN = 0.2   # ... for Windows-1252, whose every byte decodes to something

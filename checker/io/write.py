@@ -17,7 +17,7 @@ def write_atomically(path: str | Path, text: str, what: str = "the output") -> N
     except OSError as e:
         raise UserError(f"{path}: cannot write {what} ({e.strerror or e}).") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as out:    # (see cli._stdout)
             out.write(text)
         os.replace(tmp, path)
     except OSError as e:

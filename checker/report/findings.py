@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -26,8 +27,22 @@ def to_json(findings: Sequence[Finding], files: int, claims: int) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown_path(path: str) -> str:
+    """A file name as a line of a report shows it: bytes that were not UTF-8 (kept by the file
+    system's surrogate escapes) as U+FFFD, control characters escaped (a newline in a name must
+    not split a record)."""
+    if not path.isprintable():
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        path = _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), path)
+    return path
+
+
 def to_concise(findings: Sequence[Finding]) -> str:
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
+    return "".join(f"{shown_path(f.path)}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
                    for f in findings)
 
 
@@ -61,7 +76,7 @@ def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], 
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     for path, group in by_path.items():
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(shown_path(path), style="bold underline"))
         for f in group:
             head = Text()
             head.append(f"  {f.line}:{f.column} ", style="dim")

@@ -9,7 +9,7 @@ from html import escape
 from checker import __version__
 from checker.bitext import Bitext
 from checker.findings import Finding
-from checker.report.findings import summary
+from checker.report.findings import shown_path, summary
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em;color:#222}
@@ -29,7 +29,7 @@ def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding
              f"<p class=\"sum\">{len(findings)} findings ({counts['error']} errors, {counts['warning']} warnings, "
              f"{counts['info']} info) in {files} files, {claims} claims</p>"]
     for bitext, result in reports:
-        parts.append(f"<h2>{escape(bitext.label or _label(bitext))}</h2>")
+        parts.append(f"<h2>{escape(shown_path(bitext.label) if bitext.label else _label(bitext))}</h2>")
         parts.append("<table><tr><th>source</th><th>translation</th></tr>")
         for pair in result.pairs:
             segs_s = [bitext.source[i] for i in pair.source]
@@ -39,7 +39,7 @@ def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding
                          + "<br>".join(_marked(t, mine) for t in segs_t)
                          + f" <span class=\"conf\">alignment {pair.confidence:.2f}</span></td></tr>")
             if mine:
-                items = "".join(f"<li class=\"{f.severity}\">{escape(f.path)}:{f.line}:{f.column} {f.rule.code} "
+                items = "".join(f"<li class=\"{f.severity}\">{escape(shown_path(f.path))}:{f.line}:{f.column} {f.rule.code} "
                                 f"{escape(f.rule.name)}: {escape(f.message)}"
                                 + (f" <span class=\"conf\">{escape(f.note)}</span>" if f.note else "") + "</li>"
                                 for f in mine)
@@ -51,7 +51,7 @@ def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding
 
 def _label(bitext: Bitext) -> str:
     paths = sorted({s.path for s in bitext.source + bitext.target})
-    return " → ".join(paths)
+    return " → ".join(shown_path(p) for p in paths)
 
 
 def _inside(claim, segments) -> bool:

@@ -23,13 +23,15 @@ def rule_name(rule: Rule) -> str:
 
 def artifact_uri(path: str) -> str:
     """A path as a relative URI reference: forward slashes, other unsafe characters percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/!$&'()*+,;=:@-._~")
+    # (quote encodes to UTF-8: a name of bytes that are not, kept as surrogate escapes, is
+    # percent-encoded byte for byte)
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/!$&'()*+,;=:@-._~")
 
 
 def fingerprint(f: Finding) -> str:
     """Stable across runs and line moves: the rule, the file and the message."""
     key = "\0".join((f.rule.code, f.path.replace("\\", "/"), f.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()   # (names not UTF-8 too)
 
 
 def _descriptor(rule: Rule) -> dict:
