@@ -166,6 +166,8 @@ def _extract(args) -> int:
     _files_not_directories(args)
     skipped: list[str] = []
     docs, inputs = _documents(args, on_error=_skipper(skipped))
+    if skipped and not (docs or inputs.blank):      # nothing could be read: no report at all
+        return _skipped_status(skipped, "extracted", False)
     paired: dict[str, list] = {}
     if args.source:
         # a source and its translation are one document (or, --aligned, one per line): their
@@ -176,12 +178,24 @@ def _extract(args) -> int:
         for b in read_bitexts([], args.source, args.target, aligned=getattr(args, "aligned", False)):
             paired.setdefault(args.source, [])
             paired.setdefault(args.target, [])
-            for side in bitext_claims(b, args.date, {}):
+            sides = _guarded(lambda b: bitext_claims(b, args.date, {}), b, _bitext_paths(b))
+            if isinstance(sides, _Broken):
+                paired[args.source] = paired[args.target] = sides
+                continue
+            for side in sides:
                 for claims in side:
                     for c in claims:
                         paired.setdefault(c.path, []).append(c)
-    claims_by_doc = [(d, sorted(paired[d.path], key=lambda c: c.start) if d.path in paired
-                      else extract_document(d, as_of=args.date)) for d in docs]
+    claims_by_doc, broken = [], []
+    for d in docs:
+        claims = (paired[d.path] if d.path in paired
+                  else _guarded(lambda d: extract_document(d, as_of=args.date), d, [d.path]))
+        if isinstance(claims, _Broken):             # that document's error: the others go on
+            if claims not in broken:
+                _say_broken(claims, "extracted")
+                broken.append(claims)
+            continue
+        claims_by_doc.append((d, sorted(claims, key=lambda c: c.start) if d.path in paired else claims))
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "jsonl")
     if fmt == "text":
         from rich.console import Console
@@ -198,7 +212,7 @@ def _extract(args) -> int:
         if not terminal:
             text = console.file.getvalue()
             _write(args.output, text) if args.output else _stdout(text)
-        return _skipped_status(skipped, "extracted")
+        return _skipped_status(skipped, "extracted", broken=len(broken))
     all_claims = [c for _, claims in claims_by_doc for c in claims]
     files = len(docs) + len(inputs.blank)
     out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, files)
@@ -206,7 +220,7 @@ def _extract(args) -> int:
         _write(args.output, out)
     else:
         _stdout(out)
-    return _skipped_status(skipped, "extracted")
+    return _skipped_status(skipped, "extracted", broken=len(broken))
 
 
 def _check(args) -> int:
@@ -255,11 +269,17 @@ def _check(args) -> int:
                             aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
                             on_error=_skipper(skipped))
                if inputs.paths or inputs.source else [])
+    if skipped and not (bitexts or inputs.blank):   # nothing could be read: no report at all
+        return _skipped_status(skipped, "checked", False)
     _say_unpaired(bitexts, inputs.paths)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
-    findings, claims, texts, reports = [], 0, {}, []
+    findings, claims, texts, reports, broken = [], 0, {}, [], []
     for bitext, result in zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1)):
+        if isinstance(result, _Broken):
+            _say_broken(result, "checked")
+            broken.append(bitext)
+            continue
         if args.ledger and args.date is None and _undated(result):
             result = _dated_today(bitext, result)
         reports.append((bitext, result))
@@ -286,7 +306,8 @@ def _check(args) -> int:
             print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                   + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
                   + (" …" if len(stale) > 5 else ""), file=sys.stderr)
-    files = len({seg.path for b in bitexts for seg in b.source + b.target}) + len(inputs.blank)
+    checked = [b for b in bitexts if not any(b is x for x in broken)]
+    files = len({seg.path for b in checked for seg in b.source + b.target}) + len(inputs.blank)
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
     if fmt == "text":
         from rich.console import Console
@@ -300,11 +321,11 @@ def _check(args) -> int:
     else:
         out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
                "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
-               "junit": lambda: _junit(findings, bitexts, fail_on),
+               "junit": lambda: _junit(findings, checked, fail_on),
                "html": lambda: _html(reports, findings, files, claims)}[fmt]()
         _write(args.output, out) if args.output else _stdout(out)
-    if skipped:                        # the report is whole, but not every file was checked
-        return _skipped_status(skipped, "checked")
+    if skipped or broken:              # the report is whole, but not every file was checked
+        return _skipped_status(skipped, "checked", broken=len(broken))
     if fail_on == "never" or args.exit_zero:
         return EXIT_OK
     floor = SEVERITIES.index(fail_on)
@@ -394,12 +415,17 @@ def _skipper(skipped: list[str]):
     return skip
 
 
-def _skipped_status(skipped: list[str], done: str) -> int:
-    """Exit 2 when files of a folder could not be read (each named above), else 0."""
-    if not skipped:
+def _skipped_status(skipped: list[str], done: str, rest: bool = True, broken: int = 0) -> int:
+    """Exit 2 when files could not be read, or documents met an internal error (each named
+    above), else 0; ``rest``: whether anything else was read."""
+    if not skipped and not broken:
         return EXIT_OK
-    print(f"claimcheck: error: {len(skipped)} file(s) could not be read and were not {done} (see above); "
-          "the rest was.", file=sys.stderr)
+    if skipped:
+        print(f"claimcheck: error: {len(skipped)} file(s) could not be read and were not {done} (see above)"
+              + ("; the rest was." if rest else "; there was nothing else to do."), file=sys.stderr)
+    if broken:
+        print(f"claimcheck: error: {broken} document(s) met an internal error and were not {done} (see "
+              "above); the rest was.", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -441,14 +467,51 @@ def _unusable(path: str) -> str:
     return "holds no text yet" if blank else "could not be read"
 
 
-def _check_all(bitexts, as_of: str | None, jobs: int):
-    """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
-    go); in ``jobs`` processes when there is more than one."""
-    from functools import partial
+@dataclass
+class _Broken:
+    """A document whose processing raised: a bug of ours, that document's error, not the run's."""
+    paths: list[str]
+    error: str                         # "TypeError: ..."
+    trace: str                         # the traceback, shown with CLAIMCHECK_DEBUG=1
 
+
+def _guarded(work, item, paths: list[str]):
+    """``work(item)``, or a _Broken naming ``paths`` when it raises (KeyboardInterrupt and
+    SystemExit are not caught: they end the run)."""
+    try:
+        return work(item)
+    except Exception as e:               # noqa: BLE001 — every bug is one document's error
+        import traceback
+
+        return _Broken(paths, f"{type(e).__name__}: {e}", traceback.format_exc())
+
+
+def _bitext_paths(bitext) -> list[str]:
+    return sorted({seg.path for seg in bitext.source + bitext.target})
+
+
+def _check_one(bitext, as_of: str | None):
     from checker.engine import check_bitext
 
-    work = partial(check_bitext, as_of=as_of)
+    return _guarded(lambda b: check_bitext(b, as_of=as_of), bitext, _bitext_paths(bitext))
+
+
+def _say_broken(broken: _Broken, done: str) -> None:
+    """One paragraph on stderr naming the document; its traceback too with CLAIMCHECK_DEBUG=1."""
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        sys.stderr.write(broken.trace)
+    print(f"claimcheck: error: {', '.join(broken.paths)}: internal error ({broken.error}); it was not "
+          f"{done}, the other files were. This is a bug in claimcheck; run again with CLAIMCHECK_DEBUG=1 "
+          "for the traceback and report it.", file=sys.stderr)
+
+
+def _check_all(bitexts, as_of: str | None, jobs: int):
+    """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
+    go), or a _Broken for one whose check raised; in ``jobs`` processes when there is more than
+    one."""
+    from functools import partial
+
+    work = partial(_check_one, as_of=as_of)
     if jobs <= 1 or len(bitexts) < 2:
         yield from map(work, bitexts)
         return
@@ -504,12 +567,19 @@ def _index(args) -> int:
     skipped: list[str] = []
     inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
     bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
+    if skipped and not (bitexts or inputs.blank):   # nothing could be read: the ledger is not touched
+        return _skipped_status(skipped, "indexed", False)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     outcome: Counter = Counter()
     undated: list[str] = []
+    broken = 0
     with Ledger(args.ledger) as ledger:
         for result in _check_all(bitexts, args.date, args.jobs or 1):
+            if isinstance(result, _Broken):       # not filed: what the archive held stays
+                _say_broken(result, "indexed")
+                broken += 1
+                continue
             outcome.update(index_result(ledger, result, args.date))
             undated += [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
         stats = ledger.stats()
@@ -519,7 +589,7 @@ def _index(args) -> int:
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         print(f"claimcheck: warning: {len(undated)} document(s) state no date and their figures are never "
               f"compared in time: {shown}. Index them with --date YYYY-MM-DD.", file=sys.stderr)
-    return _skipped_status(skipped, "indexed")
+    return _skipped_status(skipped, "indexed", broken=broken)
 
 
 def _claims(args) -> int:

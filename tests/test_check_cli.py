@@ -390,9 +390,12 @@ def test_an_unreadable_file_of_a_folder_is_skipped_the_rest_reported_and_exit_2(
         assert doc["summary"]["files"] == 2
         assert [(Path(f["path"]).name, f["name"]) for f in doc["findings"] if f["severity"] == "error"] == \
             [("a.txt", "value-mismatch")]
-    # a file named on the command line that cannot be read is still a usage error, before any work
+    # issue 15: a file named on the command line that cannot be read does not hide the others
+    # either (a shell glob or xargs names 10,000 files): it is named, the rest is reported, exit 2
     code, out, err = run(capsys, "check", str(top / "b.txt"), str(top / "a.txt"), "--format", "json")
-    assert code == 2 and out == "" and "b.txt" in err
+    assert code == 2 and "b.txt" in err and "1 file(s) could not be read" in err and "the rest was" in err
+    assert [(Path(f["path"]).name, f["name"]) for f in json.loads(out)["findings"] if f["severity"] == "error"] == \
+        [("a.txt", "value-mismatch")]
 
 
 @pytest.mark.parametrize("option,spec,words", [

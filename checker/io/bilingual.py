@@ -59,7 +59,7 @@ from checker.errors import InputError
 from checker.extract import paragraph_language
 from checker.io.document import SENTINEL, Document
 from checker.io.encoding import decode
-from checker.io.read import SUPPORTED_EXTENSIONS, read_paths, walk_files
+from checker.io.read import SUPPORTED_EXTENSIONS, read_paths, vanished, walk_files
 from checker.scripts import HAN
 
 __all__ = ["read_bitexts", "UNIT_EXTENSIONS", "language_tag"]
@@ -591,6 +591,8 @@ def _read_member(path: str, kind: str) -> Document | None:
     try:
         return read_paths([path])[0]
     except InputError:
+        if not os.path.lexists(path):
+            raise vanished(path) from None      # the walk found it: not a misspelt name
         if kind != "text":
             return None
         try:
@@ -683,8 +685,9 @@ def _read_directory(top: str, on_error=None) -> list[Bitext | _Doc]:
 
 def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | None = None,
                  aligned: bool = False, stdin: BinaryIO | None = None, on_error=None) -> list[Bitext]:
-    """Every source/translation pair in the inputs; raise InputError on bad input, or, for a bad
-    file found in a directory, give it to ``on_error`` and go on when that is given."""
+    """Every source/translation pair in the inputs; raise InputError on bad input, or, for a file
+    that cannot be read (named, or found in a directory), give it to ``on_error`` and go on when
+    that is given. --source and --target are the pair to check: either unreadable raises."""
     if isinstance(paths, (str, bytes)):
         raise TypeError("read_bitexts takes a sequence of paths, not a single string")
     if (source is None) != (target is None):
@@ -715,19 +718,11 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
             items.append(_Doc(read_one(path), pairable=False))
             continue
         try:
-            mode = os.stat(path).st_mode
-        except (OSError, ValueError):
-            read_paths([path])      # raises the reader's message (missing, permission, bad path)
-            raise InputError(f"Cannot read {path}. Check that the path is a readable file or "
-                             "directory and try again.") from None
-        if stat.S_ISDIR(mode):
-            items.extend(_read_directory(path, on_error))
-        elif _unit_kind(path):
-            items.append(_read_units(path))
-        else:
-            item = _Doc(read_one(path), pairable=False)
-            named.append(item)
-            items.append(item)
+            _read_named(path, items, named, read_one, on_error)
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(e)                # a named file that cannot be read: said, skipped, the rest read
 
     # a tagged file named explicitly pairs with its partner: named too, or else found beside it
     # (check story.en.md reads story.zh.md, or story.zh-CN.md, as its source)
@@ -751,6 +746,25 @@ def read_bitexts(paths: Sequence[str], source: str | None = None, target: str | 
         item.pairable = key is not None and langs[key[0]] == {"zh", "en"}
     result.extend(_assemble(items))
     return result
+
+
+def _read_named(path: str, items: list, named: list, read_one, on_error) -> None:
+    """Add what a path named on the command line holds (a folder's files, a units file's pairs,
+    or one document) to ``items``; InputError if it cannot be read."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        read_paths([path])      # raises the reader's message (missing, permission, bad path)
+        raise InputError(f"Cannot read {path}. Check that the path is a readable file or "
+                         "directory and try again.") from None
+    if stat.S_ISDIR(mode):
+        items.extend(_read_directory(path, on_error))
+    elif _unit_kind(path):
+        items.append(_read_units(path))
+    else:
+        item = _Doc(read_one(path), pairable=False)
+        named.append(item)
+        items.append(item)
 
 
 def partner_of(pair_key: tuple[str, str, str], lang: str) -> str | None:

@@ -9,8 +9,9 @@ were given; a directory contributes its files in sorted order (by path component
   skipped, and so are files with other extensions than SUPPORTED_EXTENSIONS; a file with no
   extension is read only if it decodes as text; empty files are skipped. A directory with no
   readable file is an error. Symbolic links are followed (each directory is visited once).
-  With ``on_error``, a supported file of a directory that cannot be read is given to it and
-  skipped, and the rest is read (one bad file of a folder does not stop the run).
+  With ``on_error``, a file that cannot be read — named, or a supported file of a directory — is
+  given to it and skipped, and the rest is read (one bad file never hides the others). A file the
+  walk found that is gone when it is read was deleted or moved meanwhile, and is said so.
 * "-" is standard input (``stdin``, or ``sys.stdin.buffer``), read once; its path is "<stdin>".
 
 Every problem is raised as ``checker.errors.InputError`` with one paragraph that names the path
@@ -86,6 +87,12 @@ def _missing(path: str) -> InputError:
                       "the path, or use - to read standard input.")
 
 
+def vanished(path: str) -> InputError:
+    """A file the walk of a folder found, gone by the time it is read: no spelling to check."""
+    return InputError(f"Cannot read {path}: the file was found in its folder but is gone now "
+                      "(deleted or moved while claimcheck ran). Run again to check it.")
+
+
 def _empty(path: str) -> InputError:
     return InputError(f"Cannot read {path}: it is empty, so there is nothing to check. Name a "
                       "file that has text in it.")
@@ -95,10 +102,12 @@ def _empty(path: str) -> InputError:
 # Reading
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, walked: bool = False) -> bytes:
     try:
         with open(path, "rb") as handle:
             return handle.read()
+    except FileNotFoundError:
+        raise (vanished(path) if walked and not os.path.islink(path) else _missing(path)) from None
     except OSError as exc:
         raise _os_problem(path, exc) from None
 
@@ -225,7 +234,7 @@ def _read_directory(top: str, on_error=None) -> list[Document]:
     skipped = False
     for path, supported in _walk(top):
         try:
-            document = _document(path, _read_bytes(path))
+            document = _document(path, _read_bytes(path, walked=True))
         except InputError as exc:
             if supported and on_error is None:   # a .txt/.md/.html file that cannot be read is
                 raise                            # an error, not skipped in silence
@@ -249,7 +258,8 @@ def _read_directory(top: str, on_error=None) -> list[Document]:
 
 def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None, on_error=None) -> list[Document]:
     """Read every path ("-" is standard input) into Documents; raise InputError on bad input, or,
-    for a bad file found in a directory, give it to ``on_error`` and go on when that is given."""
+    for a file that cannot be read (named or found in a directory), give it to ``on_error`` and go
+    on when that is given (standard input still raises: there is no other input to go on to)."""
     if isinstance(paths, (str, bytes)):
         raise TypeError("read_paths takes a sequence of paths, not a single string")
     documents: list[Document] = []
@@ -265,16 +275,25 @@ def read_paths(paths: Sequence[str], stdin: BinaryIO | None = None, on_error=Non
             documents.append(stdin_document)
             continue
         try:
-            mode = os.stat(path).st_mode
-        except FileNotFoundError:
-            raise _missing(path) from None
-        except (OSError, ValueError) as exc:   # ValueError: a path with a NUL byte in it
-            if isinstance(exc, OSError):
-                raise _os_problem(path, exc) from None
-            raise InputError(f"Cannot read {path!r}: that is not a valid path. Check how the "
-                             "path was written.") from None
-        if stat.S_ISDIR(mode):
-            documents.extend(_read_directory(path, on_error))
-        else:
-            documents.append(_read_file(path))
+            if _is_directory(path):
+                documents.extend(_read_directory(path, on_error))
+            else:
+                documents.append(_read_file(path))
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)            # said, skipped: the other files are still read
     return documents
+
+
+def _is_directory(path: str) -> bool:
+    """Whether ``path`` names a directory; InputError if it names nothing that can be read."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        raise _missing(path) from None
+    except (OSError, ValueError) as exc:   # ValueError: a path with a NUL byte in it
+        if isinstance(exc, OSError):
+            raise _os_problem(path, exc) from None
+        raise InputError(f"Cannot read {path!r}: that is not a valid path. Check how the "
+                         "path was written.") from None
