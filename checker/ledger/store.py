@@ -274,9 +274,12 @@ class Ledger:
         if path not in self._paths:                 # a check asks for the same few paths often
             real = Path(os.path.realpath(path))
             try:
-                self._paths[path] = real.relative_to(self._home).as_posix()
+                stored = real.relative_to(self._home).as_posix()
             except ValueError:
-                self._paths[path] = str(real)
+                stored = str(real)
+            # a name of bytes that are not UTF-8 (surrogate escapes) is kept as \xNN: SQLite holds
+            # UTF-8 only, and the same name always gives the same text
+            self._paths[path] = stored.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         return self._paths[path]
 
     def shown_path(self, stored: str) -> str:
