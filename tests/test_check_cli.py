@@ -467,15 +467,23 @@ def test_a_file_name_that_is_not_utf8_or_holds_a_newline_is_shown_in_every_forma
 
     folder = os.path.join(os.fsencode(tmp_path), b"d")
     os.makedirs(folder)
-    for name in (b"bad\xff\xfename.txt", b"two\nlines.txt"):
+    # (and control characters in a name, or a vertical tab in the text, made JUnit not well-formed XML)
+    for name in (b"bad\xff\xfename.txt", b"two\nlines.txt", b"ctl\x01\x1b.txt"):
         with open(os.path.join(folder, name), "wb") as f:
-            f.write("全年共破获案件5起，2月30日举行。\n".encode())
+            f.write("全年共破获案件5起，\x0b2月30日举行。\n".encode())
     code, out, err = run(capsys, "check", os.fsdecode(folder), "--format", fmt)
     assert code == 1 and "Traceback" not in err and "internal error" not in err, err
     out.encode("utf-8")                                  # the report is valid UTF-8 throughout
     if fmt == "concise":
         records = out.splitlines()
-        assert len(records) == 2 and any("two\\nlines.txt:1:" in r for r in records), out
+        assert len(records) == 3 and any("two\\nlines.txt:1:" in r for r in records), out
+    elif fmt in ("json", "sarif"):
+        json.loads(out)
+    elif fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        cases = ET.fromstring(out.encode("utf-8")).iter("testcase")
+        assert sum(len(case.findall("failure")) for case in cases) == 3
 
 
 def test_a_vertical_tab_is_text_not_a_sign_of_a_binary_file(tmp_path, capsys):

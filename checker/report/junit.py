@@ -3,11 +3,21 @@ above --fail-on; the findings below it are told in the test case's system-out.""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from checker.engine.catalogue import SEVERITIES
 from checker.findings import Finding
+from checker.report.findings import shown_path
+
+# what XML 1.0 cannot hold even as a character reference: ElementTree writes these as they are
+# (or as &#56575; for a surrogate), and the file is then not well-formed
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def fails(f: Finding, fail_on: str) -> bool:
@@ -16,7 +26,7 @@ def fails(f: Finding, fail_on: str) -> bool:
 
 
 def _where(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}"
+    return f"{shown_path(f.path)}:{f.line}:{f.column}"
 
 
 def _body(f: Finding) -> str:
@@ -24,8 +34,8 @@ def _body(f: Finding) -> str:
     if f.note:
         lines.append(f"  note: {f.note}")
     for role, claim in f.claims:
-        lines.append(f"  {role}: {claim.text}  ({claim.path or f.path}:{claim.line}:{claim.column})")
-    return "\n".join(lines) + "\n"
+        lines.append(f"  {role}: {claim.text}  ({shown_path(claim.path or f.path)}:{claim.line}:{claim.column})")
+    return _xml("\n".join(lines) + "\n")
 
 
 def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) -> str:
@@ -43,12 +53,12 @@ def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) ->
     suite = ET.SubElement(root, "testsuite", name="claimcheck")
     failures = 0
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="claimcheck", name=path)
+        case = ET.SubElement(suite, "testcase", classname="claimcheck", name=shown_path(path))
         passed = []
         for f in by_path[path]:
             if fails(f, fail_on):
                 failure = ET.SubElement(case, "failure", type=f"{f.rule.code} {f.rule.name}",
-                                        message=f"{_where(f)}: {f.message}")
+                                        message=_xml(f"{_where(f)}: {f.message}"))
                 failure.text = _body(f)
                 failures += 1
             else:
