@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ru = sub.add_parser("rules", help="list the rules, or explain one")
     ru.add_argument("rule", nargs="?", metavar="RULE", help="a code (CC101) or a name (value-mismatch)")
+    ru.add_argument("--format", choices=["text", "json"], default="text",
+                    help="text (default), or json: every rule's code, name, category, severity, "
+                         "message, doc, parameters and examples")
 
     ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
     ix.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
@@ -301,7 +304,8 @@ def _check(args) -> int:
     if args.baseline:
         from checker.engine.baseline import apply_baseline
 
-        findings, stale = apply_baseline(findings, Path(args.baseline))
+        findings, stale = apply_baseline(findings, Path(args.baseline),
+                                         {seg.path for b in bitexts for seg in b.source + b.target})
         if stale:
             print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                   + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
@@ -326,8 +330,8 @@ def _check(args) -> int:
         _write(args.output, out) if args.output else _stdout(out)
     if skipped or broken:              # the report is whole, but not every file was checked
         return _skipped_status(skipped, "checked", broken=len(broken))
-    if fail_on == "never" or args.exit_zero:
-        return EXIT_OK
+    if fail_on == "never" or args.exit_zero or (args.write_baseline and not args.baseline):
+        return EXIT_OK                 # (findings written to a new baseline are accepted, not failures)
     floor = SEVERITIES.index(fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
 
@@ -687,22 +691,35 @@ def _junit(findings, bitexts, fail_on: str) -> str:
 
 
 def _rules(args) -> int:
-    from checker.engine.catalogue import catalogue, explain
+    from checker.engine.catalogue import explain
+    from checker.engine.select import known_rules, suggestion
 
-    rules = {r.code: r for r in catalogue().values()}
-    if args.rule is None:
-        _stdout("".join(f"{r.code}  {r.name:<20} {r.category:<12} {r.severity:<8} {r.doc}\n"
-                        for r in sorted(rules.values(), key=lambda r: r.code)))
-        return EXIT_OK
-    rule = catalogue().get(args.rule) or catalogue().get(args.rule.upper())
-    if rule is None:
-        from checker.engine.select import suggestion
+    rules = {r.code: r for r in known_rules()}          # unused-suppression (CC001) too
+    by_name = {r.name: r for r in rules.values()}
+    chosen = list(rules.values())
+    if args.rule is not None:
+        rule = rules.get(args.rule.upper()) or by_name.get(args.rule)
+        if rule is None:
+            guess = suggestion(args.rule)
+            hint = f"did you mean {guess!r}? " if guess and (guess in rules or guess in by_name) else ""
+            raise UserError(f"no rule {args.rule!r}; {hint}'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
+        chosen = [rule]
+    if args.format == "json":
+        import json
 
-        guess = suggestion(args.rule)
-        hint = f"did you mean {guess!r}? " if guess and guess in catalogue() else ""
-        raise UserError(f"no rule {args.rule!r}; {hint}'claimcheck rules' lists them ({', '.join(sorted(rules))}).")
-    _stdout(explain(rule))
+        _stdout(json.dumps({"version": 1, "rules": [_rule_json(r) for r in chosen]}, ensure_ascii=False,
+                           indent=2) + "\n")
+    elif args.rule is None:
+        _stdout("".join(f"{r.code}  {r.name:<20} {r.category:<12} {r.severity:<8} {r.doc}\n" for r in chosen))
+    else:
+        _stdout(explain(chosen[0]))
     return EXIT_OK
+
+
+def _rule_json(r) -> dict:
+    return {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+            "message": r.message, "doc": r.doc, "parameters": dict(r.parameters or {}),
+            "reported": r.bad, "accepted": r.good}
 
 
 def _stdout(text: str) -> None:

@@ -75,9 +75,14 @@ def read_baseline(path: Path) -> list[dict]:
     return data["findings"]
 
 
-def apply_baseline(findings: list[Finding], path: Path) -> tuple[list[Finding], list[dict]]:
-    """The findings not in the baseline at ``path``, and its entries no finding matches (stale)."""
+def apply_baseline(findings: list[Finding], path: Path,
+                   checked: set[str] | None = None) -> tuple[list[Finding], list[dict]]:
+    """The findings not in the baseline at ``path``, and its entries no finding matches (stale).
+    ``checked``: the files this run checked; an entry of another file is not stale, only not
+    looked at (a hook checking the two changed files of an archive)."""
     entries = read_baseline(path)
+    if checked is not None:
+        checked = {_path(p) for p in checked}
     budget = Counter(e["fingerprint"] for e in entries)
     new: list[Finding] = []
     for f in findings:
@@ -88,6 +93,8 @@ def apply_baseline(findings: list[Finding], path: Path) -> tuple[list[Finding], 
             new.append(f)
     stale: list[dict] = []
     for e in entries:
+        if checked is not None and _path(str(e.get("path", ""))) not in checked:
+            continue
         if budget[e["fingerprint"]] > 0:
             budget[e["fingerprint"]] -= 1
             stale.append(e)

@@ -116,3 +116,34 @@ def test_missing_baseline(tmp_path):
 def test_unwritable_baseline(tmp_path):
     with pytest.raises(UserError, match="cannot write the baseline"):
         write_baseline(translation(), tmp_path / "no" / "such" / "dir" / "b.json")
+
+
+def test_a_run_on_some_files_finds_no_stale_entry_in_the_others(tmp_path, capsys):
+    # issue 16: --baseline on a subset of the files (a hook checking what changed) reported every
+    # other file's entries as "no longer match (fixed?)"
+    from checker.cli import main
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("会议于2023年2月30日举行。\n", encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    assert main(["check", str(tmp_path), "--write-baseline", str(base), "--format", "json"]) == 0
+    capsys.readouterr()
+    assert len(json.loads(base.read_text(encoding="utf-8"))["findings"]) == 2
+    code = main(["check", str(tmp_path / "a.txt"), "--baseline", str(base), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["findings"] == [] and "no longer match" not in err
+    (tmp_path / "a.txt").write_text("会议于2023年2月28日举行。\n", encoding="utf-8")     # fixed
+    code = main(["check", str(tmp_path / "a.txt"), "--baseline", str(base), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "1 baseline entries no longer match" in err and "a.txt" in err
+
+
+def test_writing_a_baseline_is_not_a_failed_check(tmp_path, capsys):
+    # issue 16: --write-baseline exited 1 for the findings it had just accepted
+    from checker.cli import main
+
+    (tmp_path / "a.txt").write_text("会议于2023年2月30日举行。\n", encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    assert main(["check", str(tmp_path / "a.txt"), "--write-baseline", str(base)]) == 0
+    assert main(["check", str(tmp_path / "a.txt")]) == 1          # without a baseline it still fails
+    capsys.readouterr()
