@@ -105,6 +105,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; SIGTERM and SIGHUP end it as Ctrl-C does, through every ``finally``
+    (no temporary output is left behind), with status 128 + the signal's number."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)
+    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return _main(argv)
+    except _Terminated as e:
+        return 128 + e.signum
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is, so that cleanup runs as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated(signum)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -189,40 +219,39 @@ def _extract(args) -> int:
                 for claims in side:
                     for c in claims:
                         paired.setdefault(c.path, []).append(c)
-    claims_by_doc, broken = [], []
-    for d in docs:
-        claims = (paired[d.path] if d.path in paired
-                  else _guarded(lambda d: extract_document(d, as_of=args.date), d, [d.path]))
-        if isinstance(claims, _Broken):             # that document's error: the others go on
-            if claims not in broken:
-                _say_broken(claims, "extracted")
-                broken.append(claims)
-            continue
-        claims_by_doc.append((d, sorted(claims, key=lambda c: c.start) if d.path in paired else claims))
+    broken: list[_Broken] = []
+
+    def claims_by_doc():
+        """Each document with its claims, extracted as the report asks for them and let go once
+        written: memory holds one document's claims, not the whole run's."""
+        for d in docs:
+            claims = (paired[d.path] if d.path in paired
+                      else _guarded(lambda d: extract_document(d, as_of=args.date), d, [d.path]))
+            if isinstance(claims, _Broken):             # that document's error: the others go on
+                if claims not in broken:
+                    _say_broken(claims, "extracted")
+                    broken.append(claims)
+                continue
+            yield d, (sorted(claims, key=lambda c: c.start) if d.path in paired else claims)
+
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "jsonl")
+    files = len(docs) + len(inputs.blank)
     if fmt == "text":
         from rich.console import Console
 
-        # on a terminal rich draws (and colours) as it goes; otherwise the table is rendered in
-        # memory, as wide as it needs to be, and written in one piece as UTF-8
         terminal = args.output is None and sys.stdout.isatty()
-        console = Console() if terminal else Console(file=io.StringIO(), width=240, color_system=None)
-        for doc, claims in claims_by_doc:
-            console.print(render.to_table(claims, doc.path))
-        total = sum(len(c) for _, c in claims_by_doc)
-        files = len(docs) + len(inputs.blank)
-        console.print(f"{total} claims in {files} file{'s' if files != 1 else ''}")
-        if not terminal:
-            text = console.file.getvalue()
-            _write(args.output, text) if args.output else _stdout(text)
+        with _report(None if terminal else args.output) as out:
+            # on a terminal rich draws (and colours) as it goes; otherwise each table is as wide
+            # as it needs to be, written as it is drawn, as UTF-8
+            console = Console() if terminal else Console(file=out, width=240, color_system=None)
+            total = 0
+            for doc, claims in claims_by_doc():
+                console.print(render.to_table(claims, doc.path))
+                total += len(claims)
+            console.print(f"{total} claims in {files} file{'s' if files != 1 else ''}")
         return _skipped_status(skipped, "extracted", broken=len(broken))
-    all_claims = [c for _, claims in claims_by_doc for c in claims]
-    files = len(docs) + len(inputs.blank)
-    out = render.to_jsonl(all_claims) if fmt == "jsonl" else render.to_json(all_claims, files)
-    if args.output:
-        _write(args.output, out)
-    else:
-        _stdout(out)
+    all_claims = (c for _, claims in claims_by_doc() for c in claims)
+    _emit(args.output, render.jsonl_chunks(all_claims) if fmt == "jsonl" else render.json_chunks(all_claims, files))
     return _skipped_status(skipped, "extracted", broken=len(broken))
 
 
@@ -317,17 +346,16 @@ def _check(args) -> int:
         from rich.console import Console
 
         terminal = args.output is None and sys.stdout.isatty()
-        console = Console() if terminal else Console(file=io.StringIO(), width=160, color_system=None)
-        render.render_text(console, findings, texts, files, claims)
-        if not terminal:
-            out = console.file.getvalue()
-            _write(args.output, out) if args.output else _stdout(out)
+        with _report(None if terminal else args.output) as out:
+            console = Console() if terminal else Console(file=out, width=160, color_system=None)
+            render.render_text(console, findings, texts, files, claims)
     else:
-        out = {"json": lambda: render.to_json(findings, files, claims), "concise": lambda: render.to_concise(findings),
-               "github": lambda: render.to_github(findings), "sarif": lambda: _sarif(findings),
-               "junit": lambda: _junit(findings, checked, fail_on),
-               "html": lambda: _html(reports, findings, files, claims)}[fmt]()
-        _write(args.output, out) if args.output else _stdout(out)
+        chunks = {"json": lambda: render.json_chunks(findings, files, claims),
+                  "concise": lambda: render.concise_chunks(findings),
+                  "github": lambda: render.github_chunks(findings), "sarif": lambda: _sarif(findings),
+                  "junit": lambda: _junit(findings, checked, fail_on),
+                  "html": lambda: _html(reports, findings, files, claims)}[fmt]()
+        _emit(args.output, chunks)
     if skipped or broken:              # the report is whole, but not every file was checked
         return _skipped_status(skipped, "checked", broken=len(broken))
     if fail_on == "never" or args.exit_zero or (args.write_baseline and not args.baseline):
@@ -669,25 +697,25 @@ def _renamed(bitext, name: str):
     return replace(bitext, source=tuple(map(seg, bitext.source)), target=tuple(map(seg, bitext.target)))
 
 
-def _sarif(findings) -> str:
+def _sarif(findings):
     from checker import __version__
-    from checker.engine.catalogue import catalogue
-    from checker.report.sarif import to_sarif
+    from checker.engine.select import known_rules
+    from checker.report.sarif import sarif_chunks
 
-    return to_sarif(findings, catalogue().values(), __version__)
-
-
-def _html(reports, findings, files: int, claims: int) -> str:
-    from checker.report.html import to_html
-
-    return to_html(reports, findings, files, claims)
+    return sarif_chunks(findings, known_rules(), __version__)
 
 
-def _junit(findings, bitexts, fail_on: str) -> str:
-    from checker.report.junit import to_junit
+def _html(reports, findings, files: int, claims: int):
+    from checker.report.html import html_chunks
+
+    return html_chunks(reports, findings, files, claims)
+
+
+def _junit(findings, bitexts, fail_on: str):
+    from checker.report.junit import junit_chunks
 
     files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
-    return to_junit(findings, files, fail_on)
+    return junit_chunks(findings, files, fail_on)
 
 
 def _rules(args) -> int:
@@ -723,19 +751,20 @@ def _rule_json(r) -> dict:
 
 
 def _stdout(text: str) -> None:
-    """UTF-8 whatever the locale says: claims are Chinese and English text."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        # (a file name of bytes that are not UTF-8 reaches a report as surrogate escapes: shown as
-        # "?", so that every report is valid UTF-8; text formats show it as U+FFFD already)
-        buffer.write(text.encode("utf-8", "replace"))
-    sys.stdout.flush()
+    from checker.io.write import write_chunks
+
+    write_chunks(None, (text,))
 
 
-def _write(path: str, text: str) -> None:
-    from checker.io.write import write_atomically
+def _emit(path: str | None, chunks) -> None:
+    """A report, written as it is rendered, into ``path`` (see checker.io.write) or stdout."""
+    from checker.io.write import write_chunks
 
-    write_atomically(path, text)
+    write_chunks(path, chunks)
+
+
+def _report(path: str | None):
+    """The text stream a report is written into: ``path`` (see checker.io.write) or stdout."""
+    from checker.io.write import output_stream
+
+    return output_stream(path)

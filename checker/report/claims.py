@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from checker import __version__
 from checker.model import Claim
+from checker.report import stream
 
 
-def to_jsonl(claims: Sequence[Claim]) -> str:
-    return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in claims)
+def jsonl_chunks(claims: Iterable[Claim]) -> Iterator[str]:
+    for c in claims:
+        yield json.dumps(c.to_json(), ensure_ascii=False) + "\n"
 
 
-def to_json(claims: Sequence[Claim], files: int) -> str:
+def json_chunks(claims: Iterable[Claim], files: int) -> Iterator[str]:
+    """The JSON document of ``claims``, which may come as they are extracted (counted as they go)."""
+    count = 0
+
+    def each():
+        nonlocal count
+        for c in claims:
+            count += 1
+            yield c.to_json()
+
+    def finish(doc: dict) -> None:
+        doc["summary"]["claims"] = count
+
     doc = {
         "version": 1,
         "tool": {"name": "claimcheck", "version": __version__},
-        "claims": [c.to_json() for c in claims],
-        "summary": {"files": files, "claims": len(claims)},
+        "claims": stream.ITEMS,
+        "summary": {"files": files, "claims": 0},
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return stream.json_chunks(doc, each(), finish)
+
+
+def to_jsonl(claims: Sequence[Claim]) -> str:
+    return "".join(jsonl_chunks(claims))
+
+
+def to_json(claims: Sequence[Claim], files: int) -> str:
+    return "".join(json_chunks(claims, files))
 
 
 def to_table(claims: Sequence[Claim], path: str):

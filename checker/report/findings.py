@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from checker import __version__
 from checker.engine.catalogue import SEVERITIES
 from checker.findings import Finding
+from checker.report import stream
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:
@@ -17,14 +17,18 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in reversed(SEVERITIES)}
 
 
-def to_json(findings: Sequence[Finding], files: int, claims: int) -> str:
+def json_chunks(findings: Sequence[Finding], files: int, claims: int) -> Iterator[str]:
     doc = {
         "version": 1,
         "tool": {"name": "claimcheck", "version": __version__},
-        "findings": [f.to_json() for f in findings],
+        "findings": stream.ITEMS,
         "summary": {"files": files, "claims": claims, "findings": summary(findings)},
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return stream.json_chunks(doc, (f.to_json() for f in findings))
+
+
+def to_json(findings: Sequence[Finding], files: int, claims: int) -> str:
+    return "".join(json_chunks(findings, files, claims))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
@@ -41,9 +45,13 @@ def shown_path(path: str) -> str:
     return path
 
 
+def concise_chunks(findings: Iterable[Finding]) -> Iterator[str]:
+    for f in findings:
+        yield f"{shown_path(f.path)}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
+
+
 def to_concise(findings: Sequence[Finding]) -> str:
-    return "".join(f"{shown_path(f.path)}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
-                   for f in findings)
+    return "".join(concise_chunks(findings))
 
 
 def _with_note(f: Finding) -> str:
@@ -58,11 +66,15 @@ def _escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
+def github_chunks(findings: Iterable[Finding]) -> Iterator[str]:
+    for f in findings:
+        yield (f"::{_GITHUB[f.severity]} file={_escape(f.path, True)},line={f.line},col={f.column},"
+               f"endLine={f.end_line},endColumn={f.end_column},title={_escape(f'{f.rule.code} {f.rule.name}', True)}"
+               f"::{_escape(_with_note(f))}\n")
+
+
 def to_github(findings: Sequence[Finding]) -> str:
-    return "".join(
-        f"::{_GITHUB[f.severity]} file={_escape(f.path, True)},line={f.line},col={f.column},"
-        f"endLine={f.end_line},endColumn={f.end_column},title={_escape(f'{f.rule.code} {f.rule.name}', True)}"
-        f"::{_escape(_with_note(f))}\n" for f in findings)
+    return "".join(github_chunks(findings))
 
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

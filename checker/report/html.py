@@ -3,7 +3,7 @@ segment by segment, the claims of each finding marked, the findings listed under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 
 from checker import __version__
@@ -22,13 +22,19 @@ h2{margin-top:2em;font-size:17px}.sum{color:#555}
 
 
 def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding], files: int, claims: int) -> str:
+    return "".join(html_chunks(reports, findings, files, claims))
+
+
+def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding], files: int,
+                claims: int) -> Iterator[str]:
     """``reports``: each bitext with its CheckResult (whose ``pairs`` are the aligned segments)."""
     counts = summary(findings)
-    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>claimcheck report</title>"
+    yield (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>claimcheck report</title>"
              f"<style>{_CSS}</style></head><body><h1>claimcheck {escape(__version__)}</h1>"
              f"<p class=\"sum\">{len(findings)} findings ({counts['error']} errors, {counts['warning']} warnings, "
-             f"{counts['info']} info) in {files} files, {claims} claims</p>"]
+             f"{counts['info']} info) in {files} files, {claims} claims</p>")
     for bitext, result in reports:
+        parts = []
         parts.append(f"<h2>{escape(shown_path(bitext.label) if bitext.label else _label(bitext))}</h2>")
         parts.append("<table><tr><th>source</th><th>translation</th></tr>")
         for pair in result.pairs:
@@ -45,8 +51,8 @@ def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding
                                 for f in mine)
                 parts.append(f"<tr><td colspan=\"2\"><ul class=\"f\">{items}</ul></td></tr>")
         parts.append("</table>")
-    parts.append("</body></html>\n")
-    return "".join(parts)
+        yield "".join(parts)
+    yield "</body></html>\n"
 
 
 def _label(bitext: Bitext) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from checker.engine.catalogue import SEVERITIES
 from checker.findings import Finding
@@ -39,6 +39,11 @@ def _body(f: Finding) -> str:
 
 
 def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) -> str:
+    return "".join(junit_chunks(findings, files, fail_on))
+
+
+def junit_chunks(findings: Sequence[Finding], files: Sequence[str], fail_on: str) -> Iterator[str]:
+    """One test case per file, written as it is built (the counts come first, from the findings)."""
     if fail_on != "never" and fail_on not in SEVERITIES:
         raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)} or never, not {fail_on!r}")
     paths = list(dict.fromkeys(files))
@@ -49,24 +54,23 @@ def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) ->
             paths.append(f.path)
         by_path[f.path].append(f)
 
-    root = ET.Element("testsuites", name="claimcheck")
-    suite = ET.SubElement(root, "testsuite", name="claimcheck")
-    failures = 0
+    failures = sum(fails(f, fail_on) for f in findings)
+    counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    attributes = "".join(f' {k}="{v}"' for k, v in counts.items())
+    yield f"<?xml version='1.0' encoding='utf-8'?>\n<testsuites name=\"claimcheck\"{attributes}>\n"
+    yield f'  <testsuite name="claimcheck"{attributes}>\n'
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="claimcheck", name=shown_path(path))
+        case = ET.Element("testcase", classname="claimcheck", name=shown_path(path))
         passed = []
         for f in by_path[path]:
             if fails(f, fail_on):
                 failure = ET.SubElement(case, "failure", type=f"{f.rule.code} {f.rule.name}",
                                         message=_xml(f"{_where(f)}: {f.message}"))
                 failure.text = _body(f)
-                failures += 1
             else:
                 passed.append(f)
         if passed:
             ET.SubElement(case, "system-out").text = "".join(_body(f) for f in passed)
-    counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0", "skipped": "0"}
-    for element in (root, suite):
-        element.attrib.update(counts)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True).decode("utf-8") + "\n"
+        ET.indent(case, level=2)
+        yield "    " + ET.tostring(case, encoding="unicode") + "\n"
+    yield "  </testsuite>\n</testsuites>\n"

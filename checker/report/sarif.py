@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import quote
 
 from checker.engine.catalogue import Rule, explain
 from checker.findings import Finding
 from checker.model import Claim
+from checker.report import stream
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -83,6 +83,10 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
 
 
 def to_sarif(findings: Sequence[Finding], rules: Iterable[Rule], tool_version: str) -> str:
+    return "".join(sarif_chunks(findings, rules, tool_version))
+
+
+def sarif_chunks(findings: Sequence[Finding], rules: Iterable[Rule], tool_version: str) -> Iterator[str]:
     """``rules`` is the catalogue (by name and by code, or a plain list): each rule is listed once,
     in code order; a finding's rule missing from it is added."""
     if isinstance(rules, Mapping):
@@ -102,7 +106,7 @@ def to_sarif(findings: Sequence[Finding], rules: Iterable[Rule], tool_version: s
                 "rules": [_descriptor(r) for r in ordered],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index) for f in findings],
+            "results": stream.ITEMS,
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return stream.json_chunks(doc, (_result(f, index) for f in findings))
