@@ -228,8 +228,9 @@ def test_html_report_is_one_self_contained_page(tmp_path, capsys):
     page = target.read_text(encoding="utf-8")
     assert code == 1 and out == ""
     assert page.startswith("<!DOCTYPE html>") and "http://" not in page and "https://" not in page
-    assert '<mark class="error"' in page and ">1,186</mark>" in page and ">1168名</mark>" in page
-    assert "CC101 value-mismatch" in page and "<script>" not in page       # text is escaped
+    assert '<mark class="sev-error"' in page and ">1,186</mark>" in page and ">1168名</mark>" in page
+    assert "CC101 value-mismatch" in page and "<script>alert" not in page    # text is escaped
+    assert "&lt;script&gt;alert(" in page and "&lt;/script&gt;" in page
 
 
 def test_jobs_give_the_same_findings(capsys):
