@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                     help="exit 1 when a finding is at least this severe (default: error, or the configuration's)")
     ck.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    ck.add_argument("--min-severity", choices=("error", "warning", "info"), default=None,
+                    help="show only findings at or above this severity (default: info, all); what fails "
+                         "is still --fail-on's")
+    ck.add_argument("--statistics", action="store_true",
+                    help="print how many findings each rule gave instead of the findings (json with --format json)")
     ck.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
     ck.add_argument("--select", metavar="RULES",
                     help="only these rules: codes, names, prefixes or categories, comma-separated")
@@ -243,7 +248,7 @@ def _extract(args) -> int:
         with _report(None if terminal else args.output) as out:
             # on a terminal rich draws (and colours) as it goes; otherwise each table is as wide
             # as it needs to be, written as it is drawn, as UTF-8
-            console = Console() if terminal else Console(file=out, width=240, color_system=None)
+            console = _terminal() if terminal else Console(file=out, width=240, color_system=None)
             total = 0
             for doc, claims in claims_by_doc():
                 console.print(render.to_table(claims, doc.path))
@@ -307,7 +312,7 @@ def _check(args) -> int:
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     findings, claims, texts, reports, broken = [], 0, {}, [], []
-    for bitext, result in zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1)):
+    for bitext, result in zip(bitexts, _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking")):
         if isinstance(result, _Broken):
             _say_broken(result, "checked")
             broken.append(bitext)
@@ -339,19 +344,27 @@ def _check(args) -> int:
             print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                   + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
                   + (" …" if len(stale) > 5 else ""), file=sys.stderr)
+    failing = findings                 # --fail-on judges every finding, --min-severity only hides
+    hidden: dict[str, int] = {}
+    if args.min_severity:
+        floor_shown = SEVERITIES.index(args.min_severity)
+        hidden = {s: n for s, n in render.summary([f for f in findings if f.rank < floor_shown]).items() if n}
+        findings = [f for f in findings if f.rank >= floor_shown]
     checked = [b for b in bitexts if not any(b is x for x in broken)]
     files = len({seg.path for b in checked for seg in b.source + b.target}) + len(inputs.blank)
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
-    if fmt == "text":
+    if args.statistics:
+        _emit(args.output, _statistics(findings, hidden, files, fmt))
+    elif fmt == "text":
         from rich.console import Console
 
         terminal = args.output is None and sys.stdout.isatty()
         with _report(None if terminal else args.output) as out:
-            console = Console() if terminal else Console(file=out, width=160, color_system=None)
-            render.render_text(console, findings, texts, files, claims)
+            console = _terminal() if terminal else Console(file=out, width=160, color_system=None)
+            render.render_text(console, findings, texts, files, claims, hidden)
     else:
         chunks = {"json": lambda: render.json_chunks(findings, files, claims),
-                  "concise": lambda: render.concise_chunks(findings),
+                  "concise": lambda: _with_summary(render.concise_chunks(findings), findings, hidden, files),
                   "github": lambda: render.github_chunks(findings), "sarif": lambda: _sarif(findings),
                   "junit": lambda: _junit(findings, checked, fail_on),
                   "html": lambda: _html(reports, findings, files, claims)}[fmt]()
@@ -361,7 +374,7 @@ def _check(args) -> int:
     if fail_on == "never" or args.exit_zero or (args.write_baseline and not args.baseline):
         return EXIT_OK                 # (findings written to a new baseline are accepted, not failures)
     floor = SEVERITIES.index(fail_on)
-    return EXIT_FINDINGS if any(f.rank >= floor for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if any(f.rank >= floor for f in failing) else EXIT_OK
 
 
 _FILE_OPTIONS = {                     # options that name one file, and what it holds
@@ -553,6 +566,27 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
         yield from pool.map(work, bitexts, chunksize=max(1, min(64, len(bitexts) // (4 * jobs))))
 
 
+def _progress(results, total: int, what: str):
+    """The results as they come, with a progress bar on stderr (documents done, per second, time
+    left) when stderr is a terminal and there is more than one document; otherwise nothing is
+    drawn, so logs and pipes get no control characters."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    console = Console(stderr=True, color_system=None if os.environ.get("NO_COLOR") else "auto")
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("left"), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        for result in results:
+            yield result
+            bar.advance(task)
+
+
 def _undated(result) -> list[str]:
     """The files of a checked bitext that state figures but no date at all (as ``index`` warns)."""
     return [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
@@ -607,7 +641,7 @@ def _index(args) -> int:
     undated: list[str] = []
     broken = 0
     with Ledger(args.ledger) as ledger:
-        for result in _check_all(bitexts, args.date, args.jobs or 1):
+        for result in _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "indexing"):
             if isinstance(result, _Broken):       # not filed: what the archive held stays
                 _say_broken(result, "indexed")
                 broken += 1
@@ -662,7 +696,7 @@ def _claims(args) -> int:
                       " ".join(filter(None, (r.get("qualifier"), "cumulative" if r.get("cumulative") else None))),
                       r.get("subject") or "", r.get("subject_key") or "")
     terminal = sys.stdout.isatty()
-    console = Console() if terminal else Console(file=io.StringIO(), width=200, color_system=None)
+    console = _terminal() if terminal else Console(file=io.StringIO(), width=200, color_system=None)
     console.print(table)
     if not terminal:
         _stdout(console.file.getvalue())
@@ -695,6 +729,38 @@ def _renamed(bitext, name: str):
     def seg(s):
         return replace(s, path=name) if s.path == STDIN_PATH else s
     return replace(bitext, source=tuple(map(seg, bitext.source)), target=tuple(map(seg, bitext.target)))
+
+
+def _terminal():
+    """The console of a report drawn on a terminal: no control codes at all under NO_COLOR
+    (https://no-color.org), as in a pipe."""
+    from rich.console import Console
+
+    return Console(color_system=None) if os.environ.get("NO_COLOR") else Console()
+
+
+def _with_summary(chunks, findings, hidden, files: int):
+    """A report for people ends with what it found (ruff's "Found 2 errors.")."""
+    from checker.report.findings import summary_line
+
+    yield from chunks
+    yield summary_line(findings, hidden, files) + "\n"
+
+
+def _statistics(findings, hidden, files: int, fmt: str):
+    """--statistics: how many findings each rule gave, most first (JSON with --format json)."""
+    from checker.report.findings import statistics, summary_line
+
+    rows = statistics(findings)
+    if fmt == "json":
+        import json
+
+        yield json.dumps({"version": 1, "statistics": rows, "hidden": hidden}, ensure_ascii=False, indent=2) + "\n"
+        return
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    for r in rows:
+        yield f"{r['count']:>{width}}  {r['rule']}  {r['name']:<22} [{r['severity']}]\n"
+    yield summary_line(findings, hidden, files) + "\n"
 
 
 def _sarif(findings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from checker.engine.catalogue import SEVERITIES, Rule
 from checker.model import Claim
@@ -30,6 +31,31 @@ class Finding:
         if self.confidence is not None and round(self.confidence, 2) < 1 and "confidence" not in self.softened:
             parts.append(f"pairing confidence {self.confidence:.2f}")
         return "; ".join(parts)
+
+    @property
+    def help(self) -> str:
+        """How to fix it, where the rule knows (rules/catalogue.yaml ``help``): its template
+        filled with the claims' texts by role (``{source}``, ``{archive}``, ``{claim}`` the
+        first) and, for a weekday, ``{likely}``: the nearest day it falls on. "" otherwise."""
+        if not self.rule.help:
+            return ""
+        fields: dict[str, str] = {}
+        weekday, day = None, None
+        for role, claim in self.claims:
+            fields.setdefault(role, claim.text)
+            fields.setdefault("claim", claim.text)
+            value = claim.value
+            if getattr(value, "weekday", None):
+                weekday = weekday or value.weekday
+            elif getattr(value, "start", None) and value.start == getattr(value, "end", None):
+                day = day or value.start
+        if weekday and day:             # the day nearest the written date that falls on the weekday
+            written = date.fromisoformat(day[:10])
+            fields["likely"] = (written + timedelta(days=(weekday - written.isoweekday() + 3) % 7 - 3)).isoformat()
+        try:
+            return self.rule.help.format_map(fields)
+        except (KeyError, IndexError, ValueError):
+            return ""                   # the finding lacks a claim the template names
 
     @property
     def rank(self) -> int:

@@ -145,9 +145,11 @@ def test_text_report_shows_both_sentences_and_a_summary(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ZH + EN_BAD, encoding="utf-8")
     code, out, _ = run(capsys, "check", str(tmp_path / "a.txt"), "--format", "text")
     assert code == 1
-    assert "CC101 value-mismatch" in out
+    assert "[CC101] value-mismatch" in out
     assert "抓获犯罪嫌疑人1168名" in out and "1,186 suspects" in out       # both sentences quoted
-    assert "1 findings (1 errors" in out and "\x1b[" not in out
+    assert "Found 1 error in 1 file." in out and "\x1b[" not in out
+    assert f"{tmp_path / 'a.txt'}:4:" in out and "error[CC101]" in out            # path:line:col first
+    assert "^^^^^ CC101 target" in out and "= help: the source says 1168名" in out
 
 
 def test_malformed_po_names_the_line(tmp_path, capsys):
@@ -352,7 +354,7 @@ def test_empty_stdin_is_exit_0_with_a_notice(monkeypatch, capsys):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n \n")))
     code, out, err = run(capsys, "check", "-", "--stdin-filename", "news/a.md", "--format", "concise")
-    assert code == 0 and out == "" and "news/a.md" in err and "empty document" in err
+    assert code == 0 and out == "No findings in 1 file.\n" and "news/a.md" in err and "empty document" in err
 
 
 @pytest.mark.parametrize("option", ["--source", "--target", "--config", "--baseline", "--write-baseline", "--output"])
@@ -477,7 +479,8 @@ def test_a_file_name_that_is_not_utf8_or_holds_a_newline_is_shown_in_every_forma
     out.encode("utf-8")                                  # the report is valid UTF-8 throughout
     if fmt == "concise":
         records = out.splitlines()
-        assert len(records) == 3 and any("two\\nlines.txt:1:" in r for r in records), out
+        assert len(records) == 4 and any("two\\nlines.txt:1:" in r for r in records), out
+        assert records[-1] == "Found 3 errors in 3 files."
     elif fmt in ("json", "sarif"):
         json.loads(out)
     elif fmt == "junit":

@@ -12,7 +12,7 @@ SEVERITIES = ("info", "warning", "error")
 CATEGORIES = frozenset({"translation", "consistency", "corpus"})
 # what a rule's examples hold: a Chinese and an English text, or an archived article and a document
 EXAMPLE_SIDES = {"translation": ("zh", "en"), "consistency": ("zh", "en"), "corpus": ("archive", "document")}
-_KEYS = {"name", "category", "severity", "message", "doc", "bad", "good", "parameters"}
+_KEYS = {"name", "category", "severity", "message", "help", "doc", "bad", "good", "parameters"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class Rule:
     bad: dict | None = None        # an example it reports: {"zh": …, "en": …}
     good: dict | None = None       # and one it accepts
     parameters: dict | None = None  # tolerances a configuration may change
+    help: str = ""                 # how to fix it, from the claims' texts by role ({source}, {archive}, …)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def catalogue() -> dict[str, Rule]:
                 raise UserError(f"{where}: {key} must be {{{sides[0]}: \"…\", {sides[1]}: \"…\"}} "
                                 "(quote texts with commas).")
         rule = Rule(str(code), spec["name"], spec["category"], spec["severity"], spec["message"], spec.get("doc", ""),
-                    spec.get("bad"), spec.get("good"), dict(spec.get("parameters") or {}))
+                    spec.get("bad"), spec.get("good"), dict(spec.get("parameters") or {}), str(spec.get("help") or ""))
         out[rule.name] = out[rule.code] = rule
     return out
 

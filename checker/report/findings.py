@@ -78,49 +78,178 @@ def to_github(findings: Sequence[Finding]) -> str:
 
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_WINDOW = 300          # characters of a line shown each side of a claim (a line may be megabytes long)
+_BLANKS = re.compile(r"[\t\x00-\x1f\x7f]")
 
 
-def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], files: int, claims: int) -> None:
-    """Grouped by file: each finding with the lines of both claims, the claims highlighted."""
+def summary_line(findings: Sequence[Finding], hidden: Mapping[str, int] | None = None,
+                 files: int | None = None) -> str:
+    """"Found 2 errors, 3 warnings (21 info hidden)." — the line every report for people ends with."""
+    counts = summary(findings)
+    said = [f"{n} {sev if n == 1 or sev == 'info' else sev + 's'}" for sev, n in counts.items() if n]
+    where = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
+    text = f"Found {', '.join(said)}{where}" if said else f"No findings{where}"
+    hidden_said = [f"{n} {sev if n == 1 or sev == 'info' else sev + 's'}" for sev, n in (hidden or {}).items() if n]
+    return text + (f" ({', '.join(hidden_said)} hidden)" if hidden_said else "") + "."
+
+
+def statistics(findings: Sequence[Finding]) -> list[dict]:
+    """Counts per rule, the most frequent first (--statistics)."""
+    counts = Counter((f.rule.code, f.rule.name, f.severity) for f in findings)
+    return [{"rule": code, "name": name, "severity": sev, "count": n}
+            for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], files: int, claims: int,
+                hidden: Mapping[str, int] | None = None) -> None:
+    """Diagnostics in the style of rustc and ruff: each finding starts with ``path:line:col``,
+    then ``= note:`` and ``= help:`` lines; the lines its claims stand on follow once for each
+    paragraph's findings, every claim underlined with carets and labelled (no colour needed to
+    read them); identical findings of a file are shown once, with a count."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    by_path: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    for path, group in by_path.items():
-        console.print(Text(shown_path(path), style="bold underline"))
-        for f in group:
+    for group in _paragraphs(_deduplicated(findings)):
+        carets: list[tuple[str, int, int, int, str]] = []
+        for f, others in group:
+            # the place and the rule stay on one line, never broken (an editor's terminal opens
+            # path:line:col); the message follows on it, or, when it does not fit, under it
             head = Text()
-            head.append(f"  {f.line}:{f.column} ", style="dim")
-            head.append(f"{f.severity:<7}", style=_STYLE[f.severity])
-            head.append(f" {f.rule.code} {f.rule.name}  ", style="bold")
-            head.append(f.message)
-            console.print(head)
+            head.append(f"{shown_path(f.path)}:{f.line}:{f.column}:", style="bold")
+            head.append(" ")
+            head.append(f.severity, style=_STYLE[f.severity])
+            head.append(f"[{f.rule.code}] {f.rule.name}:", style="bold")
+            if head.cell_len + 1 + cell_len(f.message) <= console.width:
+                console.print(head + Text(" " + f.message), no_wrap=True, overflow="crop")
+            else:
+                console.print(head, no_wrap=True, overflow="ignore", crop=False)
+                _hanging(console, Text("    "), Text(f.message), 4)
+            extra = []
+            if others:
+                lines = ", ".join(str(line) for line in others[:8]) + (" …" if len(others) > 8 else "")
+                extra.append(("note", f"and {len(others)} more identical finding{'s' if len(others) > 1 else ''} "
+                                      f"in this file (line{'s' if len(others) > 1 else ''} {lines})"))
             if f.note:
-                console.print(Text(f"      = note: {f.note}", style="dim"))
+                extra.append(("note", f.note))
+            if f.help:
+                extra.append(("help", f.help))
+            for kind, said in extra:
+                _hanging(console, Text(f"   = {kind}: ", style="bold" if kind == "help" else "dim"), Text(said), 11)
             for role, claim in f.claims:
-                line = _line(texts.get(claim.path or ""), claim.start)
-                if line is None:
-                    continue
-                text, offset = line
-                shown = Text(f"      {role:>6} │ ", style="dim")
-                body = Text(text)
-                a, b = claim.start - offset, min(claim.end - offset, len(text))
-                if 0 <= a < b:
-                    body.stylize("bold reverse", a, b)
-                console.print(shown + body, overflow="fold")
+                text = texts.get(claim.path or "")
+                if text is not None and 0 <= claim.start < len(text):
+                    carets.append((claim.path, claim.line, claim.start, claim.end, f"{f.rule.code} {role}"))
+        if carets:
+            _print_snippet(console, carets, texts, group[0][0].path)
         console.print()
-    counts = summary(findings)
-    console.print(f"{len(findings)} findings ({counts['error']} errors, {counts['warning']} warnings, "
-                  f"{counts['info']} info) in {files} file{'s' if files != 1 else ''}, {claims} claims")
+    console.print(Text(summary_line(findings, hidden, files) + f" {claims} claims checked."))
 
 
-def _line(text: str | None, pos: int) -> tuple[str, int] | None:
-    if text is None or not 0 <= pos <= len(text):
-        return None
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    if end - start > 400:                      # a long paragraph: the sentence around the claim
-        start, end = max(start, pos - 150), min(end, pos + 200)
-    return text[start:end], start
+def _hanging(console, prefix, text, indent: int) -> None:
+    """``prefix`` + ``text``, wrapped to the console's width with the lines after the first
+    indented by ``indent`` cells (rich's own wrapping starts them at the margin)."""
+    from rich.text import Text
+
+    first = prefix.cell_len
+    lines = text.wrap(console, max(20, console.width - max(first, indent)))
+    for k, line in enumerate(lines):
+        row = prefix.copy() if k == 0 else Text(" " * indent)
+        row.append_text(line)
+        console.print(row, no_wrap=True, overflow="crop")
+
+
+def _deduplicated(findings: Sequence[Finding]) -> list[tuple[Finding, list[int]]]:
+    """Each finding with the lines of the identical ones after it in its file (same rule,
+    severity and message), which are not shown again: one line repeating a figure 200,000 times
+    is one finding to read, with a count."""
+    first: dict[tuple, tuple[Finding, list[int]]] = {}
+    out: list[tuple[Finding, list[int]]] = []
+    for f in findings:
+        key = (f.path, f.rule.code, f.severity, f.message)
+        if key in first:
+            first[key][1].append(f.line)
+            continue
+        first[key] = (f, [])
+        out.append(first[key])
+    return out
+
+
+def _paragraphs(items: list[tuple[Finding, list[int]]]) -> list[list[tuple[Finding, list[int]]]]:
+    """Runs of findings on the same line of the same file: their context is printed once."""
+    groups: list[list[tuple[Finding, list[int]]]] = []
+    for item in items:
+        f = item[0]
+        if groups and (groups[-1][0][0].path, groups[-1][0][0].line) == (f.path, f.line):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _window(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos``, at most _WINDOW characters each side of it (found without
+    scanning a long line to its ends)."""
+    lo = max(0, pos - _WINDOW)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    end = text.find("\n", pos, pos + _WINDOW)
+    return start, (end if end >= 0 else min(len(text), pos + _WINDOW))
+
+
+def _print_snippet(console, carets: list[tuple[str, int, int, int, str]], texts: Mapping[str, str],
+                   path: str) -> None:
+    """Each line the claims stand on — a window of it around them, cut to the console's width —
+    with a caret line under it for each claim. Claims too far apart on one long line get a
+    window each."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    gutter = max(len(str(line)) for _, line, _, _, _ in carets)
+    room = max(20, console.width - gutter - 4)
+    shown_file = path
+    console.print(Text(" " * gutter + " |", style="dim"))
+    by_line: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for file, line, a, b, label in carets:
+        by_line.setdefault((file, line), []).append((a, b, label))
+    for (file, line), marks in sorted(by_line.items(), key=lambda kv: (kv[0][0] != path, kv[0])):
+        if file != shown_file:
+            console.print(Text(" " * gutter + f" ::: {shown_path(file)}", style="dim"))
+            shown_file = file
+        text = texts[file]
+        marks = sorted(set(marks))
+        while marks:
+            start, end = _window(text, marks[0][0])
+            raw = _BLANKS.sub(" ", text[start:end])
+            cut, shown = _fit(raw, marks[0][0] - start, room)
+            here = [m for m in marks if start + cut <= m[0] and m[1] <= start + cut + shown]
+            here = here or marks[:1]
+            marks = [m for m in marks if m not in here]
+            body = ("…" if cut else "") + raw[cut:cut + shown] + ("…" if cut + shown < len(raw) else "")
+            row = Text()
+            row.append(f"{line:>{gutter}} | ", style="dim")
+            row.append(body)
+            console.print(row, overflow="crop", no_wrap=True)
+            for a, b, label in here:
+                under = Text()
+                under.append(" " * gutter + " | ", style="dim")
+                width = max(1, cell_len(raw[a - start:min(b, end) - start]))
+                under.append(" " * ((1 if cut else 0) + cell_len(raw[cut:a - start])) + "^" * width + " " + label,
+                             style="bold")
+                console.print(under, overflow="crop", no_wrap=True)
+
+
+def _fit(line: str, lo: int, room: int) -> tuple[int, int]:
+    """Where the part of ``line`` shown in ``room`` cells starts and how many characters it
+    has, with the character at ``lo`` near its start (a "…" marks each cut end)."""
+    from rich.cells import cell_len
+
+    if cell_len(line) <= room:
+        return 0, len(line)
+    cut = max(0, lo - room // 4)
+    used = 2 if cut else 1
+    n = 0
+    for ch in line[cut:]:
+        used += cell_len(ch)
+        if used > room:
+            break
+        n += 1
+    return cut, n
