@@ -104,7 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
     cl.add_argument("--subject", metavar="TEXT",
                     help="only this subject, in either language and any phrasing the glossary knows")
-    cl.add_argument("--format", choices=("text", "json"), default=None,
+    cl.add_argument("--format", choices=("text", "json", "csv", "html"), default=None,
+                    help="output format (default: text on a terminal, json otherwise); the claims are "
+                         "grouped into series (a measure, a running total or a stock, in time order)")
+    cl.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
+
+    sj = sub.add_parser("subjects", help="the archive's subject keys, with counts")
+    sj.add_argument("pattern", nargs="?", metavar="PATTERN",
+                    help="only keys or subjects that contain this text (any case)")
+    sj.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    sj.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser
 
@@ -159,6 +168,8 @@ def _main(argv: list[str] | None = None) -> int:
             return _index(args)
         if args.command == "claims":
             return _claims(args)
+        if args.command == "subjects":
+            return _subjects(args)
         return _fail(f"unknown command {args.command!r}.")
     except UserError as e:
         return _fail(str(e))
@@ -251,7 +262,7 @@ def _extract(args) -> int:
             console = _terminal() if terminal else Console(file=out, width=240, color_system=None)
             total = 0
             for doc, claims in claims_by_doc():
-                console.print(render.to_table(claims, doc.path))
+                console.print(render.to_table(claims, doc.path, console.width))
                 total += len(claims)
             console.print(f"{total} claims in {files} file{'s' if files != 1 else ''}")
         return _skipped_status(skipped, "extracted", broken=len(broken))
@@ -659,61 +670,78 @@ def _index(args) -> int:
 
 
 def _claims(args) -> int:
-    import json
-
     from checker.ledger import Ledger
     from checker.ledger.keys import subject_key
+    from checker.ledger.store import claim_of
+    from checker.report import archive
 
     if args.subject is not None and not args.subject.strip():
         raise UserError("--subject: give the subject to show (维和警察, \"peacekeeping police\"), or leave "
                         "the option out to show every claim.")
+    if args.output:
+        _files_not_directories(args)
     with Ledger(args.ledger, readonly=True) as ledger:
         rows = ledger.claims_for(args.subject)
         key = subject_key(args.subject, ledger.learnt_subjects()) if args.subject else None
-    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+        if args.subject and not rows:
+            known = ledger.subjects()
+    if args.subject and not rows:
+        # an unknown subject is a question with no answer (exit 1), with the nearest ones named
+        print(f"claimcheck: the archive has no claim about {args.subject!r}.{_nearest(args.subject, known)} "
+              f"'claimcheck subjects --ledger {args.ledger}' lists what it has.", file=sys.stderr)
+        return EXIT_FINDINGS
+    terminal = args.output is None and sys.stdout.isatty()
+    fmt = args.format or ("text" if terminal else "json")
     if fmt == "json":
-        from checker.ledger.store import claim_of
-
         claims = [{**claim_of(r).to_json(), "key": r["subject_key"], "document_as_of": r["document_as_of"]}
                   for r in rows]
-        _stdout(json.dumps({"version": 1, "subject": args.subject, "key": key, "claims": claims},
-                           ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
+        _emit(args.output, archive.json_chunks(args.subject, key, rows, claims))
+    elif fmt == "csv":
+        _emit(args.output, archive.csv_chunks(rows))
+    elif fmt == "html":
+        _emit(args.output, archive.html_chunks(args.subject, key, rows))
+    else:
+        from rich.console import Console
 
-    title = f"subject: {args.subject} (filed under {key})" if args.subject else "all claims"
-    table = Table(title=title, title_justify="left")
-    for name in ("as_of", "document", "line", "lang", "kind", "text", "value", "unit", "qualifier", "subject", "key"):
-        table.add_column(name)
-    for r in rows:
-        value = _row_value(r)
-        as_of = str(r.get("as_of") or "")
-        if as_of and "as_of_bound" in r.get("flags", ()):
-            as_of = f"{as_of[:4]} or later"          # dated by a span of years: not a day
-        table.add_row(as_of, str(r.get("path")), str(r.get("line")), r.get("lang") or "",
-                      r.get("kind") or "", " ".join(str(r.get("text")).split()), value, r.get("unit") or "",
-                      " ".join(filter(None, (r.get("qualifier"), "cumulative" if r.get("cumulative") else None))),
-                      r.get("subject") or "", r.get("subject_key") or "")
-    terminal = sys.stdout.isatty()
-    console = _terminal() if terminal else Console(file=io.StringIO(), width=200, color_system=None)
-    console.print(table)
-    if not terminal:
-        _stdout(console.file.getvalue())
+        with _report(None if terminal else args.output) as out:
+            console = _terminal() if terminal else Console(file=out, width=120, color_system=None)
+            archive.render_text(console, args.subject, key, rows)
     return EXIT_OK
 
 
-def _row_value(r: dict) -> str:
-    """A ledger row's value as a person reads it: 2,600 [2,600, …], or its days."""
-    if r.get("start_day"):
-        return r["start_day"] if r["start_day"] == r.get("end_day") else f"{r['start_day']} .. {r.get('end_day') or '…'}"
+def _nearest(subject: str, known: list[dict]) -> str:
+    """" Did you mean …?" with the keys and written subjects closest to ``subject``, or ""."""
+    import difflib
 
-    def num(x):
-        return "…" if x is None else f"{int(x):,}" if float(x).is_integer() else f"{x:,.6g}"
+    names = {s["key"] for s in known} | {w for s in known for w in s["subjects"]}
+    close = difflib.get_close_matches(subject, sorted(names), n=3, cutoff=0.5)
+    close += [n for n in sorted(names) if subject.lower() in n.lower() and n not in close][:3 - len(close)]
+    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
-    if r.get("low") is not None and r.get("low") == r.get("high"):
-        return num(r["low"])
-    return f"{num(r.get('nominal'))} [{num(r.get('low'))}, {num(r.get('high'))}]"
+
+def _subjects(args) -> int:
+    from checker.ledger import Ledger
+    from checker.report import archive
+
+    with Ledger(args.ledger, readonly=True) as ledger:
+        subjects = ledger.subjects()
+    if args.pattern:
+        want = args.pattern.lower()
+        subjects = [s for s in subjects if want in s["key"].lower() or any(want in w.lower() for w in s["subjects"])]
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        import json
+
+        _stdout(json.dumps({"version": 1, "pattern": args.pattern, "subjects": subjects}, ensure_ascii=False,
+                           indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        terminal = sys.stdout.isatty()
+        with _report(None) as out:
+            console = _terminal() if terminal else Console(file=out, width=120, color_system=None)
+            archive.subjects_text(console, subjects)
+    return EXIT_OK
 
 
 def _words(text: str | None) -> list[str]:

@@ -486,6 +486,20 @@ class Ledger:
             "FROM documents d ORDER BY d.path")
         return [{**dict(r), "path": self.shown_path(r["path"])} for r in rows]
 
+    def subjects(self) -> list[dict]:
+        """Every subject key the archive files claims under, with how many claims and documents,
+        the first and last day it speaks for, and the subjects as written, most used first."""
+        written: dict[str, list[str]] = {}
+        for key, subject in self._db.execute(
+                "SELECT subject_key, subject FROM claims WHERE subject_key IS NOT NULL AND subject IS NOT NULL "
+                "GROUP BY subject_key, subject ORDER BY count(*) DESC, subject"):
+            written.setdefault(key, []).append(subject)
+        rows = self._db.execute(
+            "SELECT subject_key AS key, count(*) AS claims, count(DISTINCT document_id) AS documents, "
+            "min(as_of) AS first, max(as_of) AS last FROM claims WHERE subject_key IS NOT NULL "
+            "GROUP BY subject_key ORDER BY count(*) DESC, subject_key")
+        return [{**dict(r), "subjects": written.get(r["key"], [])} for r in rows]
+
     def stats(self) -> dict:
         documents = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
         claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]

@@ -45,20 +45,32 @@ def to_json(claims: Sequence[Claim], files: int) -> str:
     return "".join(json_chunks(claims, files))
 
 
-def to_table(claims: Sequence[Claim], path: str):
-    """A rich Table of one file's claims (rich measures wide characters, so columns align)."""
+def to_table(claims: Sequence[Claim], path: str, width: int = 240):
+    """A rich Table of one file's claims (rich measures wide characters, so columns align). Under
+    120 columns it folds language, unit, qualifier and flags into fewer, wrapped columns, so that
+    an 80-column terminal still reads every value."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=path, title_justify="left", header_style="bold", expand=False,
                   show_lines=False, pad_edge=False)
-    for name, kw in (("line:col", {"justify": "right", "no_wrap": True}), ("lang", {}), ("kind", {}),
-                     ("text", {"style": "cyan"}), ("value", {"justify": "right"}), ("unit", {}),
-                     ("qualifier", {}), ("subject", {"style": "green"}), ("flags", {"style": "yellow"})):
+    narrow = width < 120
+    columns = ((("line:col", {"justify": "right", "no_wrap": True}), ("kind", {}), ("text", {"style": "cyan"}),
+                ("value", {"justify": "right", "overflow": "fold"}), ("subject", {"style": "green", "overflow": "fold"}))
+               if narrow else
+               (("line:col", {"justify": "right", "no_wrap": True}), ("lang", {}), ("kind", {}),
+                ("text", {"style": "cyan"}), ("value", {"justify": "right"}), ("unit", {}), ("qualifier", {}),
+                ("subject", {"style": "green"}), ("flags", {"style": "yellow"})))
+    for name, kw in columns:
         table.add_column(name, **kw)
     for c in claims:
         unit = c.unit if c.unit and c.kind not in ("date", "date_range") else ""
-        table.add_row(f"{c.line}:{c.column}", c.lang, c.kind, Text(" ".join(c.text.split())),
-                      str(c.value) if c.kind != "year" else c.describe_value(), unit,
-                      c.qualifier or "", c.subject or "", ", ".join(c.flags))
+        value = str(c.value) if c.kind != "year" else c.describe_value()
+        if narrow:
+            said = " ".join(x for x in (c.qualifier, value, unit) if x)
+            table.add_row(f"{c.line}:{c.column}", c.kind, Text(" ".join(c.text.split()), overflow="fold"), said,
+                          c.subject or "")
+        else:
+            table.add_row(f"{c.line}:{c.column}", c.lang, c.kind, Text(" ".join(c.text.split())), value, unit,
+                          c.qualifier or "", c.subject or "", ", ".join(c.flags))
     return table

@@ -31,34 +31,48 @@ class Point:
     draft: bool                # the figure being checked
 
 
+def point(as_of: str | None, low, high, nominal, label: str, open_end: bool = False,
+          draft: bool = False) -> Point | None:
+    """A dated figure, or None when it has no day or no value to draw."""
+    if not as_of or low is None:
+        return None
+    try:
+        day = date.fromisoformat(as_of[:10])
+    except ValueError:
+        return None
+    low = float(low)
+    high = float(high) if high is not None else low
+    nominal = float(nominal) if nominal is not None else low
+    return Point(day, low, min(high, low * 10 if low > 0 else high), nominal, label, open_end, draft)
+
+
 def points(claims: Sequence[tuple[str, Claim]]) -> dict[str, list[Point]]:
     """The dated numeric claims of a finding by series, each in time order. ``claims`` are
     (role, claim) pairs; the role "document" or "self" marks the draft's figure."""
     series: dict[str, list[Point]] = {}
     for role, c in claims:
-        if not isinstance(c.value, Interval) or not c.as_of or c.value.low is None:
+        if not isinstance(c.value, Interval):
             continue
-        try:
-            day = date.fromisoformat(c.as_of[:10])
-        except ValueError:
-            continue
-        low, high = float(c.value.low), float(c.value.high if c.value.high is not None else c.value.low)
-        nominal = float(c.value.nominal if c.value.nominal is not None else c.value.low)
         kind = "running total" if "cumulative" in c.flags else "stock" if "current" in c.flags else ""
         name = " · ".join(x for x in (c.unit or "count", kind) if x)
         where = f"{c.path}:{c.line}" if c.path else ""
-        series.setdefault(name, []).append(Point(
-            day, low, min(high, low * 10 if low > 0 else high), nominal,
-            f"{c.text} ({c.as_of[:10]}{', ' + where if where else ''})",
-            "as_of_bound" in c.flags, role in ("document", "self")))
+        p = point(c.as_of, c.value.low, c.value.high, c.value.nominal,
+                  f"{c.text} ({(c.as_of or '')[:10]}{', ' + where if where else ''})",
+                  "as_of_bound" in c.flags, role in ("document", "self"))
+        if p is not None:
+            series.setdefault(name, []).append(p)
     for name in series:
         series[name].sort(key=lambda p: (p.day, p.draft))
     return series
 
 
 def svg(claims: Sequence[tuple[str, Claim]], title: str) -> str:
-    """The chart, or "" when fewer than two dated figures make no line."""
-    series = points(claims)
+    """The chart of a finding's claims, or "" when fewer than two dated figures make no line."""
+    return draw(points(claims), title)
+
+
+def draw(series: dict[str, list[Point]], title: str) -> str:
+    """The chart of these series (each in time order), or "" with fewer than two points."""
     every = [p for ps in series.values() for p in ps]
     if len(every) < 2:
         return ""
