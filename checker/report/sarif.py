@@ -40,9 +40,23 @@ def _descriptor(rule: Rule) -> dict:
         "name": rule_name(rule),
         "shortDescription": {"text": rule.doc or rule.name},
         "fullDescription": {"text": explain(rule).strip()},
+        # (no helpUri: the rules' documentation ships with the tool — `claimcheck rules CODE` —
+        # and has no public address to point at; help carries the same text)
+        "help": {"text": explain(rule).strip(), "markdown": _help_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "slug": rule.name},
     }
+
+
+def _help_markdown(rule: Rule) -> str:
+    lines = [f"**{rule.code} {rule.name}** ({rule.category}, default severity {rule.severity})", "", rule.doc]
+    if rule.help:
+        lines += ["", f"How to fix: {rule.help}"]
+    for label, example in (("Reported", rule.bad), ("Accepted", rule.good)):
+        if example:
+            lines += ["", f"{label}:", ""] + [f"- {side}: `{text}`" for side, text in example.items()]
+    lines += ["", f"`claimcheck rules {rule.code}` explains it in full."]
+    return "\n".join(lines)
 
 
 def _location(path: str, line: int, column: int, end_line: int, end_column: int) -> dict:
