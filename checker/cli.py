@@ -275,11 +275,10 @@ def _check(args) -> int:
     from dataclasses import replace
     from pathlib import Path
 
-    from checker.config import apply_config, load_config
+    from checker.config import load_config
     from checker.engine import compare
     from checker.engine.catalogue import SEVERITIES, catalogue
     from checker.engine.select import check_specs
-    from checker.engine.suppress import suppress
     from checker.io.bilingual import read_bitexts
     from checker.report import findings as render
 
@@ -322,8 +321,17 @@ def _check(args) -> int:
     _say_unpaired(bitexts, inputs.paths)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
+    # on a terminal, each file's findings are shown as soon as it is checked; the archive, a
+    # baseline or --statistics need the whole run first
+    stream = (fmt == "text" and args.output is None and sys.stdout.isatty() and not args.statistics
+              and not (args.ledger or args.baseline or args.write_baseline))
+    console = _terminal() if stream else None
     findings, claims, texts, reports, broken = [], 0, {}, [], []
-    for bitext, result in zip(bitexts, _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking")):
+    failing: list = []                 # --fail-on judges every finding, --min-severity only hides
+    hidden: dict[str, int] = {}
+    work = _check_all(bitexts, args.date, args.jobs or 1)
+    for bitext, result in zip(bitexts, _progress(work, len(bitexts), "checking", console)):
         if isinstance(result, _Broken):
             _say_broken(result, "checked")
             broken.append(bitext)
@@ -331,40 +339,42 @@ def _check(args) -> int:
         if args.ledger and args.date is None and _undated(result):
             result = _dated_today(bitext, result)
         reports.append((bitext, result))
-        findings += result.findings
         claims += result.claims
-        for seg in bitext.source + bitext.target:
-            if seg.verbatim:
-                texts[seg.path] = seg.doc_text
-    if args.ledger:
-        findings += _corpus(args.ledger, [r for _, r in reports])
-    findings, unused = suppress(findings, texts)     # before the configuration, or a comment for a
-    findings = apply_config(config, findings + unused)  # rule the configuration drops looks unused
-    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
-    if args.write_baseline:
-        from checker.engine.baseline import write_baseline
+        mine = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+        texts.update(mine)
+        if stream:
+            settled = _settle(result.findings, mine, config)
+            failing += settled
+            shown = _shown(settled, args.min_severity, hidden)
+            render.render_findings(console, shown, mine)
+            findings += shown
+        else:
+            findings += result.findings
+    if not stream:
+        if args.ledger:
+            findings += _corpus(args.ledger, [r for _, r in reports])
+        findings = _settle(findings, texts, config)
+        if args.write_baseline:
+            from checker.engine.baseline import write_baseline
 
-        write_baseline(findings, Path(args.write_baseline))
-        print(f"claimcheck: wrote {len(findings)} findings to the baseline {args.write_baseline}", file=sys.stderr)
-    if args.baseline:
-        from checker.engine.baseline import apply_baseline
+            write_baseline(findings, Path(args.write_baseline))
+            print(f"claimcheck: wrote {len(findings)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        if args.baseline:
+            from checker.engine.baseline import apply_baseline
 
-        findings, stale = apply_baseline(findings, Path(args.baseline),
-                                         {seg.path for b in bitexts for seg in b.source + b.target})
-        if stale:
-            print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
-                  + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
-                  + (" …" if len(stale) > 5 else ""), file=sys.stderr)
-    failing = findings                 # --fail-on judges every finding, --min-severity only hides
-    hidden: dict[str, int] = {}
-    if args.min_severity:
-        floor_shown = SEVERITIES.index(args.min_severity)
-        hidden = {s: n for s, n in render.summary([f for f in findings if f.rank < floor_shown]).items() if n}
-        findings = [f for f in findings if f.rank >= floor_shown]
+            findings, stale = apply_baseline(findings, Path(args.baseline),
+                                             {seg.path for b in bitexts for seg in b.source + b.target})
+            if stale:
+                print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
+                      + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
+                      + (" …" if len(stale) > 5 else ""), file=sys.stderr)
+        failing = findings
+        findings = _shown(findings, args.min_severity, hidden)
     checked = [b for b in bitexts if not any(b is x for x in broken)]
     files = len({seg.path for b in checked for seg in b.source + b.target}) + len(inputs.blank)
-    fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
-    if args.statistics:
+    if stream:
+        render.render_summary(console, findings, files, claims, hidden)
+    elif args.statistics:
         _emit(args.output, _statistics(findings, hidden, files, fmt))
     elif fmt == "text":
         from rich.console import Console
@@ -386,6 +396,32 @@ def _check(args) -> int:
         return EXIT_OK                 # (findings written to a new baseline are accepted, not failures)
     floor = SEVERITIES.index(fail_on)
     return EXIT_FINDINGS if any(f.rank >= floor for f in failing) else EXIT_OK
+
+
+def _settle(findings: list, texts: dict, config) -> list:
+    """Findings as the report gives them: suppression comments applied (before the
+    configuration, or a comment for a rule the configuration drops would look unused), then the
+    configuration, in file order."""
+    from checker.config import apply_config
+    from checker.engine.suppress import suppress
+
+    findings, unused = suppress(findings, texts)
+    findings = apply_config(config, findings + unused)
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule.code))
+    return findings
+
+
+def _shown(findings: list, min_severity: str | None, hidden: dict[str, int]) -> list:
+    """The findings at or above --min-severity; those below are counted in ``hidden``."""
+    if not min_severity:
+        return findings
+    from checker.engine.catalogue import SEVERITIES
+
+    floor = SEVERITIES.index(min_severity)
+    for f in findings:
+        if f.rank < floor:
+            hidden[f.severity] = hidden.get(f.severity, 0) + 1
+    return [f for f in findings if f.rank >= floor]
 
 
 _FILE_OPTIONS = {                     # options that name one file, and what it holds
@@ -577,10 +613,11 @@ def _check_all(bitexts, as_of: str | None, jobs: int):
         yield from pool.map(work, bitexts, chunksize=max(1, min(64, len(bitexts) // (4 * jobs))))
 
 
-def _progress(results, total: int, what: str):
-    """The results as they come, with a progress bar on stderr (documents done, per second, time
+def _progress(results, total: int, what: str, console=None):
+    """The results as they come, with a progress bar on stderr (documents done, time spent and
     left) when stderr is a terminal and there is more than one document; otherwise nothing is
-    drawn, so logs and pipes get no control characters."""
+    drawn, so logs and pipes get no control characters. ``console``: the terminal the report is
+    printed on as it comes, which then also carries the bar (above it, the findings)."""
     if total < 2 or not sys.stderr.isatty():
         yield from results
         return
@@ -588,7 +625,7 @@ def _progress(results, total: int, what: str):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
-    console = Console(stderr=True, color_system=None if os.environ.get("NO_COLOR") else "auto")
+    console = console or Console(stderr=True, color_system=None if os.environ.get("NO_COLOR") else "auto")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("left"), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:

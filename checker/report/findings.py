@@ -102,6 +102,19 @@ def statistics(findings: Sequence[Finding]) -> list[dict]:
 
 def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], files: int, claims: int,
                 hidden: Mapping[str, int] | None = None) -> None:
+    """The findings (see :func:`render_findings`), then the summary line."""
+    render_findings(console, findings, texts)
+    render_summary(console, findings, files, claims, hidden)
+
+
+def render_summary(console, findings: Sequence[Finding], files: int, claims: int,
+                   hidden: Mapping[str, int] | None = None) -> None:
+    from rich.text import Text
+
+    console.print(Text(summary_line(findings, hidden, files) + f" {claims} claims checked."))
+
+
+def render_findings(console, findings: Sequence[Finding], texts: Mapping[str, str]) -> None:
     """Diagnostics in the style of rustc and ruff: each finding starts with ``path:line:col``,
     then ``= note:`` and ``= help:`` lines; the lines its claims stand on follow once for each
     paragraph's findings, every claim underlined with carets and labelled (no colour needed to
@@ -142,7 +155,6 @@ def render_text(console, findings: Sequence[Finding], texts: Mapping[str, str], 
         if carets:
             _print_snippet(console, carets, texts, group[0][0].path)
         console.print()
-    console.print(Text(summary_line(findings, hidden, files) + f" {claims} claims checked."))
 
 
 def _hanging(console, prefix, text, indent: int) -> None:

@@ -191,3 +191,20 @@ def test_statistics_count_each_rule(capsys):
     _, out, _ = run(capsys, "check", str(SEEDS), "--statistics", "--format", "concise")
     rows = [line.split() for line in out.splitlines()[:-1]]
     assert {r[1]: int(r[0]) for r in rows} == expected and out.splitlines()[-1].startswith("Found ")
+
+
+def test_on_a_terminal_findings_come_file_by_file_with_the_bar(tmp_path, capsys):
+    # each file's findings are printed as soon as it is checked, above the progress bar; what is
+    # printed is what --format json reports
+    for i in range(6):
+        (tmp_path / f"d{i}.txt").write_text(ZH + EN, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--format", "json")
+    expected = Counter((Path(f["path"]).name, f["rule"]) for f in json.loads(out)["findings"])
+    screen, _ = _pty_run(["check", str(tmp_path)], _env(NO_COLOR="1"), stdout_tty=True, stderr_tty=True)
+    text = screen.decode("utf-8", "replace")
+    heads = Counter((Path(m["path"]).name, m["code"]) for line in text.replace("\r", "\n").splitlines()
+                    if (m := HEAD.match(line.lstrip("\x1b[2K"))))
+    assert heads == expected and "checking" in text
+    assert f"Found {sum(expected.values())} errors in 6 files." in text
+    order = [m.group(1) for m in re.finditer(r"(d\d)\.txt:\d+:\d+: error", text)]
+    assert order == sorted(order)                                      # file by file, in order
