@@ -68,13 +68,15 @@ class _Words:
     one_whole: re.Pattern
     splits: dict[str, tuple[re.Pattern, dict[str, set[int]]]]   # lang -> any class word, word -> its splits
     change: dict[str, re.Pattern]
+    not_share_after: re.Pattern       # after N%的: a change, not what the share is of
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = mapping(load_yaml("parts.yaml"), {"cues", "needs_total", "total", "inclusive_zh", "share_zh",
                                              "share_zh_not", "stops",
-                                             "not_parts_before", "not_parts_after", "share_list"}, _WHERE)
+                                             "not_parts_before", "not_parts_after", "share_list",
+                                             "not_shares_after_zh"}, _WHERE)
     two = {"zh", "en"}
     cues = mapping(data["cues"], two, f"{_WHERE}: cues")
     needs = mapping(data["needs_total"], two, f"{_WHERE}: needs_total")
@@ -119,6 +121,7 @@ def _words() -> _Words:
         change={"zh": re.compile(rf"(?!{alternation(word_list(lists, 'changes_zh_not', f'{w}share_list'))})"
                                  rf"(?:{alternation(word_list(lists, 'changes_zh', f'{w}share_list'))})"),
                 "en": re.compile(en_words(alternation(word_list(lists, "changes_en", f"{w}share_list"))), re.I)},
+        not_share_after=re.compile(alternation(words(data["not_shares_after_zh"], f"{w}not_shares_after_zh"))),
     )
 
 
@@ -133,8 +136,12 @@ def share_above_100(c: Claim, text: str | None) -> list[Finding]:
     if not isinstance(v, Interval) or v.nominal is None or v.nominal <= 100 or text is None:
         return []
     after = text[c.end:c.end + 12]
-    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not
-    if not (_SHARE_ZH.match(after) or _SHARE_EN.match(after)):
+    # 增长150% (growth) may exceed 100 %; a share of something (150%的案件, 150% of the cases) may not,
+    # but 150%的增长 is growth again
+    share = _SHARE_ZH.match(after)
+    if share and _words().not_share_after.match(after, share.end()):
+        return []
+    if not (share or _SHARE_EN.match(after)):
         return []
     return [_finding("percent-out-of-range", rule("percent-out-of-range").message.format(claim=_show(c)), c)]
 
