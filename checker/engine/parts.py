@@ -495,6 +495,15 @@ def _overlapping(whole: Claim, run: list[Claim]) -> bool:
     subjects = [p.subject or "" for p in run]
     if whole.lang == "zh" and any(_PERIOD_ZH.search(s) for s in subjects):
         return True
+    # parts that split the whole along different lines may overlap: 1,500 engineers and 800 women
+    # (a trade and a sex), 党员 and 女党员; parts of one split (男职工, 女职工; 800 men and 1,200 women)
+    # may not, even when each is a kind of the whole's noun
+    # (a part whose subject was not read — none, or one character such as 等 — tells nothing here)
+    pattern, of = _words().splits[whole.lang]
+    splits = [set().union(*(of.get(m.group(0).lower(), set()) for m in pattern.finditer(s)))
+              for s in subjects if len(s.strip()) > 1]
+    if any(splits):
+        return not set.intersection(*splits)
     head = (whole.subject or "").split()[-1:] if whole.lang == "en" else [(whole.subject or "")[-2:]]
     if not (head and head[0]) or not all(s.endswith(head[0]) and s != whole.subject for s in subjects):
         return False
