@@ -597,20 +597,59 @@ def _say_broken(broken: _Broken, done: str) -> None:
           "for the traceback and report it.", file=sys.stderr)
 
 
+_FORKED: list = []          # the bitexts forked workers inherit: an index crosses the pipe, not a text
+
+
+def _check_nth(i: int, as_of: str | None):
+    """In a forked worker: the check of the i-th bitext, without the texts of its files (the
+    parent has them; sending them back would cost as much as the check)."""
+    from dataclasses import replace
+
+    bitext = _FORKED[i]
+    result = _check_one(bitext, as_of)
+    if isinstance(result, _Broken):
+        return result
+    verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
+    return replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
+
+
+def _with_texts(bitext, result):
+    """A worker's result with its files' texts put back from the bitext the parent holds."""
+    from dataclasses import replace
+
+    if isinstance(result, _Broken):
+        return result
+    texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+    return replace(result, files=tuple((p, texts[p] if t is None else t, c) for p, t, c in result.files))
+
+
 def _check_all(bitexts, as_of: str | None, jobs: int):
     """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
     go), or a _Broken for one whose check raised; in ``jobs`` processes when there is more than
-    one."""
+    one. The workers are forked once for the run and inherit the bitexts: only indices go to
+    them, and only claims and findings come back."""
+    import multiprocessing
     from functools import partial
 
-    work = partial(_check_one, as_of=as_of)
     if jobs <= 1 or len(bitexts) < 2:
-        yield from map(work, bitexts)
+        yield from map(partial(_check_one, as_of=as_of), bitexts)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
-        yield from pool.map(work, bitexts, chunksize=max(1, min(64, len(bitexts) // (4 * jobs))))
+    chunk = max(1, min(64, len(bitexts) // (4 * jobs)))
+    if "fork" not in multiprocessing.get_all_start_methods():      # (not on Windows): send the texts
+        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
+            yield from pool.map(partial(_check_one, as_of=as_of), bitexts, chunksize=chunk)
+        return
+    _FORKED[:] = bitexts
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            for bitext, result in zip(bitexts, pool.map(partial(_check_nth, as_of=as_of), range(len(bitexts)),
+                                                        chunksize=chunk)):
+                yield _with_texts(bitext, result)
+    finally:
+        _FORKED.clear()
 
 
 def _progress(results, total: int, what: str, console=None):
