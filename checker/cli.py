@@ -289,6 +289,9 @@ def _check(args) -> int:
     select = check_specs(_words(args.select) or ([args.select] if args.select is not None else []), "--select")
     ignore = check_specs(_words(args.ignore) or ([args.ignore] if args.ignore is not None else []), "--ignore")
     _files_not_directories(args)
+    if args.statistics and args.format not in (None, "text", "concise", "json"):
+        raise UserError(f"--statistics prints a table of counts (text or concise) or JSON, not {args.format}: "
+                        "leave out --format, or give --format json.")
     if args.ledger:
         _existing_ledger(args.ledger)
     if (args.source is None) != (args.target is None):
@@ -375,7 +378,7 @@ def _check(args) -> int:
     if stream:
         render.render_summary(console, findings, files, claims, hidden)
     elif args.statistics:
-        _emit(args.output, _statistics(findings, hidden, files, fmt))
+        _emit(args.output, render.statistics_chunks(findings, hidden, files, fmt))
     elif fmt == "text":
         from rich.console import Console
 
@@ -385,10 +388,10 @@ def _check(args) -> int:
             render.render_text(console, findings, texts, files, claims, hidden)
     else:
         chunks = {"json": lambda: render.json_chunks(findings, files, claims),
-                  "concise": lambda: _with_summary(render.concise_chunks(findings), findings, hidden, files),
+                  "concise": lambda: render.concise_chunks(findings, hidden, files),
                   "github": lambda: render.github_chunks(findings), "sarif": lambda: _sarif(findings),
                   "junit": lambda: _junit(findings, checked, fail_on),
-                  "html": lambda: _html(reports, findings, files, claims)}[fmt]()
+                  "html": lambda: _html(reports, findings, files, claims, hidden)}[fmt]()
         _emit(args.output, chunks)
     if skipped or broken:              # the report is whole, but not every file was checked
         return _skipped_status(skipped, "checked", broken=len(broken))
@@ -657,8 +660,8 @@ def _progress(results, total: int, what: str, console=None):
     left) when stderr is a terminal and there is more than one document; otherwise nothing is
     drawn, so logs and pipes get no control characters. ``console``: the terminal the report is
     printed on as it comes, which then also carries the bar (above it, the findings)."""
-    if total < 2 or not sys.stderr.isatty():
-        yield from results
+    if total < 2 or not sys.stderr.isatty() or (console is not None and os.environ.get("NO_COLOR")):
+        yield from results              # (a bar under the report would put control codes in it)
         return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
@@ -763,7 +766,7 @@ def _claims(args) -> int:
             known = ledger.subjects()
     if args.subject and not rows:
         # an unknown subject is a question with no answer (exit 1), with the nearest ones named
-        print(f"claimcheck: the archive has no claim about {args.subject!r}.{_nearest(args.subject, known)} "
+        print(f"claimcheck: the archive has no claim about {args.subject!r}.{archive.did_you_mean(args.subject, known)} "
               f"'claimcheck subjects --ledger {args.ledger}' lists what it has.", file=sys.stderr)
         return EXIT_FINDINGS
     terminal = args.output is None and sys.stdout.isatty()
@@ -785,16 +788,6 @@ def _claims(args) -> int:
     return EXIT_OK
 
 
-def _nearest(subject: str, known: list[dict]) -> str:
-    """" Did you mean …?" with the keys and written subjects closest to ``subject``, or ""."""
-    import difflib
-
-    names = {s["key"] for s in known} | {w for s in known for w in s["subjects"]}
-    close = difflib.get_close_matches(subject, sorted(names), n=3, cutoff=0.5)
-    close += [n for n in sorted(names) if subject.lower() in n.lower() and n not in close][:3 - len(close)]
-    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-
-
 def _subjects(args) -> int:
     from checker.ledger import Ledger
     from checker.report import archive
@@ -803,7 +796,12 @@ def _subjects(args) -> int:
         subjects = ledger.subjects()
     if args.pattern:
         want = args.pattern.lower()
+        every = subjects
         subjects = [s for s in subjects if want in s["key"].lower() or any(want in w.lower() for w in s["subjects"])]
+        if not subjects:               # as for claims --subject: a question with no answer
+            print(f"claimcheck: no subject of the archive holds {args.pattern!r}."
+                  f"{archive.did_you_mean(args.pattern, every)}", file=sys.stderr)
+            return EXIT_FINDINGS
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
         import json
@@ -843,30 +841,6 @@ def _terminal():
     return Console(color_system=None) if os.environ.get("NO_COLOR") else Console()
 
 
-def _with_summary(chunks, findings, hidden, files: int):
-    """A report for people ends with what it found (ruff's "Found 2 errors.")."""
-    from checker.report.findings import summary_line
-
-    yield from chunks
-    yield summary_line(findings, hidden, files) + "\n"
-
-
-def _statistics(findings, hidden, files: int, fmt: str):
-    """--statistics: how many findings each rule gave, most first (JSON with --format json)."""
-    from checker.report.findings import statistics, summary_line
-
-    rows = statistics(findings)
-    if fmt == "json":
-        import json
-
-        yield json.dumps({"version": 1, "statistics": rows, "hidden": hidden}, ensure_ascii=False, indent=2) + "\n"
-        return
-    width = max((len(str(r["count"])) for r in rows), default=1)
-    for r in rows:
-        yield f"{r['count']:>{width}}  {r['rule']}  {r['name']:<22} [{r['severity']}]\n"
-    yield summary_line(findings, hidden, files) + "\n"
-
-
 def _sarif(findings):
     from checker import __version__
     from checker.engine.select import known_rules
@@ -875,10 +849,10 @@ def _sarif(findings):
     return sarif_chunks(findings, known_rules(), __version__)
 
 
-def _html(reports, findings, files: int, claims: int):
+def _html(reports, findings, files: int, claims: int, hidden):
     from checker.report.html import html_chunks
 
-    return html_chunks(reports, findings, files, claims)
+    return html_chunks(reports, findings, files, claims, hidden)
 
 
 def _junit(findings, bitexts, fail_on: str):
@@ -915,8 +889,10 @@ def _rules(args) -> int:
 
 
 def _rule_json(r) -> dict:
+    from checker.engine.catalogue import generic_help
+
     return {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-            "message": r.message, "doc": r.doc, "parameters": dict(r.parameters or {}),
+            "message": r.message, "help": generic_help(r), "doc": r.doc, "parameters": dict(r.parameters or {}),
             "reported": r.bad, "accepted": r.good}
 
 

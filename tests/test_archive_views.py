@@ -141,3 +141,15 @@ def test_the_extract_table_reads_at_80_columns(width):
     assert out.count("…") == sum(str(c.value).count("…") for c in claims)
     for c in claims[:40]:
         assert c.subject is None or c.subject.replace(" ", "")[:4] in out.replace(" ", "").replace("\n", "")
+
+
+def test_a_pattern_no_subject_holds_is_exit_1(ledger, capsys):
+    code, out, err = run(capsys, "subjects", "--ledger", ledger, "维和警查", "--format", "json")
+    assert code == 1 and out == "" and "Did you mean" in err
+
+
+def test_chinese_and_english_texts_carry_their_lang(ledger, capsys, tmp_path):
+    page = tmp_path / "s.html"
+    run(capsys, "claims", "--ledger", ledger, "--subject", "维和警察", "--format", "html", "-o", str(page))
+    text = page.read_text(encoding="utf-8")
+    assert '<span lang="zh">2455人次</span>' in text and '<span lang="en">' in text

@@ -149,7 +149,7 @@ def test_text_report_shows_both_sentences_and_a_summary(tmp_path, capsys):
     assert "抓获犯罪嫌疑人1168名" in out and "1,186 suspects" in out       # both sentences quoted
     assert "Found 1 error in 1 file." in out and "\x1b[" not in out
     assert f"{tmp_path / 'a.txt'}:4:" in out and "error[CC101]" in out            # path:line:col first
-    assert "^^^^^ CC101 target" in out and "= help: the source says 1168名" in out
+    assert "^^^^^ CC101 target" in out and "= help: the translation should give 1168名" in out
 
 
 def test_malformed_po_names_the_line(tmp_path, capsys):

@@ -44,3 +44,15 @@ def test_rules_as_json_match_the_text_listing(capsys):
 def test_an_unknown_rule_is_exit_2_with_a_guess(capsys):
     code, out, err = run(capsys, "rules", "value-mismach", "--format", "json")
     assert code == 2 and out == "" and "did you mean 'value-mismatch'?" in err
+
+
+def test_a_rules_fix_reads_in_general_words_where_no_finding_fills_it(capsys):
+    # SARIF's help and `rules` give the fix with no finding at hand: no "{source}" left unfilled
+    from tests.seeds import SEEDS
+
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    helps = [r["help"] for r in json.loads(out)["rules"] if r["help"]]
+    assert len(helps) >= 8 and not any("{" in h for h in helps)
+    code, out, _ = run(capsys, "check", str(SEEDS), "--format", "sarif", "--exit-zero")
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert all("{" not in r["help"]["text"] and "{" not in r["help"]["markdown"] for r in rules)

@@ -69,9 +69,28 @@ def rule(name: str) -> Rule:
     return catalogue()[name]
 
 
+# what a help template's fields are called when no finding fills them (the rule's own documentation)
+_GENERIC = {"source": "the source's figure", "target": "the translation's figure", "claim": "the figure",
+            "self": "the figure", "document": "this document's figure", "archive": "the archive's figure",
+            "likely": "the day nearest the date that has that weekday"}
+
+
+def generic_help(r: Rule) -> str:
+    """The rule's fix in general words ("the source says the source's figure…"), for a rule's
+    documentation rather than one finding."""
+    if not r.help:
+        return ""
+    try:
+        return r.help.format_map(_GENERIC)
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
 def explain(r: Rule) -> str:
     """A rule's documentation, with what it reports and what it accepts, as plain text."""
     lines = [f"{r.code} {r.name} ({r.category}, default severity {r.severity})", "", r.doc, ""]
+    if r.help:
+        lines += [f"How to fix: {generic_help(r)}.", ""]
     for label, example in (("Reported", r.bad), ("Accepted", r.good)):
         if example:
             lines.append(f"{label}:")

@@ -172,9 +172,10 @@ def html_chunks(subject: str | None, key: str | None, rows: Sequence[dict]) -> I
         drawn = [p for e in s.entries
                  if (p := point(e.as_of, e.low, e.high, e.nominal, f"{' / '.join(e.texts)} ({day_text(e)})", e.bound))]
         chart = draw({s.measure: drawn}, s.title) if not s.entries[0].rows[0].get("start_day") else ""
-        body = "".join(f"<tr><td>{escape(day_text(e))}</td><td class=\"v\">{escape(value_text(e))}</td>"
-                       f"<td>{escape(' / '.join(dict.fromkeys(e.texts)))}</td><td>{escape(e.place)}</td></tr>"
-                       for e in s.entries)
+        body = "".join(f"<tr><td>{escape(day_text(e))}</td><td class=\"v\">{escape(value_text(e))}</td><td>"
+                       + " / ".join(f'<span lang="{r.get("lang") or "und"}">{escape(t)}</span>'
+                                    for t, r in dict(zip(e.texts, e.rows)).items())
+                       + f"</td><td>{escape(e.place)}</td></tr>" for e in s.entries)
         yield (f"<section id=\"s{k}\"><h2>{escape(s.title)}</h2>{chart}<table><tr><th>as of</th><th>value</th>"
                f"<th>said</th><th>where</th></tr>{body}</table></section>")
     yield "</body></html>\n"
@@ -192,3 +193,14 @@ def subjects_text(console, subjects: Sequence[dict]) -> None:
         table.add_row(s["key"], str(s["claims"]), str(s["documents"]), s["first"] or "", s["last"] or "",
                       ", ".join(s["subjects"][:4]) + (" …" if len(s["subjects"]) > 4 else ""))
     console.print(table)
+
+
+def did_you_mean(subject: str, known: Sequence[dict]) -> str:
+    """" Did you mean …?" naming the keys and written subjects of ``known`` (``Ledger.subjects``)
+    closest to ``subject``, or ""."""
+    import difflib
+
+    names = {s["key"] for s in known} | {w for s in known for w in s["subjects"]}
+    close = difflib.get_close_matches(subject, sorted(names), n=3, cutoff=0.5)
+    close += [n for n in sorted(names) if subject.lower() in n.lower() and n not in close][:3 - len(close)]
+    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""

@@ -45,13 +45,33 @@ def shown_path(path: str) -> str:
     return path
 
 
-def concise_chunks(findings: Iterable[Finding]) -> Iterator[str]:
+def concise_chunks(findings: Sequence[Finding], hidden: Mapping[str, int] | None = None,
+                   files: int | None = None) -> Iterator[str]:
+    """A line per finding, then what was found (ruff's "Found 2 errors.") when ``files`` is given."""
     for f in findings:
         yield f"{shown_path(f.path)}:{f.line}:{f.column}: {f.rule.code} [{f.severity}] {f.rule.name}: {_with_note(f)}\n"
+    if files is not None:
+        yield summary_line(findings, hidden, files) + "\n"
 
 
 def to_concise(findings: Sequence[Finding]) -> str:
     return "".join(concise_chunks(findings))
+
+
+def statistics_chunks(findings: Sequence[Finding], hidden: Mapping[str, int] | None, files: int,
+                      fmt: str) -> Iterator[str]:
+    """--statistics: how many findings each rule gave, most first; JSON with --format json."""
+    rows = statistics(findings)
+    if fmt == "json":
+        import json
+
+        yield json.dumps({"version": 1, "statistics": rows, "hidden": dict(hidden or {})}, ensure_ascii=False,
+                         indent=2) + "\n"
+        return
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    for r in rows:
+        yield f"{r['count']:>{width}}  {r['rule']}  {r['name']:<22} [{r['severity']}]\n"
+    yield summary_line(findings, hidden, files) + "\n"
 
 
 def _with_note(f: Finding) -> str:
@@ -139,9 +159,8 @@ def render_findings(console, findings: Sequence[Finding], texts: Mapping[str, st
                 _hanging(console, Text("    "), Text(f.message), 4)
             extra = []
             if others:
-                lines = ", ".join(str(line) for line in others[:8]) + (" …" if len(others) > 8 else "")
-                extra.append(("note", f"and {len(others)} more identical finding{'s' if len(others) > 1 else ''} "
-                                      f"in this file (line{'s' if len(others) > 1 else ''} {lines})"))
+                extra.append(("note", f"and {len(others):,} more identical finding{'s' if len(others) > 1 else ''} "
+                                      f"in this file ({_where_else(others)})"))
             if f.note:
                 extra.append(("note", f.note))
             if f.help:
@@ -186,6 +205,16 @@ def _deduplicated(findings: Sequence[Finding]) -> list[tuple[Finding, list[int]]
     return out
 
 
+def _where_else(lines: list[int]) -> str:
+    """"line 1", "lines 3, 7 and 9", "12,000 on line 1, 3 on line 4" — each line once."""
+    counts = Counter(lines)
+    if all(n == 1 for n in counts.values()):
+        shown = [str(line) for line in list(counts)[:8]]
+        more = " …" if len(counts) > 8 else ""
+        return f"line {shown[0]}" if len(shown) == 1 else f"lines {', '.join(shown)}{more}"
+    return ", ".join(f"{n:,} on line {line}" for line, n in list(counts.items())[:4]) + (" …" if len(counts) > 4 else "")
+
+
 def _paragraphs(items: list[tuple[Finding, list[int]]]) -> list[list[tuple[Finding, list[int]]]]:
     """Runs of findings on the same line of the same file: their context is printed once."""
     groups: list[list[tuple[Finding, list[int]]]] = []
@@ -228,13 +257,18 @@ def _print_snippet(console, carets: list[tuple[str, int, int, int, str]], texts:
             shown_file = file
         text = texts[file]
         marks = sorted(set(marks))
-        while marks:
-            start, end = _window(text, marks[0][0])
+        k = 0
+        while k < len(marks):                   # one window after another, each mark once: linear
+            start, end = _window(text, marks[k][0])
             raw = _BLANKS.sub(" ", text[start:end])
-            cut, shown = _fit(raw, marks[0][0] - start, room)
-            here = [m for m in marks if start + cut <= m[0] and m[1] <= start + cut + shown]
-            here = here or marks[:1]
-            marks = [m for m in marks if m not in here]
+            cut, shown = _fit(raw, marks[k][0] - start, room)
+            here = [marks[k]]
+            k += 1
+            # (a mark joins the window when its carets and its label fit in the width too)
+            while (k < len(marks) and marks[k][0] >= start + cut and marks[k][1] <= start + cut + shown
+                   and cell_len(raw[cut:marks[k][1] - start]) + 2 + len(marks[k][2]) <= room):
+                here.append(marks[k])
+                k += 1
             body = ("…" if cut else "") + raw[cut:cut + shown] + ("…" if cut + shown < len(raw) else "")
             row = Text()
             row.append(f"{line:>{gutter}} | ", style="dim")

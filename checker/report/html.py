@@ -49,7 +49,7 @@ mark.sev-warning{background:#fe9;border-color:#a60}mark.sev-info{background:#def
 mark:focus{outline:2px solid #222}mark[data-msg]:focus::after{content:attr(data-msg);display:block;position:absolute;
 max-width:36em;background:#fff;border:1px solid #888;padding:.3em .5em;font-size:13px;z-index:2;white-space:normal}
 sup.refs{font-size:11px}ul.findings{margin:.2em 0 .8em 1.4em;padding:0;font-size:14px;grid-column:1/-1}
-li.finding{margin:.25em 0}li.finding:target{background:#ffd}
+li.finding{margin:.25em 0}li.finding:target{background:#ffd}.help{color:#264;font-size:13px}
 .sev{display:inline-block;min-width:4.6em;font-weight:bold}.sev-error .sev{color:#b00}.sev-warning .sev{color:#850}
 .sev-info .sev{color:#357}.nav{font-size:12px;margin-left:.6em}.nav a{margin-right:.5em}
 details.clean{border-top:1px solid #e4e4e4;padding:.3em 0;color:#555}details.clean>summary{cursor:pointer}
@@ -76,8 +76,9 @@ window.addEventListener('hashchange',reveal);reveal();
 """
 
 
-def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding], files: int, claims: int) -> str:
-    return "".join(html_chunks(reports, findings, files, claims))
+def to_html(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding], files: int, claims: int,
+            hidden: dict[str, int] | None = None) -> str:
+    return "".join(html_chunks(reports, findings, files, claims, hidden))
 
 
 class _Doc:
@@ -150,7 +151,7 @@ def _lang(text: str) -> str:
 
 
 def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Finding], files: int,
-                claims: int) -> Iterator[str]:
+                claims: int, hidden: dict[str, int] | None = None) -> Iterator[str]:
     """``reports``: each bitext with its CheckResult (whose ``pairs`` are the aligned segments)."""
     docs = [_Doc(bitext, result) for bitext, result in reports]
     by_path: dict[str, _Doc] = {}
@@ -186,7 +187,7 @@ def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Fin
                     d.marks.setdefault(s, []).append((c.start, c.end, n, f))
     total = len(where)
 
-    yield _head(findings, files, claims)
+    yield _head(findings, files, claims, hidden)
     yield _summary(where, docs, unplaced)
     for k, d in enumerate(docs):
         yield _section(k, d, total)
@@ -197,14 +198,16 @@ def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Fin
     yield f"<script>{_JS}</script></body></html>\n"
 
 
-def _head(findings: Sequence[Finding], files: int, claims: int) -> str:
+def _head(findings: Sequence[Finding], files: int, claims: int, hidden: dict[str, int] | None) -> str:
     counts = summary(findings)
+    hid = ", ".join(f"{n} {sev}" for sev, n in (hidden or {}).items() if n)
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>claimcheck report</title><style>{_CSS}</style></head><body>"
             f"<h1>claimcheck {escape(__version__)}</h1>"
             f"<p class=\"sum\" id=\"summary\">{len(findings)} findings ({counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} info) in {files} files, {claims} claims</p>")
+            f"{counts['warning']} warnings, {counts['info']} info) in {files} file{'s' if files != 1 else ''}, "
+            f"{claims} claims{f'; {hid} hidden by --min-severity' if hid else ''}</p>")
 
 
 def _summary(where, docs: list[_Doc], unplaced: list[Finding]) -> str:
@@ -327,11 +330,12 @@ def _finding(n: int, f: Finding, total: int) -> str:
     chart = ""
     if f.rule.category == "corpus":
         chart = svg(f.claims, f"{f.rule.name}: the figures of the archive and this document over time")
+    fix = f' <span class="help">help: {escape(f.help)}</span>' if f.help else ""
     return (f'<li class="finding sev-{f.severity}" id="f{n}" data-rule="{f.rule.code}" data-name="{escape(f.rule.name)}" '
             f'data-severity="{f.severity}"><span class="sev">{f.severity}</span> '
             f'<a class="loc" href="#f{n}">{escape(shown_path(f.path))}:{f.line}:{f.column}</a> '
             f'<a class="rule" href="#rule-{f.rule.code}">{f.rule.code} {escape(f.rule.name)}</a>: '
-            f'{escape(f.message)}{note}<span class="nav">{nav}</span>{chart}</li>')
+            f'{escape(f.message)}{note}{fix}<span class="nav">{nav}</span>{chart}</li>')
 
 
 def _rules(findings: Sequence[Finding]) -> str:

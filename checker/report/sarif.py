@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import quote
 
-from checker.engine.catalogue import Rule, explain
+from checker.engine.catalogue import Rule, explain, generic_help
 from checker.findings import Finding
 from checker.model import Claim
 from checker.report import stream
@@ -51,7 +51,7 @@ def _descriptor(rule: Rule) -> dict:
 def _help_markdown(rule: Rule) -> str:
     lines = [f"**{rule.code} {rule.name}** ({rule.category}, default severity {rule.severity})", "", rule.doc]
     if rule.help:
-        lines += ["", f"How to fix: {rule.help}"]
+        lines += ["", f"How to fix: {generic_help(rule)}."]
     for label, example in (("Reported", rule.bad), ("Accepted", rule.good)):
         if example:
             lines += ["", f"{label}:", ""] + [f"- {side}: `{text}`" for side, text in example.items()]

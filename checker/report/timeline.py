@@ -1,7 +1,7 @@
 """A subject's figures over time as a small inline SVG step chart, for the HTML reports.
 
-One line per series — a measure (the claims' unit: persons, person-times) of a kind (a running
-total or a stock) — stepping from each dated figure to the next; a figure stated as an interval
+One line per measure (the claims' unit: persons, person-times; the finding has judged them one
+series), stepping from each dated figure to the next; a figure stated as an interval
 (2600余名: 2,600 to 2,700) is drawn as a band; a figure dated only by a bound ("2022 or later")
 ends in an open arrow; the draft's figure is a ring, labelled. The chart is made of the claims
 alone, so it needs no archive at hand: what a corpus finding quotes is what it draws.
@@ -53,8 +53,9 @@ def points(claims: Sequence[tuple[str, Claim]]) -> dict[str, list[Point]]:
     for role, c in claims:
         if not isinstance(c.value, Interval):
             continue
-        kind = "running total" if "cumulative" in c.flags else "stock" if "current" in c.flags else ""
-        name = " · ".join(x for x in (c.unit or "count", kind) if x)
+        # a finding has judged its figures to be one series (a total that grows, say), though
+        # only some state their flow: one line per measure
+        name = c.unit or "count"
         where = f"{c.path}:{c.line}" if c.path else ""
         p = point(c.as_of, c.value.low, c.value.high, c.value.nominal,
                   f"{c.text} ({(c.as_of or '')[:10]}{', ' + where if where else ''})",
@@ -121,7 +122,8 @@ def draw(series: dict[str, list[Point]], title: str) -> str:
             else:
                 out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{colour}"><title>{escape(p.label)}'
                            f'</title></circle>')
-        out.append(f'<text x="{PAD_X + 170 * k}" y="12" font-size="11" fill="{colour}">— {escape(name)}</text>')
+        out.append(f'<text x="{PAD_X + 170 * (k % 3)}" y="{12 + 12 * (k // 3)}" font-size="11" fill="{colour}">'
+                   f'— {escape(name)}</text>')
     out.append("</svg>")
     return "".join(out)
 
