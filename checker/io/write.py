@@ -9,12 +9,13 @@
   names of the process's own streams (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written into
   directly: replacing them would turn /dev/null into a file, or write where nobody reads.
 * A target nobody may write (no write permission bit at all, ``chmod a-w``, or, for a user who
-  is not root, one the user may not write) is refused before any work: claimcheck does not
+  is not root, one the user may not write) is refused before any work (:func:`check_output`): claimcheck does not
   overwrite what was made read-only, even as root.
 * The temporary file is removed on every way out: an error, Ctrl-C, SIGTERM and SIGHUP (the
   command line turns those two into an exception, so this code's ``finally`` runs). Only
   SIGKILL can leave one; its name carries the writer's process id, and the next write to the
-  same path removes any whose process is gone.
+  same path removes any whose process is gone (or whose id is now this process's, unless this
+  process is writing it). An id taken since by another living process keeps a stale file.
 
 Text is streamed: :func:`open_output` gives a text stream the renderers write record by record,
 so memory does not grow with the size of the report.
@@ -52,7 +53,14 @@ def _temp_prefix(name: str) -> str:
 _TEMP = re.compile(r"^\.(?P<name>.+)\.claimcheck-(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
+# the temporaries this process is writing now. A killed writer's process id may be ours (in a
+# container the same command often gets the same small id): such a file is stale unless it is here.
+_WRITING: set[str] = set()
+
+
 def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False                 # ours, and not being written (see _WRITING)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -70,7 +78,7 @@ def _remove_stale(directory: Path, name: str) -> None:
         return
     for entry in entries:
         m = _TEMP.match(entry)
-        if m and m.group("name") == name and int(m.group("pid")) != os.getpid() and not _alive(int(m.group("pid"))):
+        if m and m.group("name") == name and str(directory / entry) not in _WRITING and not _alive(int(m.group("pid"))):
             with contextlib.suppress(OSError):
                 os.unlink(directory / entry)
 
@@ -166,6 +174,7 @@ def open_output(path: str | Path, what: str = "the output") -> Iterator[TextIO]:
                 fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=".tmp", dir=target.parent)
             except OSError as e:
                 raise _problem(path, what, e) from None
+            _WRITING.add(tmp)
         os.fchmod(fd, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         if info is not None and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
             # root rewriting somebody's report leaves it theirs (a user may give it one of their
@@ -182,6 +191,7 @@ def open_output(path: str | Path, what: str = "the output") -> Iterator[TextIO]:
         if tmp is not None:
             with _signals_held(), contextlib.suppress(OSError):   # gone already when renamed
                 os.unlink(tmp)
+            _WRITING.discard(tmp)
 
 
 @contextlib.contextmanager

@@ -322,3 +322,17 @@ def test_extract_writes_a_documents_claims_before_reading_the_next(tmp_path, cap
                "-o", str(out))[0] == 0
     firsts = [step for i, step in enumerate(order) if step not in order[:i]]
     assert firsts == ["extract a.txt", "write a", "extract b.txt", "write b"], order
+
+
+def test_a_stale_temporary_with_this_process_id_is_removed_but_not_one_being_written(tmp_path):
+    # a SIGKILLed run's id is often the next run's in a container: that file is stale all the same
+    target = tmp_path / "out.txt"
+    stale = tmp_path / f".out.txt.claimcheck-{os.getpid()}.k9.tmp"
+    stale.write_text("left by kill -9", encoding="utf-8")
+    with open_output(target) as out:
+        out.write("first\n")
+        mine = _temps(tmp_path)
+        assert stale.name not in mine and len(mine) == 1
+        write_atomically(tmp_path / "out.txt", "nested\n")          # another write of the same path
+        assert mine[0] in _temps(tmp_path)                            # does not take ours away
+    assert target.read_text(encoding="utf-8") == "first\n" and _temps(tmp_path) == []
