@@ -139,10 +139,12 @@ def _what_is_there(path: str | Path, what: str) -> os.stat_result | None:
 
 def check_output(path: str | Path | None, what: str = "the output") -> None:
     """Refuse, before any work is done, what :func:`open_output` would refuse after it: a
-    directory, a read-only file, a folder that is not there or not writable. (Checked again when
+    read-only file, a folder that is not there or not writable. (Checked again when
     the output is written: this only spares a long run whose report could not be kept.)"""
     if path is None or str(path) == "-" or _STREAM_NAMES.match(str(path)):
         return
+    if os.path.isdir(path):
+        return                       # the command line names the option for a directory (README)
     if _what_is_there(path, what) is not None:
         return
     folder = Path(os.path.realpath(path)).parent
