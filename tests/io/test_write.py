@@ -336,3 +336,16 @@ def test_a_stale_temporary_with_this_process_id_is_removed_but_not_one_being_wri
         write_atomically(tmp_path / "out.txt", "nested\n")          # another write of the same path
         assert mine[0] in _temps(tmp_path)                            # does not take ours away
     assert target.read_text(encoding="utf-8") == "first\n" and _temps(tmp_path) == []
+
+
+def test_a_reader_that_goes_away_from_dev_stdout_is_no_error(tmp_path):
+    # `claimcheck extract big -o /dev/stdout | head -1`: the descriptor written through breaks quietly
+    big = tmp_path / "dense.txt"
+    big.write_text("1 " * 50_000, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "extract", str(big), "-o", "/dev/stdout"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(60) == 0 and err == b"", err
