@@ -158,6 +158,7 @@ def _main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        _outputs_writable(args)
         if args.command == "extract":
             return _extract(args)
         if args.command == "check":
@@ -907,6 +908,14 @@ def _emit(path: str | None, chunks) -> None:
     from checker.io.write import write_chunks
 
     write_chunks(path, chunks)
+
+
+def _outputs_writable(args) -> None:
+    """A report or baseline that could not be written is refused before the run, not after it."""
+    from checker.io.write import check_output
+
+    check_output(getattr(args, "output", None))
+    check_output(getattr(args, "write_baseline", None), "the baseline")
 
 
 def _report(path: str | None):

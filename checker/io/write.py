@@ -9,12 +9,13 @@
   names of the process's own streams (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written into
   directly: replacing them would turn /dev/null into a file, or write where nobody reads.
 * A target nobody may write (no write permission bit at all, ``chmod a-w``, or, for a user who
-  is not root, one the user may not write) is refused before any work: claimcheck does not
+  is not root, one the user may not write) is refused before any work (:func:`check_output`): claimcheck does not
   overwrite what was made read-only, even as root.
 * The temporary file is removed on every way out: an error, Ctrl-C, SIGTERM and SIGHUP (the
   command line turns those two into an exception, so this code's ``finally`` runs). Only
   SIGKILL can leave one; its name carries the writer's process id, and the next write to the
-  same path removes any whose process is gone.
+  same path removes any whose process is gone (or whose id is now this process's, unless this
+  process is writing it). An id taken since by another living process keeps a stale file.
 
 Text is streamed: :func:`open_output` gives a text stream the renderers write record by record,
 so memory does not grow with the size of the report.
@@ -23,8 +24,10 @@ so memory does not grow with the size of the report.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import signal
 import stat
 import sys
 import tempfile
@@ -36,6 +39,11 @@ from checker.errors import UserError
 
 # the process's own streams, and terminals: written into, never replaced
 _STREAM_NAMES = re.compile(r"^/(?:dev/(?:stdout|stderr|stdin|fd/\d+|tty)|proc/(?:self|\d+)/fd/\d+)$")
+# which of them are a descriptor this process holds: written through that descriptor, not opened
+# again — reopening /dev/stdout truncates the file a shell's `>>` (or a `{ ...; } >` group) is
+# appending to, and writes from its start instead of where the stream is
+_OWN_FD = re.compile(r"^/(?:dev/(?P<std>stdin|stdout|stderr)|dev/fd/(?P<fd>\d+)|proc/self/fd/(?P<pfd>\d+))$")
+_STD_FD = {"stdin": 0, "stdout": 1, "stderr": 2}
 
 
 def _temp_prefix(name: str) -> str:
@@ -45,7 +53,14 @@ def _temp_prefix(name: str) -> str:
 _TEMP = re.compile(r"^\.(?P<name>.+)\.claimcheck-(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
+# the temporaries this process is writing now. A killed writer's process id may be ours (in a
+# container the same command often gets the same small id): such a file is stale unless it is here.
+_WRITING: set[str] = set()
+
+
 def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False                 # ours, and not being written (see _WRITING)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -63,9 +78,29 @@ def _remove_stale(directory: Path, name: str) -> None:
         return
     for entry in entries:
         m = _TEMP.match(entry)
-        if m and m.group("name") == name and int(m.group("pid")) != os.getpid() and not _alive(int(m.group("pid"))):
+        if m and m.group("name") == name and str(directory / entry) not in _WRITING and not _alive(int(m.group("pid"))):
             with contextlib.suppress(OSError):
                 os.unlink(directory / entry)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done: between the temporary file's
+    creation and the moment its name is known to the ``finally`` that removes it (and during that
+    removal) a signal would leave it behind. Blocked signals are delivered on leaving, as soon as
+    the cleanup is armed."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    except (AttributeError, OSError, ValueError):          # a platform without it
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _umask() -> int:
@@ -86,6 +121,39 @@ def _refuse_read_only(path: str | Path, info: os.stat_result, what: str) -> None
                         f"(chmod u+w {path}) or name another file.")
 
 
+def _what_is_there(path: str | Path, what: str) -> os.stat_result | None:
+    """What ``path`` names (a link followed), None if nothing; a directory or a read-only file is
+    refused."""
+    try:
+        info = os.stat(path)                          # follows a symbolic link to its target
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise _problem(path, what, e) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{path}: cannot write {what}: it is a directory. Name a file in it.")
+    if stat.S_ISREG(info.st_mode):
+        _refuse_read_only(path, info, what)
+    return info
+
+
+def check_output(path: str | Path | None, what: str = "the output") -> None:
+    """Refuse, before any work is done, what :func:`open_output` would refuse after it: a
+    read-only file, a folder that is not there or not writable. (Checked again when
+    the output is written: this only spares a long run whose report could not be kept.)"""
+    if path is None or str(path) == "-" or _STREAM_NAMES.match(str(path)):
+        return
+    if os.path.isdir(path):
+        return                       # the command line names the option for a directory (README)
+    if _what_is_there(path, what) is not None:
+        return
+    folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        raise _problem(path, what, FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _problem(path, what, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+
+
 @contextlib.contextmanager
 def open_output(path: str | Path, what: str = "the output") -> Iterator[TextIO]:
     """A UTF-8 text stream that ends up in ``path`` only if the block finishes; see the module."""
@@ -94,42 +162,51 @@ def open_output(path: str | Path, what: str = "the output") -> Iterator[TextIO]:
         with _direct(shown, what) as out:
             yield out
         return
-    try:
-        info = os.stat(path)                          # follows a symbolic link to its target
-    except FileNotFoundError:
-        info = None
-    except OSError as e:
-        raise _problem(path, what, e) from None
+    info = _what_is_there(path, what)
     if info is not None and not stat.S_ISREG(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
-            raise UserError(f"{path}: cannot write {what}: it is a directory. Name a file in it.")
         with _direct(shown, what) as out:             # a device, a FIFO, a socket
             yield out
         return
-    if info is not None:
-        _refuse_read_only(path, info, what)
     target = Path(os.path.realpath(path))             # a link's target is what is replaced
     _remove_stale(target.parent, target.name)
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=".tmp", dir=target.parent)
-    except OSError as e:
-        raise _problem(path, what, e) from None
-    try:
+        with _signals_held():                         # made and named as one step
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=".tmp", dir=target.parent)
+            except OSError as e:
+                raise _problem(path, what, e) from None
+            _WRITING.add(tmp)
         os.fchmod(fd, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
+        if info is not None and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            # root rewriting somebody's report leaves it theirs (a user may give it one of their
+            # groups); when that is not allowed the file is still written, as ours
+            with contextlib.suppress(OSError):
+                os.fchown(fd, info.st_uid, info.st_gid)
+                os.fchmod(fd, stat.S_IMODE(info.st_mode))  # chown clears set-id bits
         with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as out:
             yield out
         os.replace(tmp, target)
     except OSError as e:
         raise _problem(path, what, e) from None
     finally:
-        with contextlib.suppress(OSError):            # gone already when it was renamed
-            os.unlink(tmp)
+        if tmp is not None:
+            with _signals_held(), contextlib.suppress(OSError):   # gone already when renamed
+                os.unlink(tmp)
+            _WRITING.discard(tmp)
 
 
 @contextlib.contextmanager
 def _direct(path: str, what: str) -> Iterator[TextIO]:
+    own = _OWN_FD.match(path)
     try:
-        out = open(path, "w", encoding="utf-8", errors="replace", newline="")
+        if own:
+            if own.group("std") == "stdout":
+                sys.stdout.flush()                # what Python holds goes first, in order
+            fd = _STD_FD[own.group("std")] if own.group("std") else int(own.group("fd") or own.group("pfd"))
+            out = open(os.dup(fd), "w", encoding="utf-8", errors="replace", newline="")
+        else:
+            out = open(path, "w", encoding="utf-8", errors="replace", newline="")
     except OSError as e:
         raise _problem(path, what, e) from None
     try:

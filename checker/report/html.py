@@ -190,10 +190,11 @@ def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Fin
     yield _head(findings, files, claims, hidden)
     yield _summary(where, docs, unplaced)
     for k, d in enumerate(docs):
-        yield _section(k, d, total)
+        yield from _section(k, d, total)
     if unplaced:
-        yield ('<section id="other"><h2>Findings in files not shown above</h2><ul class="findings">'
-               + "".join(_finding(number[id(f)], f, total) for f in unplaced) + "</ul></section>")
+        yield '<section id="other"><h2>Findings in files not shown above</h2><ul class="findings">'
+        yield from (_finding(number[id(f)], f, total) for f in unplaced)
+        yield "</ul></section>"
     yield _rules(findings)
     yield f"<script>{_JS}</script></body></html>\n"
 
@@ -248,36 +249,39 @@ def _summary(where, docs: list[_Doc], unplaced: list[Finding]) -> str:
     return "".join(parts)
 
 
-def _section(k: int, d: _Doc, total: int) -> str:
+def _section(k: int, d: _Doc, total: int) -> Iterator[str]:
+    """One document's section, a row at a time (a long document is not one string)."""
     count = sum(len(v) for v in d.placed.values()) + len(d.other)
-    parts = [f'<section id="doc{k}"><h2>{escape(d.label())} <span class="conf">{count} finding'
-             f'{"s" if count != 1 else ""}</span></h2>']
+    yield (f'<section id="doc{k}"><h2>{escape(d.label())} <span class="conf">{count} finding'
+           f'{"s" if count != 1 else ""}</span></h2>')
     fold = len(d.rows) > FOLD_OVER
     if fold:
-        parts.append('<button type="button" class="whole" hidden>Show the whole document</button>')
-    clean: list[str] = []
+        yield '<button type="button" class="whole" hidden>Show the whole document</button>'
 
-    def flush() -> None:
-        if len(clean) > 1:
-            parts.append(f'<details class="clean"><summary>{len(clean)} paragraphs without findings</summary>'
-                         + "".join(clean) + "</details>")
-        else:
-            parts.extend(clean)
-        clean.clear()
+    def row(r: int) -> str:
+        left, right, confidence = d.rows[r]
+        return _row(d, left, right, confidence, d.placed.get(r, []), total)
 
-    for r, (left, right, confidence) in enumerate(d.rows):
-        row = _row(d, left, right, confidence, d.placed.get(r, []), total)
-        if fold and r not in d.placed:
-            clean.append(row)
+    r = 0
+    while r < len(d.rows):
+        if not fold or r in d.placed:
+            yield row(r)
+            r += 1
             continue
-        flush()
-        parts.append(row)
-    flush()
+        end = r                           # a run of paragraphs without findings: folded if more than one
+        while end < len(d.rows) and end not in d.placed:
+            end += 1
+        if end - r > 1:
+            yield f'<details class="clean"><summary>{end - r} paragraphs without findings</summary>'
+        yield from (row(i) for i in range(r, end))
+        if end - r > 1:
+            yield "</details>"
+        r = end
     if d.other:
-        parts.append('<h3>Other findings in this document</h3><ul class="findings">'
-                     + "".join(_finding(n, f, total) for n, f in d.other) + "</ul>")
-    parts.append("</section>")
-    return "".join(parts)
+        yield '<h3>Other findings in this document</h3><ul class="findings">'
+        yield from (_finding(n, f, total) for n, f in d.other)
+        yield "</ul>"
+    yield "</section>"
 
 
 def _row(d: _Doc, left: list[int], right: list[int], confidence, placed, total: int) -> str:

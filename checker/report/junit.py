@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 from collections.abc import Iterator, Sequence
 
 from checker.engine.catalogue import SEVERITIES
@@ -38,6 +39,30 @@ def _body(f: Finding) -> str:
     return _xml("\n".join(lines) + "\n")
 
 
+def _case(path: str, findings: list[Finding], fail_on: str) -> Iterator[str]:
+    """A file's test case, a failure at a time: what ``ET.indent`` and ``ET.tostring`` of the
+    whole element write, byte for byte, without holding it (one file may carry every finding)."""
+    case = ET.tostring(ET.Element("testcase", classname="claimcheck", name=shown_path(path)),
+                       encoding="unicode", short_empty_elements=False)
+    if not findings:
+        yield "    " + case.removesuffix("></testcase>") + " />\n"
+        return
+    yield "    " + case.removesuffix("</testcase>")
+    passed = []
+    for f in findings:
+        if fails(f, fail_on):
+            failure = ET.Element("failure", type=f"{f.rule.code} {f.rule.name}", message=_xml(f"{_where(f)}: {f.message}"))
+            failure.text = _body(f)
+            yield "\n      " + ET.tostring(failure, encoding="unicode")
+        else:
+            passed.append(f)
+    if passed:
+        yield "\n      <system-out>"
+        yield from (escape(_body(f)) for f in passed)     # the text escaped a piece at a time
+        yield "</system-out>"
+    yield "\n    </testcase>\n"
+
+
 def to_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str) -> str:
     return "".join(junit_chunks(findings, files, fail_on))
 
@@ -60,17 +85,5 @@ def junit_chunks(findings: Sequence[Finding], files: Sequence[str], fail_on: str
     yield f"<?xml version='1.0' encoding='utf-8'?>\n<testsuites name=\"claimcheck\"{attributes}>\n"
     yield f'  <testsuite name="claimcheck"{attributes}>\n'
     for path in paths:
-        case = ET.Element("testcase", classname="claimcheck", name=shown_path(path))
-        passed = []
-        for f in by_path[path]:
-            if fails(f, fail_on):
-                failure = ET.SubElement(case, "failure", type=f"{f.rule.code} {f.rule.name}",
-                                        message=_xml(f"{_where(f)}: {f.message}"))
-                failure.text = _body(f)
-            else:
-                passed.append(f)
-        if passed:
-            ET.SubElement(case, "system-out").text = "".join(_body(f) for f in passed)
-        ET.indent(case, level=2)
-        yield "    " + ET.tostring(case, encoding="unicode") + "\n"
+        yield from _case(path, by_path[path], fail_on)
     yield "  </testsuite>\n</testsuites>\n"
