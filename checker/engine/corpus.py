@@ -18,7 +18,7 @@ Values are compared as intervals (checker/engine/compare.py), never as digit str
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from checker.engine import compare as cmp
@@ -44,9 +44,27 @@ class _Archive:
     hashes: Sequence[str]
     threshold: float
     english: dict[str, list[str]]
+    # the answers already read in this check: the claims of one draft share their key and day,
+    # and the ledger does not change while it is read
+    answers: dict = field(default_factory=dict, compare=False)
 
     def keys(self, key: str) -> list[str]:
         return [key] + self.english.get(key, [])
+
+    def under(self, key: str, **query) -> list[dict]:
+        """ledger.claims_under(key, **query), read once per check."""
+        k = (key,) + tuple(sorted((n, tuple(v) if isinstance(v, (list, tuple)) else v)
+                                  for n, v in query.items()))
+        if k not in self.answers:
+            self.answers[k] = self.ledger.claims_under(key, **query)
+        return self.answers[k]
+
+    def claim(self, row: dict) -> Claim:
+        """The Claim of an archive row, made once per check."""
+        k = ("claim", row["claim_id"])
+        if k not in self.answers:
+            self.answers[k] = claim_of(row)
+        return self.answers[k]
 
 
 def _comparable_kind(a: Claim, b: Claim) -> bool:
@@ -65,11 +83,9 @@ def _agree(a: Claim, b: Claim) -> bool:
 def _above(a: Claim, b: Claim) -> bool:
     """a is certainly larger than b: a's least value lies above b's greatest, an open end
     ("more than 10,000") reaching as far as it says."""
-    if _agree(a, b):
-        return False
     alo, _ = _open_bounds(a.value)
     _, bhi = _open_bounds(b.value)
-    return alo > bhi
+    return alo > bhi and not _agree(a, b)     # (the bounds first: they are cheap, compare is not)
 
 
 def _falls(a: Claim, b: Claim) -> bool:
@@ -127,8 +143,12 @@ def _headline(claims: Sequence[Claim]) -> list[Claim]:
         if k not in best or _above(c, best[k]):
             best[k] = c
     # a bare number (two) is a part of a measured figure of its document, unless larger
+    measured: dict[tuple, list[tuple]] = {}           # (path, moment, ordinal) -> its measured keys
+    for o in best:
+        if o[3] is not None:
+            measured.setdefault(o[:3], []).append(o)
     for k, c in list(best.items()):
-        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
+        if k[3] is None and any(not _above(c, best[o]) for o in measured.get(k[:3], ())):
             del best[k]
     keep = {id(c) for c in best.values()}
     return [c for c in claims if id(c) in keep]
@@ -197,7 +217,7 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
     if generic and not (context and "cumulative" in c.flags):
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
     rows = _archive_rows(c, key, archive, generic)
-    claims = [claim_of(r) for r in rows
+    claims = [archive.claim(r) for r in rows
               if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= archive.threshold)]
     claims = [a for a in claims if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)
               and _same_series(c, a)]
@@ -236,25 +256,24 @@ def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[
     equal ``c`` (stale-figure) and the running totals that may lie above or below it
     (cumulative-decrease); with every claim of those documents under the key, for their headline."""
     lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
-    ledger = archive.ledger
     q = {"exclude": archive.exclude, "exclude_sha256": archive.hashes, "cumulative": generic}
     rows: dict[int, dict] = {}
     for k in archive.keys(key):
-        found = [ledger.claims_under(k, on=c.as_of, limit=_WINDOW, **q),
-                 ledger.claims_under(k, before=c.as_of, limit=_WINDOW, **q),
-                 ledger.claims_under(k, after=c.as_of, limit=_WINDOW, **q)]
+        found = [archive.under(k, on=c.as_of, limit=_WINDOW, **q),
+                 archive.under(k, before=c.as_of, limit=_WINDOW, **q),
+                 archive.under(k, after=c.as_of, limit=_WINDOW, **q)]
         overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
-        targeted = [ledger.claims_under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
-                                        overlapping=overlapping)]
+        targeted = [archive.under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
+                                  overlapping=overlapping)]
         if _running(c):          # (a generic key's cumulative claims are picked out below)
             by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
             if hi is not None:
-                targeted.append(ledger.claims_under(k, before=c.as_of, above=hi, **by_value))
+                targeted.append(archive.under(k, before=c.as_of, above=hi, **by_value))
             if lo is not None:
-                targeted.append(ledger.claims_under(k, after=c.as_of, below=lo, **by_value))
+                targeted.append(archive.under(k, after=c.as_of, below=lo, **by_value))
         documents = sorted({r["document_id"] for group in targeted for r in group})
         if documents:
-            found.append(ledger.claims_under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
+            found.append(archive.under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
         for group in found + targeted:
             rows.update((r["claim_id"], r) for r in group)
     return list(rows.values())

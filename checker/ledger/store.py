@@ -191,6 +191,9 @@ class Ledger:
             raise UserError(f"{self.path}: not a claimcheck ledger (an empty file)")
         self._home = self.path.resolve().parent
         self._paths: dict[str, str] = {}
+        self._shown: dict[tuple[str, str], str] = {}
+        self._row_cache: dict[int, dict] = {}
+        self._row_cwd: str | None = None
         self._learnt: dict[str, str] | None = None
         # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
         # read only as immutable, since SQLite cannot create its shared-memory file there
@@ -284,7 +287,15 @@ class Ledger:
 
     def shown_path(self, stored: str) -> str:
         """A stored path as the user reads it: relative to the working directory when that is at
-        most two folders up (../arch/b1.txt), else absolute."""
+        most two folders up (../arch/b1.txt), else absolute. Kept per path and working directory:
+        a check reads the same few documents' rows thousands of times, and resolving the working
+        directory each time was most of check --ledger's time."""
+        key = (os.getcwd(), stored)
+        if key not in self._shown:
+            self._shown[key] = self._show(stored)
+        return self._shown[key]
+
+    def _show(self, stored: str) -> str:
         real = Path(stored) if os.path.isabs(stored) else self._home / stored
         try:
             rel = os.path.relpath(real, Path.cwd().resolve())
@@ -365,6 +376,7 @@ class Ledger:
             db.executemany("INSERT INTO subject_pairs (document_id, en, zh) VALUES (?, ?, ?)",
                            ((doc_id, en, zh) for en, zh in sorted(taught)))
             db.execute("COMMIT")
+            self._row_cache.clear()           # (a replaced document's ids may be given again)
             if taught:
                 self._learnt = None
             return outcome
@@ -431,7 +443,6 @@ class Ledger:
         Documents at the paths in ``exclude`` (as given) or with a text in ``exclude_sha256``
         are left out. Each is a range scan of the (subject_key, as_of) index, or of the
         document index, or of a partial index of running totals by value."""
-        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
         # a few documents: their own index, not the key's (unary + keeps SQLite off it)
         where, args = ["+c.subject_key = ?" if documents else "c.subject_key = ?"], [key]
         order = " ORDER BY c.id"
@@ -474,10 +485,33 @@ class Ledger:
             term(f"d.path NOT IN ({', '.join('?' * len(paths))})", *paths)
         if exclude_sha256:
             term(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})", *exclude_sha256)
-        sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
-               f"FROM claims c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)}"
-               f"{order} LIMIT {int(limit)}")
-        return self._rows(sql, args)
+        # the ids first (the index answers them), then the rows not read before: the claims
+        # of a check overlap a great deal (one series, one window), and making a row is most of
+        # what a lookup costs
+        sql = (f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
+               f"WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}")
+        ids = [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
+        rows = self._claim_rows(ids)
+        return [dict(rows[i]) for i in ids]
+
+    def _claim_rows(self, ids: Sequence[int]) -> dict[int, dict]:
+        """The rows of claims ``ids`` (as claims_under gives them), kept until the next write
+        (or a change of the working directory, which the shown paths depend on)."""
+        cwd = os.getcwd()
+        if self._row_cwd != cwd:
+            self._row_cache.clear()
+            self._row_cwd = cwd
+        cache = self._row_cache
+        missing = [i for i in dict.fromkeys(ids) if i not in cache]
+        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+        for k in range(0, len(missing), 500):            # (SQLite's limit on parameters)
+            chunk = missing[k:k + 500]
+            sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
+                   f"FROM claims c JOIN documents d ON d.id = c.document_id "
+                   f"WHERE c.id IN ({', '.join('?' * len(chunk))})")
+            for row in self._rows(sql, chunk):
+                cache[row["claim_id"]] = row
+        return cache
 
     def documents(self) -> list[dict]:
         rows = self._db.execute(
