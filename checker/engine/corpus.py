@@ -35,21 +35,17 @@ _TIMELINE = 6               # archive entries shown in a timeline
 
 @dataclass(frozen=True)
 class _Archive:
-    """The ledger as one check reads it: the documents it leaves out (the checked files), the
-    similarity generic subjects need, and the English keys filed under each Chinese key before
-    the ledger learnt their pair (so that no archive claim depends on the order of indexing)."""
+    """The ledger as one check reads it: the documents it leaves out (the checked files) and the
+    similarity generic subjects need. (Its claims are filed under the keys of the dictionary
+    it has learnt, whatever the order of indexing: the ledger files them again as it learns.)"""
 
     ledger: object
     exclude: Sequence[str]
     hashes: Sequence[str]
     threshold: float
-    english: dict[str, list[str]]
     # the answers already read in this check: the claims of one draft share their key and day,
     # and the ledger does not change while it is read
     answers: dict = field(default_factory=dict, compare=False)
-
-    def keys(self, key: str) -> list[str]:
-        return [key] + self.english.get(key, [])
 
     def under(self, key: str, **query) -> list[dict]:
         """ledger.claims_under(key, **query), read once per check."""
@@ -183,11 +179,7 @@ def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Seque
     hashes = sorted({text_sha256(t) for t in exclude_texts})
     texts = {path: text for path, text, _ in files}
     learnt = ledger.learnt_subjects()
-    english: dict[str, list[str]] = {}
-    for en, zh in sorted(learnt.items()):
-        if en != zh:
-            english.setdefault(zh, []).append(en)
-    archive = _Archive(ledger, exclude, hashes, glossary().context_similarity, english)
+    archive = _Archive(ledger, exclude, hashes, glossary().context_similarity)
     partnered = {id(en) for _, en in pairs}
     out: list[Finding] = []
     for path, text, claims in files:
@@ -250,32 +242,30 @@ def _order(a: Claim, c: Claim) -> int | None:
 
 
 def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[dict]:
-    """What the rules need of the archive under ``key`` (and the English subjects the ledger
-    has since learnt to file under it): the claims of the same day, the nearest before and
-    after, and, found by value so that no window hides them, the latest older claims that may
-    equal ``c`` (stale-figure) and the running totals that may lie above or below it
+    """What the rules need of the archive under ``key``: the claims of the same day, the nearest
+    before and after, and, found by value so that no window hides them, the latest older claims
+    that may equal ``c`` (stale-figure) and the running totals that may lie above or below it
     (cumulative-decrease); with every claim of those documents under the key, for their headline."""
     lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
     q = {"exclude": archive.exclude, "exclude_sha256": archive.hashes, "cumulative": generic}
     rows: dict[int, dict] = {}
-    for k in archive.keys(key):
-        found = [archive.under(k, on=c.as_of, limit=_WINDOW, **q),
-                 archive.under(k, before=c.as_of, limit=_WINDOW, **q),
-                 archive.under(k, after=c.as_of, limit=_WINDOW, **q)]
-        overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
-        targeted = [archive.under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
-                                  overlapping=overlapping)]
-        if _running(c):          # (a generic key's cumulative claims are picked out below)
-            by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
-            if hi is not None:
-                targeted.append(archive.under(k, before=c.as_of, above=hi, **by_value))
-            if lo is not None:
-                targeted.append(archive.under(k, after=c.as_of, below=lo, **by_value))
-        documents = sorted({r["document_id"] for group in targeted for r in group})
-        if documents:
-            found.append(archive.under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
-        for group in found + targeted:
-            rows.update((r["claim_id"], r) for r in group)
+    found = [archive.under(key, on=c.as_of, limit=_WINDOW, **q),
+             archive.under(key, before=c.as_of, limit=_WINDOW, **q),
+             archive.under(key, after=c.as_of, limit=_WINDOW, **q)]
+    overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
+    targeted = [archive.under(key, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
+                              overlapping=overlapping)]
+    if _running(c):          # (a generic key's cumulative claims are picked out below)
+        by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
+        if hi is not None:
+            targeted.append(archive.under(key, before=c.as_of, above=hi, **by_value))
+        if lo is not None:
+            targeted.append(archive.under(key, after=c.as_of, below=lo, **by_value))
+    documents = sorted({r["document_id"] for group in targeted for r in group})
+    if documents:
+        found.append(archive.under(key, documents=documents, limit=len(documents) * _WINDOW, **q))
+    for group in found + targeted:
+        rows.update((r["claim_id"], r) for r in group)
     return list(rows.values())
 
 
