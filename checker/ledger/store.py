@@ -58,6 +58,7 @@ CREATE TABLE documents (
     recipe     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX documents_path ON documents(path);
+CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE TABLE claims (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -212,6 +213,7 @@ class Ledger:
         self._shown: dict[tuple[str, str], str] = {}
         self._row_cache: dict[int, dict] = {}
         self._row_cwd: str | None = None
+        self._excluded_ids: dict[tuple, list[int]] = {}
         self._learnt: dict[str, str] | None = None
         self._learnt_version: int | None = None
         # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
@@ -404,6 +406,7 @@ class Ledger:
                 self._rekey(learnt)
             db.execute("COMMIT")
             self._row_cache.clear()           # (a replaced document's ids may be given again)
+            self._excluded_ids.clear()
             return outcome
         except sqlite3.OperationalError as e:
             self._learnt = None               # (it may hold what was rolled back)
@@ -528,19 +531,32 @@ class Ledger:
             term("(c.cumulative = 1 OR c.kind = 'ordinal')")
         if cumulative:
             term("c.cumulative = 1")
-        paths = [self.document_path(p) for p in exclude]
-        if paths:
-            term(f"d.path NOT IN ({', '.join('?' * len(paths))})", *paths)
-        if exclude_sha256:
-            term(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})", *exclude_sha256)
+        excluded = self._excluded(exclude, exclude_sha256)
+        if excluded:
+            term(f"c.document_id NOT IN ({', '.join('?' * len(excluded))})", *excluded)
         # the ids first (the index answers them), then the rows not read before: the claims
         # of a check overlap a great deal (one series, one window), and making a row is most of
         # what a lookup costs
-        sql = (f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
-               f"WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}")
+        sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}"
         ids = [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
         rows = self._claim_rows(ids)
         return [dict(rows[i]) for i in ids]
+
+    def _excluded(self, paths: Sequence[str], hashes: Sequence[str]) -> list[int]:
+        """The ids of the documents at ``paths`` (as given) or with a text in ``hashes``, found
+        once per check (until the next write): a check leaves out its own files, and 125 drafts'
+        paths and hashes in every lookup cost more than the lookup (usually none is indexed)."""
+        key = (tuple(paths), tuple(hashes))
+        if key not in self._excluded_ids:
+            stored = sorted({self.document_path(p) for p in paths})
+            found: set[int] = set()
+            for column, values in (("path", stored), ("sha256", sorted(set(hashes)))):
+                for k in range(0, len(values), 500):          # (SQLite's limit on parameters)
+                    chunk = values[k:k + 500]
+                    found.update(r[0] for r in self._db.execute(
+                        f"SELECT id FROM documents WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk))
+            self._excluded_ids[key] = sorted(found)
+        return self._excluded_ids[key]
 
     def _claim_rows(self, ids: Sequence[int]) -> dict[int, dict]:
         """The rows of claims ``ids`` (as claims_under gives them), kept until the next write
