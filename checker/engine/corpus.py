@@ -47,6 +47,7 @@ class _Archive:
     # and the ledger does not change while it is read
     answers: dict = field(default_factory=dict, compare=False)
     claims: dict = field(default_factory=dict, compare=False)       # claim id -> claim()
+    memo: dict = field(default_factory=dict, compare=False)         # _headline's, for this check
 
     def under(self, key: str, **query) -> list[dict]:
         """ledger.claims_under(key, **query), read once per check."""
@@ -138,20 +139,27 @@ def _finding(name: str, message: str, c: Claim, archive: Sequence[Claim], severi
                    (("document", c),) + tuple(("archive", a) for a in archive))
 
 
-def _headline(claims: Sequence[Claim]) -> list[Claim]:
+def _headline(claims: Sequence[Claim], memo: dict | None = None) -> list[Claim]:
     """The figures that speak for their whole subject: of the claims one document makes about one
     subject in one measure, the largest (2名中国维和警察 among 20名维和警察 at a ceremony are parts
     of a group, not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article
     states it in both languages). Order is kept. Figures a document gives for stated moments
     (截至7月21日8时 …；截至20时 …) are each their moment's headline."""
     best: dict[tuple, Claim] = {}
-    bounds: dict[int, tuple[float, float]] = {}      # each claim's, once (a check's hot loop)
+    # each claim's bounds and each pair's verdict, once: a check asks for the same archive
+    # claims' headlines claim after claim (``memo`` lives as long as the claims it names)
+    memo = {} if memo is None else memo
+    bounds = memo.setdefault("bounds", {})
+    verdicts = memo.setdefault("above", {})
 
     def above(a: Claim, b: Claim) -> bool:             # _above
-        for x in (a, b):
-            if id(x) not in bounds:
-                bounds[id(x)] = _open_bounds(x.value)
-        return bounds[id(a)][0] > bounds[id(b)][1] and not _agree(a, b)
+        k = (id(a), id(b))
+        if k not in verdicts:
+            for x in (a, b):
+                if id(x) not in bounds:
+                    bounds[id(x)] = _open_bounds(x.value)
+            verdicts[k] = bounds[id(a)][0] > bounds[id(b)][1] and not _agree(a, b)
+        return verdicts[k]
 
     for c in claims:
         moment = c.as_of if c.as_of and len(c.as_of) > 10 else None
@@ -238,8 +246,8 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
                                   if not generic or (r["cumulative"] and similarity(
                                       context, r["context"] or "") >= archive.threshold))
               if fa == family and _comparable_kind(a, c) and _same_kinds(series, sa, c, a)]
-    pick = _once if generic else _headline
-    kept = pick(claims)                     # a document's figure: its headline, on any day
+    kept = _once(claims) if generic else _headline(claims, archive.memo)   # a document's figure:
+                                                                         # its headline, on any day
     order = [(a, _order(a, c)) for a in kept]
     same = [a for a, o in order if o == 0]
     before = sorted((a for a, o in order if o == -1), key=lambda a: a.as_of, reverse=True)
