@@ -240,8 +240,8 @@ def traced(folder: Path, scratch: Path, count: int) -> dict:
 
 
 def multiply(src: Path, dst: Path, copies: int) -> dict:
-    """The src ledger's documents, claims and learnt pairs ``copies`` times over, in SQL: copy k
-    gets ids + k * max(id), paths copy-k/..., a new SHA-256; dates are kept."""
+    """The src ledger's documents, claims (with the subjects their keys ask for) and learnt pairs
+    ``copies`` times over, in SQL: copy k gets ids + k * max(id), paths copy-k/..., a new SHA-256; dates are kept."""
     t = time.perf_counter()
     backup(src, dst)
     db = sqlite3.connect(str(dst), isolation_level=None)
@@ -249,6 +249,7 @@ def multiply(src: Path, dst: Path, copies: int) -> dict:
     db.execute("PRAGMA synchronous = NORMAL")
     db.create_function("rehash", 1, lambda s: hashlib.sha256(s.encode()).hexdigest(), deterministic=True)
     top = db.execute("SELECT max(id) FROM documents").fetchone()[0]
+    ctop = db.execute("SELECT max(id) FROM claims").fetchone()[0]
     cols = [r[1] for r in db.execute("PRAGMA table_info(claims)") if r[1] not in ("id", "document_id")]
     names = ", ".join(f'"{c}"' for c in cols)
     for k in range(1, copies):
@@ -257,8 +258,10 @@ def multiply(src: Path, dst: Path, copies: int) -> dict:
         db.execute("INSERT INTO documents (id, path, sha256, as_of, indexed_at) "
                    f"SELECT id + {off}, 'copy-{k}/' || path, rehash(sha256 || ':{k}'), as_of, indexed_at "
                    f"FROM documents WHERE id <= {top} ORDER BY id")
-        db.execute(f"INSERT INTO claims (document_id, {names}) SELECT document_id + {off}, {names} "
-                   f"FROM claims WHERE document_id <= {top} ORDER BY id")
+        db.execute(f"INSERT INTO claims (id, document_id, {names}) SELECT id + {k * ctop}, document_id + {off}, "
+                   f"{names} FROM claims WHERE id <= {ctop} ORDER BY id")
+        db.execute(f"INSERT INTO claim_terms (claim_id, term) SELECT claim_id + {k * ctop}, term "
+                   f"FROM claim_terms WHERE claim_id <= {ctop}")
         db.execute("INSERT INTO subject_pairs (document_id, en, zh) "
                    f"SELECT document_id + {off}, en, zh FROM subject_pairs WHERE document_id <= {top}")
         db.execute("COMMIT")

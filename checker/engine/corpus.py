@@ -18,7 +18,7 @@ Values are compared as intervals (checker/engine/compare.py), never as digit str
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from checker.engine import compare as cmp
@@ -35,18 +35,45 @@ _TIMELINE = 6               # archive entries shown in a timeline
 
 @dataclass(frozen=True)
 class _Archive:
-    """The ledger as one check reads it: the documents it leaves out (the checked files), the
-    similarity generic subjects need, and the English keys filed under each Chinese key before
-    the ledger learnt their pair (so that no archive claim depends on the order of indexing)."""
+    """The ledger as one check reads it: the documents it leaves out (the checked files) and the
+    similarity generic subjects need. (Its claims are filed under the keys of the dictionary
+    it has learnt, whatever the order of indexing: the ledger files them again as it learns.)"""
 
     ledger: object
     exclude: Sequence[str]
     hashes: Sequence[str]
     threshold: float
-    english: dict[str, list[str]]
+    # the answers already read in this check: the claims of one draft share their key and day,
+    # and the ledger does not change while it is read
+    answers: dict = field(default_factory=dict, compare=False)
+    claims: dict = field(default_factory=dict, compare=False)       # claim id -> claim()
+    memo: dict = field(default_factory=dict, compare=False)         # _headline's, for this check
 
-    def keys(self, key: str) -> list[str]:
-        return [key] + self.english.get(key, [])
+    def under(self, key: str, **query) -> list[dict]:
+        """ledger.claims_under(key, **query), read once per check."""
+        k = (key,) + tuple(sorted((n, tuple(v) if isinstance(v, (list, tuple)) else v)
+                                  for n, v in query.items()))
+        if k not in self.answers:
+            self.answers[k] = self.ledger.claims_under(key, **query)
+        return self.answers[k]
+
+    def series(self, key: str) -> "_Series | None":
+        """Every archive claim under ``key``, read once, when there are at most _SERIES; else
+        None (the windows are read from the ledger's indexes, lookup by lookup)."""
+        k = ("series", key)
+        if k not in self.answers:
+            rows = self.ledger.claims_under(key, exclude=self.exclude, exclude_sha256=self.hashes,
+                                            limit=_SERIES + 1)
+            self.answers[k] = _Series(rows) if len(rows) <= _SERIES else None
+        return self.answers[k]
+
+    def claim(self, row: dict) -> tuple[Claim, str, str | None]:
+        """The Claim of an archive row, with its family and series kind, made once per check."""
+        found = self.claims.get(row["claim_id"])
+        if found is None:
+            a = claim_of(row)
+            found = self.claims[row["claim_id"]] = a, cmp.family(a), _series_kind(a)
+        return found
 
 
 def _comparable_kind(a: Claim, b: Claim) -> bool:
@@ -65,11 +92,9 @@ def _agree(a: Claim, b: Claim) -> bool:
 def _above(a: Claim, b: Claim) -> bool:
     """a is certainly larger than b: a's least value lies above b's greatest, an open end
     ("more than 10,000") reaching as far as it says."""
-    if _agree(a, b):
-        return False
     alo, _ = _open_bounds(a.value)
     _, bhi = _open_bounds(b.value)
-    return alo > bhi
+    return alo > bhi and not _agree(a, b)     # (the bounds first: they are cheap, compare is not)
 
 
 def _falls(a: Claim, b: Claim) -> bool:
@@ -114,21 +139,40 @@ def _finding(name: str, message: str, c: Claim, archive: Sequence[Claim], severi
                    (("document", c),) + tuple(("archive", a) for a in archive))
 
 
-def _headline(claims: Sequence[Claim]) -> list[Claim]:
+def _headline(claims: Sequence[Claim], memo: dict | None = None) -> list[Claim]:
     """The figures that speak for their whole subject: of the claims one document makes about one
     subject in one measure, the largest (2名中国维和警察 among 20名维和警察 at a ceremony are parts
     of a group, not its size; 从第1次到第116次 has reached the 116th), once (a bilingual article
     states it in both languages). Order is kept. Figures a document gives for stated moments
     (截至7月21日8时 …；截至20时 …) are each their moment's headline."""
     best: dict[tuple, Claim] = {}
+    # each claim's bounds and each pair's verdict, once: a check asks for the same archive
+    # claims' headlines claim after claim (``memo`` lives as long as the claims it names)
+    memo = {} if memo is None else memo
+    bounds = memo.setdefault("bounds", {})
+    verdicts = memo.setdefault("above", {})
+
+    def above(a: Claim, b: Claim) -> bool:             # _above
+        k = (id(a), id(b))
+        if k not in verdicts:
+            for x in (a, b):
+                if id(x) not in bounds:
+                    bounds[id(x)] = _open_bounds(x.value)
+            verdicts[k] = bounds[id(a)][0] > bounds[id(b)][1] and not _agree(a, b)
+        return verdicts[k]
+
     for c in claims:
         moment = c.as_of if c.as_of and len(c.as_of) > 10 else None
         k = (c.path, moment, c.kind == "ordinal", c.unit if c.kind in _COUNTS else c.kind)
-        if k not in best or _above(c, best[k]):
+        if k not in best or above(c, best[k]):
             best[k] = c
     # a bare number (two) is a part of a measured figure of its document, unless larger
+    measured: dict[tuple, list[tuple]] = {}           # (path, moment, ordinal) -> its measured keys
+    for o in best:
+        if o[3] is not None:
+            measured.setdefault(o[:3], []).append(o)
     for k, c in list(best.items()):
-        if k[3] is None and any(o[:3] == k[:3] and o[3] is not None and not _above(c, best[o]) for o in best):
+        if k[3] is None and any(not above(c, best[o]) for o in measured.get(k[:3], ())):
             del best[k]
     keep = {id(c) for c in best.values()}
     return [c for c in claims if id(c) in keep]
@@ -139,12 +183,14 @@ def check_results(ledger, results) -> list[Finding]:
     checked files themselves, if already indexed, are left out of the archive."""
     from checker.ledger import bilingual_pairs, shared_flags
 
-    pairs = bilingual_pairs(p for r in results for p in r.agreeing)
+    pairs = []
     renamed: dict[int, Claim] = {}
     files = []
     for r in results:
+        mine = bilingual_pairs(r.agreeing)         # (a bitext's pairs are of its own claims)
+        pairs.extend(mine)
         for path, text, claims in r.files:
-            flagged = shared_flags(claims, pairs)
+            flagged = shared_flags(claims, mine)
             renamed.update((id(c), f) for c, f in zip(claims, flagged))
             files.append((path, text, flagged))
     pairs = [(renamed.get(id(zh), zh), renamed.get(id(en), en)) for zh, en in pairs]
@@ -163,20 +209,18 @@ def check_corpus(files: Sequence[tuple[str, str, Sequence[Claim]]], pairs: Seque
     hashes = sorted({text_sha256(t) for t in exclude_texts})
     texts = {path: text for path, text, _ in files}
     learnt = ledger.learnt_subjects()
-    english: dict[str, list[str]] = {}
-    for en, zh in sorted(learnt.items()):
-        if en != zh:
-            english.setdefault(zh, []).append(en)
-    archive = _Archive(ledger, exclude, hashes, glossary().context_similarity, english)
+    archive = _Archive(ledger, exclude, hashes, glossary().context_similarity)
     partnered = {id(en) for _, en in pairs}
     out: list[Finding] = []
     for path, text, claims in files:
-        keys = file_keys(texts, claims, pairs, learnt)
+        # only the claims checked need a key; none of them has a partner to take it from
+        checked = [c for c in claims if c.kind in CHECKED and isinstance(c.value, Interval) and c.as_of
+                   and id(c) not in partnered]
+        keys = file_keys(texts, checked, (), learnt)
         by_key: dict[str, list[Claim]] = {}
-        for c in claims:
+        for c in checked:
             key = keys[id(c)][0]
-            if c.kind in CHECKED and isinstance(c.value, Interval) and c.as_of and id(c) not in partnered \
-                    and key is not None:
+            if key is not None:
                 by_key.setdefault(key, []).append(c)
         for key, group in by_key.items():
             for c in (group if is_generic(key) else _headline(group)):
@@ -197,12 +241,13 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
     if generic and not (context and "cumulative" in c.flags):
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
     rows = _archive_rows(c, key, archive, generic)
-    claims = [claim_of(r) for r in rows
-              if not generic or (r["cumulative"] and similarity(context, r["context"] or "") >= archive.threshold)]
-    claims = [a for a in claims if cmp.family(a) == cmp.family(c) and _comparable_kind(a, c)
-              and _same_series(c, a)]
-    pick = _once if generic else _headline
-    kept = pick(claims)                     # a document's figure: its headline, on any day
+    family, series = cmp.family(c), _series_kind(c)
+    claims = [a for a, fa, sa in (archive.claim(r) for r in rows
+                                  if not generic or (r["cumulative"] and similarity(
+                                      context, r["context"] or "") >= archive.threshold))
+              if fa == family and _comparable_kind(a, c) and _same_kinds(series, sa, c, a)]
+    kept = _once(claims) if generic else _headline(claims, archive.memo)   # a document's figure:
+                                                                         # its headline, on any day
     order = [(a, _order(a, c)) for a in kept]
     same = [a for a, o in order if o == 0]
     before = sorted((a for a, o in order if o == -1), key=lambda a: a.as_of, reverse=True)
@@ -230,41 +275,102 @@ def _order(a: Claim, c: Claim) -> int | None:
 
 
 def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[dict]:
-    """What the rules need of the archive under ``key`` (and the English subjects the ledger
-    has since learnt to file under it): the claims of the same day, the nearest before and
-    after, and, found by value so that no window hides them, the latest older claims that may
-    equal ``c`` (stale-figure) and the running totals that may lie above or below it
+    """What the rules need of the archive under ``key``: the claims of the same day, the nearest
+    before and after, and, found by value so that no window hides them, the latest older claims
+    that may equal ``c`` (stale-figure) and the running totals that may lie above or below it
     (cumulative-decrease); with every claim of those documents under the key, for their headline."""
+    series = archive.series(key)
+    if series is not None:
+        return series.rows(c, generic)
     lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
-    ledger = archive.ledger
     q = {"exclude": archive.exclude, "exclude_sha256": archive.hashes, "cumulative": generic}
     rows: dict[int, dict] = {}
-    for k in archive.keys(key):
-        found = [ledger.claims_under(k, on=c.as_of, limit=_WINDOW, **q),
-                 ledger.claims_under(k, before=c.as_of, limit=_WINDOW, **q),
-                 ledger.claims_under(k, after=c.as_of, limit=_WINDOW, **q)]
-        overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
-        targeted = [ledger.claims_under(k, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
-                                        overlapping=overlapping)]
-        if _running(c):          # (a generic key's cumulative claims are picked out below)
-            by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
+    found = [archive.under(key, on=c.as_of, limit=_WINDOW, **q),
+             archive.under(key, before=c.as_of, limit=_WINDOW, **q),
+             archive.under(key, after=c.as_of, limit=_WINDOW, **q)]
+    overlapping = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
+    targeted = [archive.under(key, before=c.as_of, unit=c.unit, limit=_TARGETED, **q,
+                              overlapping=overlapping)]
+    if _running(c):          # (a generic key's cumulative claims are picked out below)
+        by_value = {**q, "cumulative": False, "running": True, "unit": c.unit, "limit": _TARGETED}
+        if hi is not None:
+            targeted.append(archive.under(key, before=c.as_of, above=hi, **by_value))
+        if lo is not None:
+            targeted.append(archive.under(key, after=c.as_of, below=lo, **by_value))
+    documents = sorted({r["document_id"] for group in targeted for r in group})
+    if documents:
+        found.append(archive.under(key, documents=documents, limit=len(documents) * _WINDOW, **q))
+    for group in found + targeted:
+        rows.update((r["claim_id"], r) for r in group)
+    return list(rows.values())
+
+
+_SERIES = 2000             # a key's archive claims read at once (beyond: lookup by lookup)
+
+
+class _Series:
+    """A key's archive claims in memory, answering the lookups of _archive_rows as the ledger's
+    SQL answers them (the same conditions, order and limits: same rows in the same order, so
+    the same headlines and findings), by bisection on the days instead of one query each."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.all = rows                                          # by id, as claims_under gives them
+        self.cumulative = [r for r in rows if r["cumulative"]]
+        self._sides = {}
+
+    def _side(self, generic: bool):
+        """The dated rows by (day, id) and by (day descending, id), with their days."""
+        if generic not in self._sides:
+            base = [r for r in (self.cumulative if generic else self.all) if r["as_of"] is not None]
+            up = sorted(base, key=lambda r: (r["as_of"], r["claim_id"]))
+            down = sorted(sorted(base, key=lambda r: r["claim_id"]), key=lambda r: r["as_of"], reverse=True)
+            self._sides[generic] = up, down, [r["as_of"] for r in up]
+        return self._sides[generic]
+
+    def rows(self, c: Claim, generic: bool) -> list[dict]:
+        from bisect import bisect_left, bisect_right
+
+        up, down, days = self._side(generic)
+        day, end = c.as_of[:10], c.as_of[:10] + "T~"
+        first, last = bisect_left(days, day), bisect_right(days, end)
+        on = sorted(up[first:last], key=lambda r: r["claim_id"])[:_WINDOW]
+        before = down[len(down) - first:]                        # newest first
+        after = up[last:]
+        found = [on, before[:_WINDOW], after[:_WINDOW]]
+        lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
+        lo_s, hi_s = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
+        targeted = [[r for r in before if r["unit"] == c.unit
+                     and (hi_s is None or r["low"] is None or r["low"] <= hi_s)
+                     and (lo_s is None or r["high"] is None or r["high"] >= lo_s)][:_TARGETED]]
+        if _running(c):          # every running total, cumulative or not, as the SQL asks
+            running = [r for r in self.all if r["as_of"] is not None and r["unit"] == c.unit
+                       and (r["cumulative"] or r["kind"] == "ordinal")]
             if hi is not None:
-                targeted.append(ledger.claims_under(k, before=c.as_of, above=hi, **by_value))
+                above = [r for r in running if r["as_of"] < day and r["low"] is not None and r["low"] > hi]
+                targeted.append(sorted(above, key=lambda r: (-r["low"], r["claim_id"]))[:_TARGETED])
             if lo is not None:
-                targeted.append(ledger.claims_under(k, after=c.as_of, below=lo, **by_value))
-        documents = sorted({r["document_id"] for group in targeted for r in group})
+                below = [r for r in running if r["as_of"] > end and r["high"] is not None and r["high"] < lo]
+                targeted.append(sorted(below, key=lambda r: (r["high"], r["claim_id"]))[:_TARGETED])
+        documents = {r["document_id"] for group in targeted for r in group}
         if documents:
-            found.append(ledger.claims_under(k, documents=documents, limit=len(documents) * _WINDOW, **q))
+            mine = [r for r in (self.cumulative if generic else self.all) if r["document_id"] in documents]
+            found.append(mine[:len(documents) * _WINDOW])
+        rows: dict[int, dict] = {}
         for group in found + targeted:
             rows.update((r["claim_id"], r) for r in group)
-    return list(rows.values())
+        return list(rows.values())
 
 
 def _same_series(c: Claim, a: Claim) -> bool:
     """A running total (累计派出2600余名) and a current stock (目前有180名…正在执勤) of one subject
     are different series; a figure with neither cue may be either. A year's total (今年以来,
     1至11月, "so far this year") is a series of that year only."""
-    kinds = {_series_kind(c), _series_kind(a)}
+    return _same_kinds(_series_kind(c), _series_kind(a), c, a)
+
+
+def _same_kinds(kc: str | None, ka: str | None, c: Claim, a: Claim) -> bool:
+    """_same_series, given the two claims' series kinds."""
+    kinds = {kc, ka}
     if "year" in kinds:
         return kinds == {"year"} and (c.as_of or "")[:4] == (a.as_of or "")[:4]
     return len(kinds - {None}) < 2

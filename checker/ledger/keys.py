@@ -934,34 +934,96 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | None = None
-              ) -> dict[int, tuple[str | None, str | None]]:
-    """For each claim (by id): its subject key, and for a generic key the clause it stands in
-    (simplified, to compare with other clauses); ``texts`` are the files' texts by path. An
-    English claim aligned with an agreeing Chinese one takes its partner's key and clause: they
-    state one fact, and the partner's scope (the place or organisation its clause names) is
-    part of that key."""
-    partner = {id(en): zh for zh, en in pairs}
-    out: dict[int, tuple[str | None, str | None]] = {}
+class _Asked(dict):
+    """A learnt dictionary that knows no pair and notes every English subject it is asked for:
+    the subjects whose learnt pair, when the ledger learns one, may change a claim's key. (A key
+    stops asking at its first learnt subject, so the subjects asked of an empty dictionary are
+    all that any dictionary is asked.)"""
 
-    def keyed(x, text: str) -> str | None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def __contains__(self, term) -> bool:
+        self.asked.add(term)
+        return False
+
+    def __bool__(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInputs:
+    """What a claim's key is made of, all read from its document alone: the subject (its
+    aligned Chinese partner's for an English claim), the scope and operation its clause names,
+    the English subjects a learnt dictionary is asked for (``terms``), and, when the key is
+    generic, the clause. The key itself is ``compose_key(inputs, learnt)``: the ledger stores
+    the inputs, so it can file a claim again when it learns a pair, whatever the order in which
+    documents were indexed."""
+    subject: str | None
+    scope: str | None
+    operation: str | None
+    terms: tuple[str, ...]
+    context: str | None
+
+
+def compose_key(inputs: KeyInputs, learnt: dict[str, str] | None) -> str | None:
+    """The subject key of a claim, given its inputs and a learnt dictionary."""
+    return _compose(inputs.subject, inputs.scope, inputs.operation, learnt)
+
+
+def _compose(subject: str | None, scope: str | None, operation: str | None,
+             learnt: dict[str, str] | None) -> str | None:
+    key = subject_key(subject, learnt, scope=scope) if subject else None
+    # the operation is the series, whatever place reports it
+    return f"{operation}{SCOPE_SEPARATOR}{base_key(key)}" if operation and key is not None else key
+
+
+def file_key_inputs(texts: dict[str, str], claims, pairs) -> dict[int, KeyInputs]:
+    """For each claim (by id), what its key is made of (KeyInputs); ``texts`` are the files'
+    texts by path. An English claim aligned with an agreeing Chinese one takes its partner's
+    subject, scope and clause: they state one fact, and the partner's scope (the place or
+    organisation its clause names) is part of that key."""
+    partner = {id(en): zh for zh, en in pairs}
+    out: dict[int, KeyInputs] = {}
+    none = KeyInputs(None, None, None, (), None)
+
+    def inputs(x, text: str) -> tuple[KeyInputs, str | None]:
         if not x.subject:                                   # no subject: no scope to look for
-            return None
+            return none, None
         scope = scope_of(text, x) or (destination_of(text, x) if x.kind in ("count", "number") else None)
-        key = subject_key(_posted_off(x.subject), learnt, scope=scope)
-        operation = operation_of(text, x) if key is not None else None
-        # the operation is the series, whatever place reports it
-        return f"{operation}{SCOPE_SEPARATOR}{base_key(key)}" if operation else key
+        subject = _posted_off(x.subject)
+        asked = _Asked()
+        key = subject_key(subject, asked, scope=scope)
+        # (whether there is a key does not depend on a dictionary: a learnt pair replaces one)
+        operation = (operation_of(text, x) or None) if key is not None else None
+        return KeyInputs(subject, scope, operation, tuple(sorted(asked.asked)), None), \
+            _compose(subject, scope, operation, None)
 
     for c in claims:
         source = partner.get(id(c), c)
         text = texts.get(source.path or "", "")
-        key = keyed(source, text)
+        found, key = inputs(source, text)
         if key is None and source is not c:
             source, text = c, texts.get(c.path or "", "")
-            key = keyed(c, text)
-        generic = key is not None and is_generic(key)
-        out[id(c)] = key, (clause(text, source) if generic else None)
+            found, key = inputs(c, text)
+        # a learnt pair's key is never generic (keys.learnable), so a key that may be generic
+        # under some dictionary is generic without one: its clause is kept then
+        if key is not None and is_generic(key):
+            found = KeyInputs(found.subject, found.scope, found.operation, found.terms, clause(text, source))
+        out[id(c)] = found
+    return out
+
+
+def file_keys(texts: dict[str, str], claims, pairs, learnt: dict[str, str] | None = None
+              ) -> dict[int, tuple[str | None, str | None]]:
+    """For each claim (by id): its subject key under the ``learnt`` dictionary, and for a
+    generic key the clause it stands in (simplified, to compare with other clauses); see
+    file_key_inputs."""
+    out: dict[int, tuple[str | None, str | None]] = {}
+    for i, found in file_key_inputs(texts, claims, pairs).items():
+        key = compose_key(found, learnt)
+        out[i] = key, (found.context if key is not None and is_generic(key) else None)
     return out
 
 

@@ -19,6 +19,12 @@ with an agreeing Chinese claim of the same document takes its partner's key and 
 pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
 Triggers keep that dictionary counted (``subject_dictionary``: how many documents taught each
 pair), so reading it costs the number of distinct pairs, not the size of the archive.
+
+A stored key is always the key under the dictionary the ledger holds now, whatever the order of
+indexing: each claim keeps what its key is made of (``key_subject``, ``key_scope``,
+``key_operation``, all read from its own document) and the English subjects its key asks the
+dictionary for (``claim_terms``); when a document's transaction changes the learnt pair of such
+a subject, the claims that asked for it are filed again in that transaction (``_rekey``).
 """
 
 from __future__ import annotations
@@ -34,10 +40,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import UserError
-from checker.ledger.keys import SCOPE_SEPARATOR, best_pairs, file_keys, learnable, subject_key
+from checker.ledger.keys import (SCOPE_SEPARATOR, KeyInputs, best_pairs, compose_key, file_key_inputs,
+                                 learnable, subject_key)
 from checker.model import DATE_KINDS, Claim, DateValue, Interval
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4                   # 4: keys filed again as the dictionary changes
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
 BUSY_TIMEOUT_MS = 60_000
 
@@ -51,6 +58,7 @@ CREATE TABLE documents (
     recipe     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX documents_path ON documents(path);
+CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE TABLE claims (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -74,7 +82,10 @@ CREATE TABLE claims (
     subject_key TEXT,
     cumulative  INTEGER NOT NULL DEFAULT 0,
     current     INTEGER NOT NULL DEFAULT 0,
-    context     TEXT
+    context     TEXT,
+    key_subject TEXT,
+    key_scope   TEXT,
+    key_operation TEXT
 );
 CREATE INDEX claims_document ON claims(document_id);
 CREATE INDEX claims_subject ON claims(subject);
@@ -82,6 +93,12 @@ CREATE INDEX claims_key_as_of ON claims(subject_key, as_of);
 CREATE INDEX claims_cumulative ON claims(subject_key, as_of) WHERE cumulative = 1;
 CREATE INDEX claims_running_low ON claims(subject_key, unit, low) WHERE cumulative = 1 OR kind = 'ordinal';
 CREATE INDEX claims_running_high ON claims(subject_key, unit, high) WHERE cumulative = 1 OR kind = 'ordinal';
+CREATE TABLE claim_terms (
+    claim_id    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    term        TEXT NOT NULL
+);
+CREATE INDEX claim_terms_term ON claim_terms(term);
+CREATE INDEX claim_terms_claim ON claim_terms(claim_id);
 CREATE TABLE subject_pairs (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     en          TEXT NOT NULL,
@@ -106,7 +123,8 @@ END;
 
 _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nominal", "low", "high",
                   "start_day", "end_day", "as_of", "line", "column", "start", "end", "flags",
-                  "subject_key", "cumulative", "current", "context")
+                  "subject_key", "cumulative", "current", "context", "key_subject", "key_scope",
+                  "key_operation")
 _INSERT_CLAIM = (
     "INSERT INTO claims (document_id, " + ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS) + ") VALUES ("
     + ", ".join("?" * (len(_CLAIM_COLUMNS) + 1)) + ")")
@@ -140,7 +158,7 @@ def _real(x: Decimal | None) -> float | None:
     return None if x is None else float(x)
 
 
-def _claim_row(document_id: int, c: Claim, key: str | None, context: str | None) -> tuple:
+def _claim_row(document_id: int, c: Claim, key: str | None, inputs: KeyInputs) -> tuple:
     nominal = low = high = start_day = end_day = None
     if isinstance(c.value, Interval):
         nominal, low, high = _real(c.value.nominal), _real(c.value.low), _real(c.value.high)
@@ -149,7 +167,8 @@ def _claim_row(document_id: int, c: Claim, key: str | None, context: str | None)
     return (document_id, c.lang, c.kind, c.text, c.subject, c.unit, c.qualifier, nominal, low,
             high, start_day, end_day, c.as_of, c.line, c.column, c.start, c.end,
             json.dumps(list(c.flags), ensure_ascii=False), key, int("cumulative" in c.flags),
-            int("current" in c.flags and "cumulative" not in c.flags), context)
+            int("current" in c.flags and "cumulative" not in c.flags), inputs.context, inputs.subject,
+            inputs.scope, inputs.operation)
 
 
 def claim_of(row: dict) -> Claim:
@@ -191,7 +210,12 @@ class Ledger:
             raise UserError(f"{self.path}: not a claimcheck ledger (an empty file)")
         self._home = self.path.resolve().parent
         self._paths: dict[str, str] = {}
+        self._shown: dict[tuple[str, str], str] = {}
+        self._row_cache: dict[int, dict] = {}
+        self._row_cwd: str | None = None
+        self._excluded_ids: dict[tuple, list[int]] = {}
         self._learnt: dict[str, str] | None = None
+        self._learnt_version: int | None = None
         # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
         # read only as immutable, since SQLite cannot create its shared-memory file there
         modes = ("mode=ro", "mode=ro&immutable=1") if readonly else (None,)
@@ -284,7 +308,15 @@ class Ledger:
 
     def shown_path(self, stored: str) -> str:
         """A stored path as the user reads it: relative to the working directory when that is at
-        most two folders up (../arch/b1.txt), else absolute."""
+        most two folders up (../arch/b1.txt), else absolute. Kept per path and working directory:
+        a check reads the same few documents' rows thousands of times, and resolving the working
+        directory each time was most of check --ledger's time."""
+        key = (os.getcwd(), stored)
+        if key not in self._shown:
+            self._shown[key] = self._show(stored)
+        return self._shown[key]
+
+    def _show(self, stored: str) -> str:
         real = Path(stored) if os.path.isabs(stored) else self._home / stored
         try:
             rel = os.path.relpath(real, Path.cwd().resolve())
@@ -342,6 +374,9 @@ class Ledger:
         except sqlite3.OperationalError as e:
             raise UserError(_database_error(self.path, e)) from None
         try:
+            # the dictionary the stored keys were made with, under the write lock (read again when
+            # another process has taught it since), before this document changes it
+            learnt = self.learnt_subjects()
             row = db.execute("SELECT id, sha256, recipe FROM documents WHERE path = ?", (path,)).fetchone()
             if row is not None and row["sha256"] == digest and row["recipe"] == recipe:
                 db.execute("ROLLBACK")
@@ -358,31 +393,59 @@ class Ledger:
                 db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ?, recipe = ? WHERE id = ?",
                            (digest, doc_as_of, now, recipe, doc_id))
                 outcome = "replaced"
-            learnt = self.learnt_subjects()
-            keys = file_keys(texts, claims, pairs, learnt)
-            db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c, *keys[id(c)]) for c in claims))
+            inputs = file_key_inputs(texts, claims, pairs)
+            db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c, compose_key(inputs[id(c)], learnt), inputs[id(c)])
+                                           for c in claims))
+            ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE document_id = ? ORDER BY id", (doc_id,))]
+            db.executemany("INSERT INTO claim_terms (claim_id, term) VALUES (?, ?)",
+                           ((i, t) for i, c in zip(ids, claims) for t in inputs[id(c)].terms))
             taught = {p for zh, en in pairs if (p := learnable(en.subject, zh.subject))}
             db.executemany("INSERT INTO subject_pairs (document_id, en, zh) VALUES (?, ?, ?)",
                            ((doc_id, en, zh) for en, zh in sorted(taught)))
+            if taught or outcome == "replaced":
+                self._rekey(learnt)
             db.execute("COMMIT")
-            if taught:
-                self._learnt = None
+            self._row_cache.clear()           # (a replaced document's ids may be given again)
+            self._excluded_ids.clear()
             return outcome
         except sqlite3.OperationalError as e:
+            self._learnt = None               # (it may hold what was rolled back)
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise UserError(_database_error(self.path, e)) from None
         except BaseException:
+            self._learnt = None
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
 
+    def _rekey(self, before: dict[str, str]) -> None:
+        """File again, under the dictionary as it now is, every claim whose key asked for an
+        English subject whose learnt pair has just changed (learnt, lost or replaced). So every
+        stored key is the key under the dictionary the archive's content teaches, whatever the
+        order in which its documents were indexed (within the document's transaction)."""
+        self._learnt = None
+        after = self.learnt_subjects()
+        changed = sorted(t for t in before.keys() | after.keys() if before.get(t) != after.get(t))
+        for k in range(0, len(changed), 500):             # (SQLite's limit on parameters)
+            chunk = changed[k:k + 500]
+            rows = self._db.execute(
+                "SELECT DISTINCT c.id, c.subject_key, c.key_subject, c.key_scope, c.key_operation "
+                "FROM claim_terms t JOIN claims c ON c.id = t.claim_id "
+                f"WHERE t.term IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            moved = [(key, r[0]) for r in rows
+                     if (key := compose_key(KeyInputs(r[2], r[3], r[4], (), None), after)) != r[1]]
+            self._db.executemany("UPDATE claims SET subject_key = ? WHERE id = ?", moved)
+
     def learnt_subjects(self) -> dict[str, str]:
         """English subject -> Chinese key, from the translations indexed so far (a clear majority
-        of the documents that aligned the two)."""
-        if self._learnt is None:
+        of the documents that aligned the two). Read again when another process has written
+        the ledger since (SQLite's data_version says so)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._learnt is None or version != self._learnt_version:
             rows = self._db.execute("SELECT en, zh, documents FROM subject_dictionary")
             self._learnt = best_pairs((r[0], r[1], r[2]) for r in rows)
+            self._learnt_version = version
         return self._learnt
 
     # -- reading -------------------------------------------------------------------------------
@@ -431,7 +494,6 @@ class Ledger:
         Documents at the paths in ``exclude`` (as given) or with a text in ``exclude_sha256``
         are left out. Each is a range scan of the (subject_key, as_of) index, or of the
         document index, or of a partial index of running totals by value."""
-        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
         # a few documents: their own index, not the key's (unary + keeps SQLite off it)
         where, args = ["+c.subject_key = ?" if documents else "c.subject_key = ?"], [key]
         order = " ORDER BY c.id"
@@ -469,15 +531,51 @@ class Ledger:
             term("(c.cumulative = 1 OR c.kind = 'ordinal')")
         if cumulative:
             term("c.cumulative = 1")
-        paths = [self.document_path(p) for p in exclude]
-        if paths:
-            term(f"d.path NOT IN ({', '.join('?' * len(paths))})", *paths)
-        if exclude_sha256:
-            term(f"d.sha256 NOT IN ({', '.join('?' * len(exclude_sha256))})", *exclude_sha256)
-        sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
-               f"FROM claims c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)}"
-               f"{order} LIMIT {int(limit)}")
-        return self._rows(sql, args)
+        excluded = self._excluded(exclude, exclude_sha256)
+        if excluded:
+            term(f"c.document_id NOT IN ({', '.join('?' * len(excluded))})", *excluded)
+        # the ids first (the index answers them), then the rows not read before: the claims
+        # of a check overlap a great deal (one series, one window), and making a row is most of
+        # what a lookup costs
+        sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}"
+        ids = [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
+        rows = self._claim_rows(ids)
+        return [dict(rows[i]) for i in ids]
+
+    def _excluded(self, paths: Sequence[str], hashes: Sequence[str]) -> list[int]:
+        """The ids of the documents at ``paths`` (as given) or with a text in ``hashes``, found
+        once per check (until the next write): a check leaves out its own files, and 125 drafts'
+        paths and hashes in every lookup cost more than the lookup (usually none is indexed)."""
+        key = (tuple(paths), tuple(hashes))
+        if key not in self._excluded_ids:
+            stored = sorted({self.document_path(p) for p in paths})
+            found: set[int] = set()
+            for column, values in (("path", stored), ("sha256", sorted(set(hashes)))):
+                for k in range(0, len(values), 500):          # (SQLite's limit on parameters)
+                    chunk = values[k:k + 500]
+                    found.update(r[0] for r in self._db.execute(
+                        f"SELECT id FROM documents WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk))
+            self._excluded_ids[key] = sorted(found)
+        return self._excluded_ids[key]
+
+    def _claim_rows(self, ids: Sequence[int]) -> dict[int, dict]:
+        """The rows of claims ``ids`` (as claims_under gives them), kept until the next write
+        (or a change of the working directory, which the shown paths depend on)."""
+        cwd = os.getcwd()
+        if self._row_cwd != cwd:
+            self._row_cache.clear()
+            self._row_cwd = cwd
+        cache = self._row_cache
+        missing = [i for i in dict.fromkeys(ids) if i not in cache]
+        cols = ", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS)
+        for k in range(0, len(missing), 500):            # (SQLite's limit on parameters)
+            chunk = missing[k:k + 500]
+            sql = (f"SELECT c.id AS claim_id, c.document_id AS document_id, d.path AS path, {cols} "
+                   f"FROM claims c JOIN documents d ON d.id = c.document_id "
+                   f"WHERE c.id IN ({', '.join('?' * len(chunk))})")
+            for row in self._rows(sql, chunk):
+                cache[row["claim_id"]] = row
+        return cache
 
     def documents(self) -> list[dict]:
         rows = self._db.execute(
@@ -514,7 +612,8 @@ class Ledger:
         orphans = self._db.execute(
             "SELECT (SELECT count(*) FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
             "WHERE d.id IS NULL) + (SELECT count(*) FROM subject_pairs p LEFT JOIN documents d "
-            "ON d.id = p.document_id WHERE d.id IS NULL)").fetchone()[0]
+            "ON d.id = p.document_id WHERE d.id IS NULL) + (SELECT count(*) FROM claim_terms t "
+            "LEFT JOIN claims c ON c.id = t.claim_id WHERE c.id IS NULL)").fetchone()[0]
         counted = "SELECT en, zh, count(DISTINCT document_id) FROM subject_pairs GROUP BY en, zh"
         stored = "SELECT en, zh, documents FROM subject_dictionary"
         miscounted = any(self._db.execute(f"{a} EXCEPT {b} LIMIT 1").fetchone()

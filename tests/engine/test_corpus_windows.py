@@ -10,10 +10,12 @@ from checker.engine import corpus
 from tests.engine.test_rule_cases import corpus_findings
 
 
-@pytest.fixture
-def small_windows(monkeypatch):
+@pytest.fixture(params=["in memory", "by SQL"])
+def small_windows(monkeypatch, request):
     monkeypatch.setattr(corpus, "_WINDOW", 3)
     monkeypatch.setattr(corpus, "_TARGETED", 2)
+    if request.param == "by SQL":             # no series read at once: every lookup by the indexes
+        monkeypatch.setattr(corpus, "_SERIES", 0)
 
 
 def _names(findings, severity=None):
@@ -77,3 +79,50 @@ def test_a_timeline_whose_stated_figures_fall_does_not_say_it_grows(tmp_path):
     found = corpus_findings(tmp_path, archive, "2023-01-01 09:00:00\n我国已累计派出女性维和警察100余名。")
     timeline = [f for f in found if f.rule.name == "figure-timeline"]
     assert timeline and "that grows" not in timeline[0].message and "do not all grow" in timeline[0].message
+
+
+# Written for this test in the seeds' style: running totals, ordinals, a generic subject's
+# running total, current stocks at stated moments, translations, one-off figures.
+_TEMPLATES = [
+    "{d} 08:00:00\n中国已累计向联合国派出维和警察{n}余名。\n\nChina has sent more than {n:,} peacekeeping police officers to the UN.\n",
+    "{d} 09:00:00\n中国已向联合国派出维和警察{n}名。",
+    "{d} 10:00:00\n第{k}次中老缅泰湄公河联合巡逻执法行动启动。",
+    "{d} 11:00:00\n我国已与{k}个国家建立了双边警务合作机制。",
+    "{d} 12:00:00\n截至{m}月{day}日12时，全市共有派出所{k}个。",
+    "{d} 13:00:00\n目前，全市有派出所{k}个，民警{n}名。",
+    "{d} 14:00:00\n两国警方签署了{k}份合作文件，共有{k}个国家的代表出席。",
+    "{d} 15:00:00\nSo far, China has sent {n:,} peacekeeping police officers.\n",
+]
+
+
+def _article(r, year: int) -> str:
+    m, day = r.randint(1, 12), r.randint(1, 28)
+    return r.choice(_TEMPLATES).format(d=f"{year}-{m:02d}-{day:02d}", m=m, day=day,
+                                       n=r.randrange(1000, 3000, 50), k=r.randint(2, 120))
+
+
+def _fingerprint(findings):
+    return [(f.rule.name, f.severity, f.message, f.line, f.column,
+             tuple((role, c.path, c.line, c.column, c.text) for role, c in f.claims)) for f in findings]
+
+
+@pytest.mark.parametrize("windows", [(3, 2), (200, 20)])
+def test_a_series_read_at_once_gives_the_findings_of_lookups_by_sql(tmp_path, monkeypatch, windows):
+    """_Series answers the lookups of _archive_rows in memory: the same rows in the same order as
+    the SQL lookups, so the same findings to the letter (issue 15: check --ledger latency)."""
+    import random
+
+    monkeypatch.setattr(corpus, "_WINDOW", windows[0])
+    monkeypatch.setattr(corpus, "_TARGETED", windows[1])
+    r = random.Random(15)
+    archive = [_article(r, year) for year in range(2012, 2023) for _ in range(4)]
+    drafts = [_article(r, r.randint(2010, 2024)) for _ in range(12)]
+    for i, draft in enumerate(drafts):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        both = []
+        for series in (corpus._SERIES, 0):
+            monkeypatch.setattr(corpus, "_SERIES", series)
+            (folder / "ledger.db").unlink(missing_ok=True)
+            both.append(_fingerprint(corpus_findings(folder, archive, draft)))
+        assert both[0] == both[1], draft
