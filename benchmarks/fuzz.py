@@ -83,7 +83,12 @@ def with_atheris(stats: Stats) -> None:
         fdp = atheris.FuzzedDataProvider(data)
         stats.run(_text(fdp), _text(fdp))
 
+    import tests.fuzzing
+
     atheris.instrument_all()
+    tests.fuzzing.SLOWDOWN = 4.0       # instrumented code runs ~3x slower
+    stats.end = time.monotonic() + (stats.end - stats.started)   # the clock starts after instrumenting
+    stats.started = time.monotonic()
     atheris.Setup([sys.argv[0], "-max_len=4096", "-rss_limit_mb=4096"], one)
     atheris.Fuzz()
 
@@ -125,7 +130,10 @@ def main() -> int:
             engine = "atheris"
         except ImportError:
             engine = "hypothesis"
-    check_one("全市共有二十名民警。", "20 police officers.")    # the vocabulary is loaded before the clock starts
+    from tests.fuzzing import check_bitext, check_claims
+
+    check_claims("全市共有二十名民警。")       # the vocabulary is loaded before the clock starts
+    check_bitext("全市共有二十名民警。", "20 police officers.")
     stats = Stats(args.minutes * 60, Path(args.out))
     print(f"engine: {engine}, {args.minutes} min", flush=True)
     (with_atheris if engine == "atheris" else with_hypothesis)(stats)
