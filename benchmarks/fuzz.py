@@ -130,9 +130,11 @@ def main() -> int:
             engine = "atheris"
         except ImportError:
             engine = "hypothesis"
-    from tests.fuzzing import check_bitext, check_claims
+    from tests.fuzzing import check_bitext, check_claims, render_claims
 
-    check_claims("全市共有二十名民警。")       # the vocabulary is loaded before the clock starts
+    # the vocabulary and the renderers' imports (rich's table) are loaded before the clock starts:
+    # a first import inside the run was once timed as a slow input
+    render_claims(check_claims("全市共有二十名民警。"), "warm-up")
     check_bitext("全市共有二十名民警。", "20 police officers.")
     stats = Stats(args.minutes * 60, Path(args.out))
     print(f"engine: {engine}, {args.minutes} min", flush=True)
