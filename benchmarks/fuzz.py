@@ -38,7 +38,7 @@ class Stats:
         except Exception as exc:                      # noqa: BLE001 — every failure is recorded
             tb = traceback.extract_tb(exc.__traceback__)
             where = f"{type(exc).__name__} at {tb[-1].filename.split('/')[-1]}:{tb[-1].lineno}"
-            if isinstance(exc, AssertionError) and "limit" in str(exc):
+            if "limit" in str(exc) and isinstance(exc, AssertionError):
                 where = "slow: " + str(exc).split(":")[0]
             if where not in self.failures:
                 name = hashlib.sha1((text + "\x00" + other).encode()).hexdigest()[:12]
