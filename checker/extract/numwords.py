@@ -108,11 +108,18 @@ def words_re_lower() -> re.Pattern:
 _FOLDED = tuple(map(chr, _FOLD))
 
 
+_CHOSEN: list = [None, None]     # the last text asked about and its pattern (held, so its id is not reused)
+
+
 def words_re_for(low: str) -> re.Pattern:
-    """The words pattern to match in the lower-case text ``low``."""
-    if low.isascii() or not any(c in low for c in _FOLDED):
-        return words_re_lower()
-    return words_re()
+    """The words pattern to match in the lower-case text ``low``. The extractor asks once per
+    anchor with the whole text: deciding is a scan of the text, so it is decided once per text
+    (issue 15: rescanned per anchor, 1 MB of number words ending in 。 took 46 s, quadratic)."""
+    if low is _CHOSEN[0]:
+        return _CHOSEN[1]
+    chosen = words_re_lower() if low.isascii() or not any(c in low for c in _FOLDED) else words_re()
+    _CHOSEN[0], _CHOSEN[1] = low, chosen
+    return chosen
 
 
 _WORD_RE = re.compile(r"[a-z]+")

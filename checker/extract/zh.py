@@ -1112,9 +1112,15 @@ def _int(s: str | None) -> int | None:
     return int(n) if n is not None else None
 
 
-def _date(m: re.Match, rel: str | None, start: int) -> RawClaim:
+def _date(m: re.Match, rel: str | None, start: int) -> RawClaim | None:
     """A date as stated (``rel``: 今年/去年… before it); resolution against the document date is
-    issue #3's work."""
+    issue #3's work. None when a month is not 1-12 or a day not 1-31 (80月, 13月, 0月, 5月40日:
+    no date, and no month the comparison could look up — the fuzzer found 80月 crashing it)."""
+    months = [_int(m.group(g)) for g in ("d_m", "d_m2", "d_mr", "d_isom")]
+    days = [_int(m.group(g)) for g in ("d_d", "d_d2", "d_d2b", "d_isod")]
+    if any(x is not None and not 1 <= x <= 12 for x in months) or \
+            any(x is not None and not 1 <= x <= 31 for x in days):
+        return None
     if m.group("d_iso") is not None:
         return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
     y = _int(m.group("d_y"))

@@ -548,3 +548,20 @@ def test_parse_speed():
             parse_cardinal.__wrapped__(phrase)       # bypass the cache
     per_call = (time.perf_counter() - start) / (200 * len(phrases))
     assert per_call < 100e-6                         # a few microseconds; generous for slow CI
+
+
+def test_the_words_pattern_is_chosen_once_per_text():
+    # issue 15: the extractor asks for the words pattern at every anchor, with the whole text; the
+    # choice scanned the text each time (a non-ASCII text: for every folded letter), so a long
+    # English text ending in 。 was quadratic (1 MB of number words: 46 s, 100 KB: 1.3 s). Asked
+    # 2,000 times about one 4 MB text it is decided once: a scan costs milliseconds, so the
+    # rescanning version takes seconds; the bound is far above the once-only time (~1 ms)
+    from checker.extract.numwords import words_re, words_re_for, words_re_lower
+
+    low = "twenty-one hundred thousand million " * 110_000 + "。"
+    start = time.perf_counter()
+    chosen = {words_re_for(low) for _ in range(2000)}
+    assert time.perf_counter() - start < 1.0
+    assert chosen == {words_re_lower()}
+    assert words_re_for("fir\u017ft " * 10) is words_re()     # a letter IGNORECASE folds: still seen
+    assert words_re_for(low) is words_re_lower()
