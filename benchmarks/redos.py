@@ -117,7 +117,7 @@ def main() -> int:
                 failed += bad
                 if bad:
                     print(line, flush=True)
-        print(f"(patterns: only failing rows shown)", flush=True)
+        print("(patterns: only failing rows shown)", flush=True)
     if args.only != "patterns":
         from checker.extract import extract_text
         from checker.engine import check_bitext
