@@ -25,6 +25,7 @@ import random
 import shutil
 import statistics
 import subprocess
+import os
 import sys
 import time
 from datetime import datetime, timedelta
@@ -107,7 +108,10 @@ def profile(home: Path) -> None:
                   "-o", str(home / "profile.json")])
     finally:
         pr.disable()
-    pstats.Stats(pr, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
+    stats = pstats.Stats(pr, stream=sys.stderr).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
+    stats.print_stats(35)
+    if os.environ.get("PROFILE_CALLERS"):              # who calls a function: PROFILE_CALLERS=compare
+        stats.print_callers(os.environ["PROFILE_CALLERS"])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -485,8 +485,9 @@ def _stale(c: Claim, same: list[Claim], before: list[Claim]) -> tuple[Claim, Cla
     newest = before[0]
     if any(_agree(c, a) for a in before if a.as_of == newest.as_of):
         return None
-    for old in before:
-        if old.as_of < newest.as_of and _repeats(c, old) and (_series_kind(c) or _series_kind(old)):
+    series = _series_kind(c)
+    for old in before:              # (the cheap tests first: compare.py is what costs)
+        if old.as_of < newest.as_of and (series or _series_kind(old)) and _repeats(c, old):
             return old, newest      # (one-off figures with no cue, 代表团一行6人, are not replaced)
     return None
 

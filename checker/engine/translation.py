@@ -283,6 +283,10 @@ def reconcile(judged: list) -> None:
         for t in more:
             if not _minor(t):
                 extras.setdefault(_kept(t), []).append([m, t, False])
+    # (what is paired away is noted by id and the lists filtered once at the end: removing each
+    # from its list, or asking whether it is still there, would be quadratic in a paragraph
+    # with thousands of leftovers)
+    paired_away: set[int] = set()
     for k, s in missing:                 # (两国, 今年 are everywhere, and proof of nothing)
         for entry in extras.get(_kept(s), ()):
             m, t, taken = entry
@@ -291,13 +295,12 @@ def reconcile(judged: list) -> None:
             v = cmp.compare(s, t)
             if v.same and v.exact:
                 entry[2] = True
-                judged[k][2].remove(s)
-                judged[m][3].remove(t)
+                paired_away.update((id(s), id(t)))
                 judged[k][0].append((s, t))       # moved: its approximation is still checked
                 break
     by_unit: dict[str, tuple[list, list]] = {}
     for k, s in missing:
-        if s.unit and s in judged[k][2]:
+        if s.unit and id(s) not in paired_away:
             by_unit.setdefault(s.unit, ([], []))[0].append((k, s))
     for entries in extras.values():
         for m, t, taken in entries:
@@ -309,9 +312,12 @@ def reconcile(judged: list) -> None:
             # (only between neighbouring paragraphs: a figure that changed is no proof it moved far)
             if abs(m - k) == 1 and cmp.family(t) == cmp.family(s) and _shape(t) == _shape(s) \
                     and cmp.compare(s, t).comparable and _significant(s) >= 2:
-                judged[k][2].remove(s)
-                judged[m][3].remove(t)
+                paired_away.update((id(s), id(t)))
                 judged[k][1].append((s, t))
+    if paired_away:
+        for entry in judged:
+            entry[2][:] = [c for c in entry[2] if id(c) not in paired_away]
+            entry[3][:] = [c for c in entry[3] if id(c) not in paired_away]
 
 
 def _kept(c: Claim) -> tuple:
