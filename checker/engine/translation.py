@@ -10,6 +10,7 @@ anything in a low-confidence pair (a free rewrite) is softer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from collections.abc import Sequence
 
@@ -38,18 +39,22 @@ def judge(source: Sequence[Claim], target: Sequence[Claim], confidence: float,
     # A figure stated twice on one side and once on the other is a repetition, not a new claim;
     # a second statement that is a near miss of the first is a mismatch (116th … 115th).
     said = [c for pair in pairs for c in pair]
-    for t in list(extra):
-        s = next((a for a, b in pairs if b.kind == t.kind and b.unit == t.unit and cmp.digits_alike(b, t)
+    repeats = _repeat_finder(said)
+    nearby = _pairs_near(pairs, len(extra))
+    second: set[int] = set()
+    for t in extra:
+        s = next((a for a, b in nearby(t) if b.kind == t.kind and b.unit == t.unit and cmp.digits_alike(b, t)
                   and (t.kind == "ordinal" or _significant(t) >= 3)), None)
         if s is not None:
-            extra.remove(t)
+            second.add(id(t))
             out.append(_mismatch(s, t, confidence))
+    extra = [t for t in extra if id(t) not in second]
     for s in missing:
-        out.append(_missing(s, confidence, target_segment, _repeats(s, said)))
+        out.append(_missing(s, confidence, target_segment, repeats(s)))
     undated = not any(cmp.family(c) == "date" for c in source)
     figureless = not any(cmp.family(c) == "numeric" for c in source)
     for t in extra:
-        out.append(_extra(t, confidence, source_segment, _repeats(t, said),
+        out.append(_extra(t, confidence, source_segment, repeats(t),
                           _names_a_day(t, source) or _glossed(t, target_segment), undated and _near_time(t),
                           figureless and _in_words(t)))
     return out
@@ -154,6 +159,38 @@ def _repeats(c: Claim, said: Sequence[Claim]) -> bool:
                for o in said)
 
 
+def _repeat_finder(said: Sequence[Claim]):
+    """``_repeats`` against ``said``: a scan in an ordinary paragraph; in a huge one (thousands
+    of figures in one line), only the claims that state the same number are compared (an exact
+    agreement states it), so the work stays linear."""
+    if len(said) <= 200:
+        return lambda c: _repeats(c, said)
+    groups: dict[tuple, list[Claim]] = {}
+    for o in said:
+        groups.setdefault(_repeat_key(o), []).append(o)
+    return lambda c: _repeats(c, groups.get(_repeat_key(c), ()))
+
+
+def _repeat_key(c: Claim) -> tuple:
+    v = c.value
+    number = float(v.nominal) if isinstance(v, Interval) and v.nominal is not None else None
+    return cmp.family(c), _weekday_only(c), number
+
+
+def _pairs_near(pairs: list, extras: int):
+    """The agreeing pairs to look for an extra claim's first statement in: all of them, or in a
+    huge paragraph the hundred on each side of its place in the translation."""
+    if len(pairs) * extras <= 40_000:
+        return lambda t: pairs
+    ordered = sorted(pairs, key=lambda p: p[1].start)
+    starts = [p[1].start for p in ordered]
+
+    def near(t: Claim) -> list:
+        k = bisect_left(starts, t.start)
+        return ordered[max(0, k - 100):k + 100]
+    return near
+
+
 def _weekday_only(c: Claim) -> bool:
     return cmp.family(c) == "date" and cmp.written(c).weekday is not None
 
@@ -169,8 +206,10 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     # and 3 percent"; 约180亿至210亿新元 ↔ "about S$18 billion to S$21 billion") is one statement
     used_s, used_t = _range_ends(source, target)
     edges = []
+    candidates = _candidates(source, target)
     for i, s in enumerate(source):
-        for j, t in enumerate(target):
+        for j in candidates(i):
+            t = target[j]
             if i in used_s or j in used_t:
                 continue
             if _day_as_ordinal(s, t):
@@ -211,7 +250,8 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     for i, s in enumerate(source):
         if i in used_s:
             continue
-        for j, t in enumerate(target):
+        for j in candidates(i):
+            t = target[j]
             if j not in used_t and _turned(s, t):
                 used_s.add(i)
                 used_t.add(j)
@@ -238,6 +278,38 @@ def pair_claims(source: Sequence[Claim], target: Sequence[Claim]):
     missing = [s for i, s in enumerate(source) if i not in used_s]
     extra = [t for j, t in enumerate(target) if j not in used_t]
     return pairs, near, missing, extra
+
+
+_ALL_PAIRS = 40_000          # a paragraph pair of up to 200 × 200 claims has every pair scored
+
+
+def _candidates(source: Sequence[Claim], target: Sequence[Claim]):
+    """For source claim i, the target claims it may pair with: all of them in a paragraph of
+    ordinary size; in a huge one (a table, a list of thousands of figures in one line), only those
+    near its place and those that state its number — any other pair would score low for
+    distance anyway, and scoring every pair would be quadratic."""
+    every = range(len(target))
+    if len(source) * len(target) <= _ALL_PAIRS:
+        return lambda i: every
+    by_number: dict[object, list[int]] = {}
+    for j, t in enumerate(target):
+        by_number.setdefault(_key_number(t), []).append(j)
+    n, reach = len(target), 30
+
+    def near(i: int) -> list[int]:
+        at = round(_rel(i, len(source)) * (n - 1))
+        found = set(range(max(0, at - reach), min(n, at + reach + 1)))
+        key = _key_number(source[i])
+        if key is not None:
+            found.update(by_number.get(key, ())[:4 * reach])
+        return sorted(found)
+    return near
+
+
+def _key_number(c: Claim):
+    """The number a claim states, as a key for finding its counterpart (None for a date)."""
+    v = c.value
+    return float(v.nominal) if isinstance(v, Interval) and v.nominal is not None else None
 
 
 def _number_of(c: Claim):
