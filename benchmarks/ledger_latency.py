@@ -25,10 +25,9 @@ import random
 import shutil
 import statistics
 import subprocess
-import os
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

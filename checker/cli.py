@@ -758,8 +758,7 @@ def _claims(args) -> int:
     if args.subject is not None and not args.subject.strip():
         raise UserError("--subject: give the subject to show (维和警察, \"peacekeeping police\"), or leave "
                         "the option out to show every claim.")
-    if args.output:
-        _files_not_directories(args)
+    _files_not_directories(args)
     with Ledger(args.ledger, readonly=True) as ledger:
         rows = ledger.claims_for(args.subject)
         key = subject_key(args.subject, ledger.learnt_subjects()) if args.subject else None

@@ -4,7 +4,6 @@ English is reported by name on its line; every input form gives the same finding
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -172,9 +172,7 @@ def _repeat_finder(said: Sequence[Claim]):
 
 
 def _repeat_key(c: Claim) -> tuple:
-    v = c.value
-    number = float(v.nominal) if isinstance(v, Interval) and v.nominal is not None else None
-    return cmp.family(c), _weekday_only(c), number
+    return cmp.family(c), _weekday_only(c), _key_number(c)
 
 
 def _pairs_near(pairs: list, extras: int):

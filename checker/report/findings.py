@@ -105,12 +105,15 @@ _BLANKS = re.compile(r"[\t\x00-\x1f\x7f]")
 def summary_line(findings: Sequence[Finding], hidden: Mapping[str, int] | None = None,
                  files: int | None = None) -> str:
     """"Found 2 errors, 3 warnings (21 info hidden)." — the line every report for people ends with."""
-    counts = summary(findings)
-    said = [f"{n} {sev if n == 1 or sev == 'info' else sev + 's'}" for sev, n in counts.items() if n]
+    said, hidden_said = counted(summary(findings)), counted(hidden or {})
     where = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
-    text = f"Found {', '.join(said)}{where}" if said else f"No findings{where}"
-    hidden_said = [f"{n} {sev if n == 1 or sev == 'info' else sev + 's'}" for sev, n in (hidden or {}).items() if n]
-    return text + (f" ({', '.join(hidden_said)} hidden)" if hidden_said else "") + "."
+    text = f"Found {said}{where}" if said else f"No findings{where}"
+    return text + (f" ({hidden_said} hidden)" if hidden_said else "") + "."
+
+
+def counted(counts: Mapping[str, int]) -> str:
+    """"2 errors, 1 warning, 21 info": the severities that have findings, in words."""
+    return ", ".join(f"{n} {sev if n == 1 or sev == 'info' else sev + 's'}" for sev, n in counts.items() if n)
 
 
 def statistics(findings: Sequence[Finding]) -> list[dict]:

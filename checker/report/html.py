@@ -31,7 +31,7 @@ from checker import __version__
 from checker.bitext import Bitext, Segment
 from checker.engine.catalogue import SEVERITIES
 from checker.findings import Finding
-from checker.report.findings import shown_path, summary
+from checker.report.findings import counted, shown_path, summary
 from checker.report.timeline import svg
 
 FOLD_OVER = 8          # a document with more paragraphs than this folds its runs of clean ones
@@ -201,7 +201,7 @@ def html_chunks(reports: Sequence[tuple[Bitext, object]], findings: Sequence[Fin
 
 def _head(findings: Sequence[Finding], files: int, claims: int, hidden: dict[str, int] | None) -> str:
     counts = summary(findings)
-    hid = ", ".join(f"{n} {sev}" for sev, n in (hidden or {}).items() if n)
+    hid = counted(hidden or {})
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>claimcheck report</title><style>{_CSS}</style></head><body>"
