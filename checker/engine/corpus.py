@@ -47,6 +47,9 @@ class _Archive:
     answers: dict = field(default_factory=dict, compare=False)
     claims: dict = field(default_factory=dict, compare=False)       # claim id -> claim()
     memo: dict = field(default_factory=dict, compare=False)         # _headline's, for this check
+    filtered: dict = field(default_factory=dict, compare=False)     # comparable()'s verdicts
+    headlines: dict = field(default_factory=dict, compare=False)    # headline()'s answers
+    order: dict = field(default_factory=dict, compare=False)        # id(claim()) -> claim id
 
     def under(self, key: str, **query) -> list[dict]:
         """ledger.claims_under(key, **query), read once per check."""
@@ -66,12 +69,46 @@ class _Archive:
             self.answers[k] = _Series(rows) if len(rows) <= _SERIES else None
         return self.answers[k]
 
+    def comparable(self, c: Claim, rows: list[dict]) -> list[Claim]:
+        """The claims of ``rows`` that may be compared with ``c``: of its family, a comparable
+        kind and the same series (_same_kinds). What decides it is a few features of ``c``, so a
+        row's verdict is kept for every claim that shares them (the rows of a key come back for
+        each draft claim under it)."""
+        series = _series_kind(c)
+        sig = (cmp.family(c), c.kind if c.kind not in _COUNTS else None, series,
+               (c.as_of or "")[:4] if series == "year" else None)
+        verdicts = self.filtered.setdefault(sig, {})
+        out = []
+        for r in rows:
+            i = r["claim_id"]
+            a = verdicts.get(i)
+            if a is None:
+                a, fa, sa = self.claim(r)
+                a = verdicts[i] = a if fa == sig[0] and _comparable_kind(a, c) and _same_kinds(series, sa, c, a) \
+                    else False
+            if a is not False:
+                out.append(a)
+        return out
+
+    def headline(self, claims: list[Claim]) -> list[Claim]:
+        """_headline(claims), worked out once for one set of archive claims: under a key whose
+        archive fits in the windows, every draft claim reads the same rows."""
+        k = frozenset(map(id, claims))
+        keep = self.headlines.get(k)
+        if keep is None:
+            # in the order the archive holds them, whatever order the windows gave: of equal
+            # figures of a document, the one it states first is kept, for every draft claim
+            ordered = sorted(claims, key=lambda a: self.order[id(a)])
+            keep = self.headlines[k] = frozenset(map(id, _headline(ordered, self.memo)))
+        return [a for a in claims if id(a) in keep]
+
     def claim(self, row: dict) -> tuple[Claim, str, str | None]:
         """The Claim of an archive row, with its family and series kind, made once per check."""
         found = self.claims.get(row["claim_id"])
         if found is None:
             a = claim_of(row)
             found = self.claims[row["claim_id"]] = a, cmp.family(a), _series_kind(a)
+            self.order[id(a)] = row["claim_id"]
         return found
 
 
@@ -240,13 +277,11 @@ def _check_one(c: Claim, key: str, context: str | None, archive: _Archive) -> li
     if generic and not (context and "cumulative" in c.flags):
         return []       # 两国, 四国, 48个国家: one sentence's event, not a series
     rows = _archive_rows(c, key, archive, generic)
-    family, series = cmp.family(c), _series_kind(c)
-    claims = [a for a, fa, sa in (archive.claim(r) for r in rows
-                                  if not generic or (r["cumulative"] and similarity(
-                                      context, r["context"] or "") >= archive.threshold))
-              if fa == family and _comparable_kind(a, c) and _same_kinds(series, sa, c, a)]
-    kept = _once(claims) if generic else _headline(claims, archive.memo)   # a document's figure:
-                                                                         # its headline, on any day
+    if generic:
+        rows = [r for r in rows if r["cumulative"] and similarity(context, r["context"] or "") >= archive.threshold]
+    claims = archive.comparable(c, rows)
+    kept = _once(claims) if generic else archive.headline(claims)   # a document's figure: its
+                                                                    # headline, on any day
     order = [(a, _order(a, c)) for a in kept]
     same = [a for a, o in order if o == 0]
     before = sorted((a for a, o in order if o == -1), key=lambda a: a.as_of, reverse=True)
@@ -316,6 +351,7 @@ class _Series:
         self.all = rows                                          # by id, as claims_under gives them
         self.cumulative = [r for r in rows if r["cumulative"]]
         self._sides = {}
+        self._running: dict[str | None, list[dict]] = {}     # unit -> its running totals
 
     def _side(self, generic: bool):
         """The dated rows by (day, id) and by (day descending, id), with their days."""
@@ -328,6 +364,7 @@ class _Series:
 
     def rows(self, c: Claim, generic: bool) -> list[dict]:
         from bisect import bisect_left, bisect_right
+        from itertools import islice
 
         up, down, days = self._side(generic)
         day, end = c.as_of[:10], c.as_of[:10] + "T~"
@@ -338,12 +375,15 @@ class _Series:
         found = [on, before[:_WINDOW], after[:_WINDOW]]
         lo, hi = (x if abs(x) != float("inf") else None for x in cmp._bounds(c.value))
         lo_s, hi_s = (lo / _SLACK if lo is not None else None, hi * _SLACK if hi is not None else None)
-        targeted = [[r for r in before if r["unit"] == c.unit
-                     and (hi_s is None or r["low"] is None or r["low"] <= hi_s)
-                     and (lo_s is None or r["high"] is None or r["high"] >= lo_s)][:_TARGETED]]
+        targeted = [list(islice((r for r in before if r["unit"] == c.unit
+                                 and (hi_s is None or r["low"] is None or r["low"] <= hi_s)
+                                 and (lo_s is None or r["high"] is None or r["high"] >= lo_s)), _TARGETED))]
         if _running(c):          # every running total, cumulative or not, as the SQL asks
-            running = [r for r in self.all if r["as_of"] is not None and r["unit"] == c.unit
-                       and (r["cumulative"] or r["kind"] == "ordinal")]
+            running = self._running.get(c.unit)
+            if running is None:
+                running = self._running[c.unit] = [
+                    r for r in self.all if r["as_of"] is not None and r["unit"] == c.unit
+                    and (r["cumulative"] or r["kind"] == "ordinal")]
             if hi is not None:
                 above = [r for r in running if r["as_of"] < day and r["low"] is not None and r["low"] > hi]
                 targeted.append(sorted(above, key=lambda r: (-r["low"], r["claim_id"]))[:_TARGETED])
@@ -430,7 +470,7 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
                 subject=key, earlier=f"{_show(higher or c)} ({_where(higher or c)})",
                 later=f"{_show(lower or c)} ({_where(lower or c)})"), c, [other]))
     if not out:
-        earlier, later = _steps(reversed(before))[-_TIMELINE:], _steps(after)[:_TIMELINE]
+        earlier, later = _steps(before, _TIMELINE, newest_first=True)[::-1], _steps(after, _TIMELINE)
         values = [a for a, _, _ in earlier] + [c] + [a for a, _, _ in later]
         # figures no article says are a total or a stock (代表团一行6人, 出动警力300人) would make
         # a timeline of one-off events
@@ -453,17 +493,24 @@ def _judge(c: Claim, key: str, same: list[Claim], before: list[Claim], after: li
     return out
 
 
-def _steps(claims) -> list[tuple[Claim, Claim, int]]:
-    """Claims in time order, a run of one figure (the same text of the same value) as one step:
-    (first, last, how many)."""
-    out: list[tuple[Claim, Claim, int]] = []
+def _steps(claims: Sequence[Claim], most: int, newest_first: bool = False) -> list[tuple[Claim, Claim, int]]:
+    """The first ``most`` steps from the near end of ``claims`` (the archive before a draft,
+    newest first, or after it, earliest first), a run of one figure (the same text of the same
+    value) as one step: (earlier, later, how many) in time order. Only the steps shown are
+    walked: a series holds hundreds of figures."""
+    out: list[list] = []
+    shown = None
     for a in claims:
-        if out and _show(out[-1][0]) == _show(a) and out[-1][0].value == a.value:
-            first, _, n = out[-1]
-            out[-1] = (first, a, n + 1)
-        else:
-            out.append((a, a, 1))
-    return out
+        s = _show(a)
+        if out and s == shown and out[-1][0].value == a.value:
+            out[-1][0 if newest_first else 1] = a
+            out[-1][2] += 1
+            continue
+        if len(out) == most:
+            break
+        out.append([a, a, 1])
+        shown = s
+    return [tuple(step) for step in out]
 
 
 def _step(first: Claim, last: Claim, n: int) -> str:

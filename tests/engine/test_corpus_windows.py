@@ -126,3 +126,19 @@ def test_a_series_read_at_once_gives_the_findings_of_lookups_by_sql(tmp_path, mo
             (folder / "ledger.db").unlink(missing_ok=True)
             both.append(_fingerprint(corpus_findings(folder, archive, draft)))
         assert both[0] == both[1], draft
+
+
+def test_a_document_is_cited_by_the_figure_it_states_first_whichever_side_of_the_draft(tmp_path):
+    # one article states its running total twice, the first time for an earlier day: its
+    # headline is the first statement, for a draft written before it as for one written after
+    archive = ["2018-06-01 08:00:00\n3月1日，我国已累计派出维和警察2600余名。\n"
+               "截至目前，我国已累计派出维和警察2600余名。"]
+    cited = []
+    for name, draft in (("before", "2017-01-01 09:00:00\n我国已累计派出维和警察1500名。"),
+                        ("after", "2019-01-01 09:00:00\n我国已累计派出维和警察3000余名。")):
+        (tmp_path / name).mkdir()
+        found = corpus_findings(tmp_path / name, archive, draft)
+        timeline = [f.message for f in found if f.rule.name == "figure-timeline"]
+        assert len(timeline) == 1, found
+        cited.append("2018-03-01" in timeline[0] and "2018-06-01" not in timeline[0])
+    assert cited == [True, True]
