@@ -231,10 +231,16 @@ def test_a_signal_just_after_the_temporary_is_made_leaves_none(tmp_path, monkeyp
         return made
 
     monkeypatch.setattr(write.tempfile, "mkstemp", mkstemp_then_ctrl_c)
-    target = tmp_path / "out.txt"
-    target.write_text("old\n", encoding="utf-8")
-    with pytest.raises(KeyboardInterrupt):
-        write_atomically(target, "new\n")
+    # Ctrl-C as a terminal delivers it, even where the tests run in a background job (whose
+    # SIGINT the shell ignores)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        target = tmp_path / "out.txt"
+        target.write_text("old\n", encoding="utf-8")
+        with pytest.raises(KeyboardInterrupt):
+            write_atomically(target, "new\n")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert _temps(tmp_path) == [] and target.read_text(encoding="utf-8") == "old\n"
 
 
