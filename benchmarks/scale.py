@@ -238,12 +238,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sample", type=int, default=5_000, help="articles indexed by each configuration")
     ap.add_argument("--checkpoints", type=int, nargs="+", default=[10_000, 100_000, 200_000])
     ap.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    ap.add_argument("--configs", nargs="+", default=["jobs1", "jobs2", "dask1", "dask2"])
+    ap.add_argument("--configs", nargs="*", default=["jobs1", "jobs2", "dask1", "dask2"],
+                    help="the executors whose throughput is measured (none: growth only)")
     ap.add_argument("--grow-with", default="dask2")
     ap.add_argument("--drafts", type=int, default=125)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--nice", action="store_true", help="run at the lowest CPU priority (beside other work)")
     args = ap.parse_args(argv)
+    if args.nice:
+        os.nice(19)
     export_file, drafts = export(args.seed, args.articles, args.drafts)
     sample = head(export_file, 0, args.sample, DATA / f"s{args.seed}" / f"sample-{args.sample}.jsonl")
     results: dict = {"articles": args.articles, "sample": args.sample, "cores": os.cpu_count(),

@@ -167,6 +167,13 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
                 return DateValue(month=s.m, day=s.d), ("invalid",)
             y = probe.year
         flags = ("year_inferred",)
+    if not (valid(y, s.m, s.d) and (not s.is_range or valid(s.y2 or y, end_month(s), s.d2))):
+        # 2月29日 in a year without one, a year the text did not write (its own was checked
+        # above): the document's or its context's year is not this day's, so the day stays
+        # unplaced; 去年2月29日 names its year, and that year has no such day
+        if s.rel is not None:
+            return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
+        return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
     lo, _ = span(y, s.m, s.d)
     if s.since:
         hi = a if a is not None and a >= lo else None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import cn2an
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import extract_text
@@ -99,3 +100,28 @@ def test_day_intervals_are_ordered(text, as_of):
     for c in extract_text(text, as_of=as_of.isoformat()):
         if c.kind in ("date", "date_range") and c.value.start and c.value.end:
             assert c.value.start <= c.value.end
+
+
+# A day written without its year is placed in a year the document, its context or a relative
+# word gives; 2月29日 (or 4月31日 …) may not exist there. Such a date is read as unplaced or
+# flagged, never as a day that does not exist, and never stops the reading.
+_YEARLESS_ZH = ["{m}月{d}日，中心举办了活动。", "{m}月{d}日至{m2}月{d2}日，中心将举办一系列活动。",
+                "去年{m}月{d}日，中心举办了活动。", "明年{m}月{d}日，中心将举办活动。", "{y}年\n{m}月{d}日，中心举办了活动。"]
+_YEARLESS_EN = ["On {M} {d} the centre held events.", "From {M} {d} to {M2} {d2}, the centre will hold events.",
+                "Last year on {M} {d} the centre held events.", "In {y}, on {M} {d}, the centre held events."]
+
+
+_MONTH_ENDS = st.sampled_from([29, 30, 31]) | st.integers(1, 31)       # (the days some months lack, often)
+_SHORT_MONTHS = st.sampled_from([2, 4, 6, 9, 11]) | st.integers(1, 12)
+
+
+@pytest.mark.parametrize("dated", ["day", "year", "none"])
+@pytest.mark.parametrize("form", _YEARLESS_ZH + _YEARLESS_EN)
+@settings(max_examples=40)
+@given(y=st.integers(1990, 2030), m=_SHORT_MONTHS, d=_MONTH_ENDS, m2=_SHORT_MONTHS, d2=_MONTH_ENDS)
+def test_a_yearless_day_never_becomes_a_day_that_does_not_exist(form, dated, y, m, d, m2, d2):
+    head = {"day": f"{y}-09-12 08:00:00\n", "year": f"{y}年工作总结\n", "none": ""}[dated]
+    text = head + form.format(y=y, m=m, d=d, m2=m2, d2=d2, M=MONTHS[m - 1], M2=MONTHS[m2 - 1])
+    for c in extract_text(text):           # (a day that does not exist could not be written as one)
+        if c.kind in ("date", "date_range") and c.value.start:
+            assert date.fromisoformat(c.value.start) <= date.fromisoformat(c.value.end or c.value.start)
