@@ -6,6 +6,7 @@ import argparse
 import io
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     ck.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     ck.add_argument("--jobs", type=int, metavar="N", help="check documents in N processes (default 1)")
+    _article_options(ck)
 
     ru = sub.add_parser("rules", help="list the rules, or explain one")
     ru.add_argument("rule", nargs="?", metavar="RULE", help="a code (CC101) or a name (value-mismatch)")
@@ -92,13 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
                          "message, doc, parameters and examples")
 
     ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
-    ix.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    ix.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
     ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
     ix.add_argument("--stdin-filename", metavar="NAME",
                     help="the name under which text read from stdin is filed (required with -)")
+    _article_options(ix)
+    ix.add_argument("--executor", choices=("local", "dask"), default="local",
+                    help="where documents are read: local (this process, or --jobs N processes; the "
+                         "default) or dask (tasks of a Dask cluster, written here by one writer)")
+    ix.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --executor dask: the scheduler of a running cluster (tcp://HOST:8786); "
+                         "default: a local cluster of one worker process per core")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
     cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
@@ -116,6 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     sj.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser
+
+
+def _article_options(parser) -> None:
+    parser.add_argument("--articles", metavar="FILE",
+                        help="an export of articles, one record each, instead of PATHs: JSON lines (.jsonl, "
+                             ".ndjson), CSV (.csv) or Parquet (.parquet); .jsonl.gz and .csv.gz too")
+    parser.add_argument("--id-column", default="id", metavar="NAME",
+                        help="with --articles: the record's id, its name in the ledger and in findings (default id)")
+    parser.add_argument("--date-column", default="date", metavar="NAME",
+                        help="with --articles: its publication date, YYYY-MM-DD or an ISO date-time (default "
+                             "date; --date when a record has none)")
+    parser.add_argument("--lang-column", default="lang", metavar="NAME",
+                        help="with --articles: its language, zh or en (default lang; without one each "
+                             "paragraph is sorted by its script)")
+    parser.add_argument("--title-column", default="title", metavar="NAME",
+                        help="with --articles: its title, read as the first paragraph (default title)")
+    parser.add_argument("--text-column", default="text", metavar="NAME",
+                        help="with --articles: its text (default text); a record with TEXT_zh and TEXT_en "
+                             "(and TITLE_zh, TITLE_en) is an article and its translation")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -715,38 +743,156 @@ def _corpus(ledger_path: str, results) -> list:
 def _index(args) -> int:
     from collections import Counter
 
-    from checker.io.bilingual import read_bitexts
-    from checker.ledger import Ledger, index_result
+    from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
+    from checker.ledger import Ledger
 
+    if args.articles and args.paths:
+        raise UserError("give PATHs or --articles FILE, not both: an export is indexed alone.")
+    if not args.articles and not args.paths:
+        raise UserError("no input: give files or directories to index, or --articles FILE (an export of articles).")
+    if args.scheduler and args.executor != "dask":
+        raise UserError("--scheduler is the address of a Dask cluster: give --executor dask with it.")
+    if args.executor == "dask" and (args.jobs or 1) > 1:
+        raise UserError("--jobs is for --executor local; with --executor dask the cluster's workers share the work.")
     if "-" in args.paths and not args.stdin_filename:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
                         "(indexing it again under that name replaces it).")
     skipped: list[str] = []
-    inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
-    bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
-    if skipped and not (bitexts or inputs.blank):   # nothing could be read: the ledger is not touched
-        return _skipped_status(skipped, "indexed", False)
-    if args.stdin_filename:
-        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    reader = None
+    if args.articles:
+        reader = _article_reader(args)
+        bitexts: list = []
+        inputs = _Inputs([], None, None, None, [])
+    else:
+        from checker.io.bilingual import read_bitexts
+
+        inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
+        bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
+        if skipped and not (bitexts or inputs.blank):   # nothing could be read: the ledger is not touched
+            return _skipped_status(skipped, "indexed", False)
+        if args.stdin_filename:
+            bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    client = cluster = None
+    if args.executor == "dask":       # before the ledger is touched: no Dask, or no scheduler, is exit 2
+        from checker.executor import dask_client
+
+        client, cluster = dask_client(args.scheduler)
     outcome: Counter = Counter()
     undated: list[str] = []
     broken = 0
-    with Ledger(args.ledger) as ledger:
-        for result in _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "indexing"):
-            if isinstance(result, _Broken):       # not filed: what the archive held stays
-                _say_broken(result, "indexed")
-                broken += 1
-                continue
-            outcome.update(index_result(ledger, result, args.date))
-            undated += [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
-        stats = ledger.stats()
+    try:
+        with Ledger(args.ledger) as ledger:
+            if reader is not None:
+                from checker.io.articles import bitext_of
+
+                work = map_batches(check_batch, batched(((bitext_of(a), a.as_of) for a in reader), BATCH),
+                                   jobs=args.jobs or 1, client=client)
+                done = _batch_progress(work, "indexing", "articles", reader.size, lambda batch: reader.done())
+            elif client is not None:
+                work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
+                done = _batch_progress(work, "indexing", "documents", len(bitexts))
+            else:                          # files as before: forked workers inherit the bitexts
+                checked = zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1))
+                done = _batch_progress(((batch, [r for _, r in batch]) for batch in batched(
+                    (((b, args.date), r) for b, r in checked), BATCH)), "indexing", "documents", len(bitexts))
+            for batch, results in done:
+                filed = []
+                for item, result in zip(batch, results):
+                    bitext, as_of = item[0] if reader is None and client is None else item
+                    if isinstance(result, _Broken):       # not filed: what the archive held stays
+                        _say_broken(result, "indexed")
+                        broken += 1
+                        continue
+                    result = restore_texts(bitext, result)
+                    filed.append((result, as_of))
+                    undated += _undated(result)
+                with _articles_home(args.ledger if reader is not None else None):
+                    outcome.update(_file_batch(ledger, filed))
+            stats = ledger.stats()
+    finally:
+        if client is not None:
+            from checker.executor import close_dask
+
+            close_dask(client, cluster)
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
     if undated:
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         print(f"claimcheck: warning: {len(undated)} document(s) state no date and their figures are never "
-              f"compared in time: {shown}. Index them with --date YYYY-MM-DD.", file=sys.stderr)
+              f"compared in time: {shown}. Index them with --date YYYY-MM-DD"
+              + (" (or give each record a date)." if reader is not None else "."), file=sys.stderr)
+    if reader is not None and reader.bad:
+        print(f"claimcheck: error: {reader.bad} record(s) of {args.articles} could not be read and were not "
+              "indexed (see above); the rest was.", file=sys.stderr)
+        _skipped_status(skipped, "indexed", broken=broken)
+        return EXIT_ERROR
     return _skipped_status(skipped, "indexed", broken=broken)
+
+
+def _file_batch(ledger, batch) -> list[str]:
+    """File a batch of checked bitexts ((CheckResult, as_of) each) in the ledger, by the one
+    writer: each file's outcome ("added", "replaced", "unchanged"). Filing a batch again (a
+    retried task) changes nothing: an unchanged document is skipped."""
+    from checker.ledger import index_result
+
+    # TODO(lead): Ledger.index_documents(batch) (one transaction per batch) when the ledger has it
+    return [o for result, as_of in batch for o in index_result(ledger, result, as_of)]
+
+
+def _article_reader(args):
+    """The export of --articles, opened (exit 2 before any work when it cannot be read)."""
+    from checker.io.articles import ArticleColumns, open_articles
+
+    columns = ArticleColumns(id=args.id_column, date=args.date_column, lang=args.lang_column,
+                             title=args.title_column, text=args.text_column)
+    return open_articles(args.articles, columns, args.date)
+
+
+@contextmanager
+def _articles_home(ledger: str | None):
+    """Around the ledger's work on articles: the working directory is the ledger's folder.
+    The ledger knows a document by its file's real path relative to its folder; an article's
+    name is its record id (ID, or ID#zh and ID#en), not a file, so that the ledger files it
+    under that id whatever directory claimcheck runs in, and shows archived articles by their
+    ids, the id is read as a name in the ledger's folder."""
+    if ledger is None or "://" in ledger:
+        yield
+        return
+    from pathlib import Path
+
+    here = os.getcwd()
+    os.chdir(Path(ledger).resolve().parent)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+
+
+def _batch_progress(batches, what: str, unit: str, total: int, measure=None, console=None):
+    """The batches ((batch, results) each) as they come, with a progress bar on stderr when it
+    is a terminal: how many ``unit`` are done, how many a second, and the time left, measured
+    by ``measure(batch)`` against ``total`` (bytes of an export read, or documents); as
+    :func:`_progress`, nothing is drawn in a pipe or a log."""
+    import time
+
+    count = 0
+    if not sys.stderr.isatty() or (console is not None and os.environ.get("NO_COLOR")):
+        yield from batches
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    console = console or Console(stderr=True, color_system=None if os.environ.get("NO_COLOR") else "auto")
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[done]} " + unit),
+               TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    started = time.monotonic()
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(what, total=max(total, 1), done=0, rate="–")
+        for batch, results in batches:
+            yield batch, results
+            count += len(batch)
+            rate = count / max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=measure(batch) if measure else count, done=f"{count:,}", rate=f"{rate:,.0f}")
 
 
 def _claims(args) -> int:
