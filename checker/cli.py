@@ -328,12 +328,15 @@ def _check(args) -> int:
     if args.aligned and args.source is None:
         raise UserError("--aligned needs --source and --target: it says that line i of the target "
                         "translates line i of the source.")
+    if args.articles and (args.paths or args.source):
+        raise UserError("give PATHs (or --source and --target) or --articles FILE, not both: an export is checked alone.")
+    reader = _article_reader(args) if args.articles else None
     paths = list(args.paths)
-    if not paths and args.source is None:
+    if not paths and args.source is None and reader is None:
         if sys.stdin.isatty():
             raise UserError("no input: give one or more files or directories, or - to read stdin.")
         paths = ["-"]
-    first = args.source or (args.stdin_filename if paths[0] == "-" and args.stdin_filename else paths[0])
+    first = args.articles or args.source or (args.stdin_filename if paths[0] == "-" and args.stdin_filename else paths[0])
     start = Path(first) if first != "-" else Path.cwd()
     config = load_config(start if start.exists() else Path.cwd(), Path(args.config) if args.config else None,
                          isolated=args.isolated)
@@ -342,17 +345,21 @@ def _check(args) -> int:
     compare.set_tolerances(config.tolerances)
     fail_on = args.fail_on or config.fail_on or "error"
 
-    inputs = _Inputs.of(paths, args.source, args.target, args.stdin_filename)
     skipped: list[str] = []
-    bitexts = (read_bitexts(inputs.paths, source=inputs.source, target=inputs.target,
-                            aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
-                            on_error=_skipper(skipped))
-               if inputs.paths or inputs.source else [])
-    if skipped and not (bitexts or inputs.blank):   # nothing could be read: no report at all
-        return _skipped_status(skipped, "checked", False)
-    _say_unpaired(bitexts, inputs.paths)
-    if args.stdin_filename:
-        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    if reader is not None:
+        inputs = _Inputs([], None, None, None, [])
+        bitexts: list = []
+    else:
+        inputs = _Inputs.of(paths, args.source, args.target, args.stdin_filename)
+        bitexts = (read_bitexts(inputs.paths, source=inputs.source, target=inputs.target,
+                                aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
+                                on_error=_skipper(skipped))
+                   if inputs.paths or inputs.source else [])
+        if skipped and not (bitexts or inputs.blank):   # nothing could be read: no report at all
+            return _skipped_status(skipped, "checked", False)
+        _say_unpaired(bitexts, inputs.paths)
+        if args.stdin_filename:
+            bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
     # on a terminal, each file's findings are shown as soon as it is checked; the archive, a
     # baseline or --statistics need the whole run first
@@ -362,17 +369,33 @@ def _check(args) -> int:
     findings, claims, texts, reports, broken = [], 0, {}, [], []
     failing: list = []                 # --fail-on judges every finding, --min-severity only hides
     hidden: dict[str, int] = {}
-    work = _check_all(bitexts, args.date, args.jobs or 1)
-    for bitext, result in zip(bitexts, _progress(work, len(bitexts), "checking", console)):
+    if reader is not None:
+        work = _article_checks(reader, args.jobs or 1, console)
+    else:
+        work = zip(bitexts, _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking",
+                                      console))
+    every: set[str] = set()            # the files read, and those checked (not broken)
+    checked: set[str] = set()
+    for bitext, result in work:
+        paths_of = _bitext_paths(bitext)
+        every.update(paths_of)
         if isinstance(result, _Broken):
             _say_broken(result, "checked")
             broken.append(bitext)
             continue
+        checked.update(paths_of)
         if args.ledger and args.date is None and _undated(result):
             result = _dated_today(bitext, result)
-        reports.append((bitext, result))
-        claims += result.claims
         mine = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+        if reader is not None:
+            # an export of millions of articles: the report keeps what it shows, not every text (a
+            # text for its findings' snippets and suppression comments; the results for the
+            # archive's rules and the HTML report only)
+            mine = {p: t for p, t in mine.items() if "claimcheck" in t.lower() or any(f.path == p for f in result.findings)}
+            if not args.ledger and fmt != "html":
+                result = replace(result, files=(), pairs=(), agreeing=())
+        reports.append((bitext, result) if reader is None or args.ledger or fmt == "html" else (None, result))
+        claims += result.claims
         texts.update(mine)
         if stream:
             settled = _settle(result.findings, mine, config)
@@ -384,7 +407,8 @@ def _check(args) -> int:
             findings += result.findings
     if not stream:
         if args.ledger:
-            findings += _corpus(args.ledger, [r for _, r in reports])
+            with _articles_home(args.ledger if reader is not None else None) as ledger_path:
+                findings += _corpus(ledger_path or args.ledger, [r for _, r in reports])
         findings = _settle(findings, texts, config)
         if args.write_baseline:
             from checker.engine.baseline import write_baseline
@@ -394,16 +418,14 @@ def _check(args) -> int:
         if args.baseline:
             from checker.engine.baseline import apply_baseline
 
-            findings, stale = apply_baseline(findings, Path(args.baseline),
-                                             {seg.path for b in bitexts for seg in b.source + b.target})
+            findings, stale = apply_baseline(findings, Path(args.baseline), every)
             if stale:
                 print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                       + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
                       + (" …" if len(stale) > 5 else ""), file=sys.stderr)
         failing = findings
         findings = _shown(findings, args.min_severity, hidden)
-    checked = [b for b in bitexts if not any(b is x for x in broken)]
-    files = len({seg.path for b in checked for seg in b.source + b.target}) + len(inputs.blank)
+    files = len(checked) + len(inputs.blank)
     if stream:
         render.render_summary(console, findings, files, claims, hidden)
     elif args.statistics:
@@ -422,6 +444,11 @@ def _check(args) -> int:
                   "junit": lambda: _junit(findings, checked, fail_on),
                   "html": lambda: _html(reports, findings, files, claims, hidden)}[fmt]()
         _emit(args.output, chunks)
+    if reader is not None and reader.bad:
+        print(f"claimcheck: error: {reader.bad} record(s) of {args.articles} could not be read and were not "
+              "checked (see above); the rest was.", file=sys.stderr)
+        _skipped_status(skipped, "checked", broken=len(broken))
+        return EXIT_ERROR
     if skipped or broken:              # the report is whole, but not every file was checked
         return _skipped_status(skipped, "checked", broken=len(broken))
     if fail_on == "never" or args.exit_zero or (args.write_baseline and not args.baseline):
@@ -839,6 +866,18 @@ def _file_batch(ledger, batch) -> list[str]:
     return [o for result, as_of in batch for o in index_result(ledger, result, as_of)]
 
 
+def _article_checks(reader, jobs: int, console=None):
+    """(bitext, CheckResult or _Broken) of each article of the export, in order, checked in
+    batches (in ``jobs`` processes when more than one) as the export is read."""
+    from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
+    from checker.io.articles import bitext_of
+
+    work = map_batches(check_batch, batched(((bitext_of(a), a.as_of) for a in reader), BATCH), jobs=jobs)
+    for batch, results in _batch_progress(work, "checking", "articles", reader.size, lambda b: reader.done(), console):
+        for (bitext, _), result in zip(batch, results):
+            yield bitext, (result if isinstance(result, _Broken) else restore_texts(bitext, result))
+
+
 def _article_reader(args):
     """The export of --articles, opened (exit 2 before any work when it cannot be read)."""
     from checker.io.articles import ArticleColumns, open_articles
@@ -854,16 +893,18 @@ def _articles_home(ledger: str | None):
     The ledger knows a document by its file's real path relative to its folder; an article's
     name is its record id (ID, or ID#zh and ID#en), not a file, so that the ledger files it
     under that id whatever directory claimcheck runs in, and shows archived articles by their
-    ids, the id is read as a name in the ledger's folder."""
+    ids, the id is read as a name in the ledger's folder. Gives the ledger's path as it is to be
+    opened there (None: as given)."""
     if ledger is None or "://" in ledger:
-        yield
+        yield None
         return
     from pathlib import Path
 
     here = os.getcwd()
-    os.chdir(Path(ledger).resolve().parent)
+    absolute = str(Path(ledger).resolve())
+    os.chdir(Path(absolute).parent)
     try:
-        yield
+        yield absolute
     finally:
         os.chdir(here)
 
@@ -1001,11 +1042,10 @@ def _html(reports, findings, files: int, claims: int, hidden):
     return html_chunks(reports, findings, files, claims, hidden)
 
 
-def _junit(findings, bitexts, fail_on: str):
+def _junit(findings, paths, fail_on: str):
     from checker.report.junit import junit_chunks
 
-    files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
-    return junit_chunks(findings, files, fail_on)
+    return junit_chunks(findings, sorted(paths), fail_on)
 
 
 def _rules(args) -> int:

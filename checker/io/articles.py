@@ -256,6 +256,8 @@ class ArticleReader:
             self._open_parquet()
         elif self.format == "csv":
             self._header = self._open_csv()
+        else:
+            self._lines = self._stream()
 
     # -- opening: what can be told before any record is read ------------------------------------
 
@@ -365,7 +367,7 @@ class ArticleReader:
             yield from self._parquet_records()
 
     def _jsonl(self):
-        for number, line in enumerate(self._stream(), 1):
+        for number, line in enumerate(self._lines, 1):
             if not line.strip():
                 continue
             try:
