@@ -812,9 +812,9 @@ def _index(args) -> int:
             if reader is not None:
                 from checker.io.articles import bitext_of
 
-                work = map_batches(check_batch, batched(((bitext_of(a), a.as_of) for a in reader), BATCH),
-                                   jobs=args.jobs or 1, client=client)
-                done = _batch_progress(work, "indexing", "articles", reader.size, lambda batch: reader.done())
+                batches, read_to = _measured(batched(((bitext_of(a), a.as_of) for a in reader), BATCH), reader)
+                work = map_batches(check_batch, batches, jobs=args.jobs or 1, client=client)
+                done = _batch_progress(work, "indexing", "articles", reader.size, read_to)
             elif client is not None:
                 work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
                 done = _batch_progress(work, "indexing", "documents", len(bitexts))
@@ -872,10 +872,24 @@ def _article_checks(reader, jobs: int, console=None):
     from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
     from checker.io.articles import bitext_of
 
-    work = map_batches(check_batch, batched(((bitext_of(a), a.as_of) for a in reader), BATCH), jobs=jobs)
-    for batch, results in _batch_progress(work, "checking", "articles", reader.size, lambda b: reader.done(), console):
+    batches, read_to = _measured(batched(((bitext_of(a), a.as_of) for a in reader), BATCH), reader)
+    work = map_batches(check_batch, batches, jobs=jobs)
+    for batch, results in _batch_progress(work, "checking", "articles", reader.size, read_to, console):
         for (bitext, _), result in zip(batch, results):
             yield bitext, (result if isinstance(result, _Broken) else restore_texts(bitext, result))
+
+
+def _measured(batches, reader):
+    """The batches, and a function giving how far the export had been read when a batch was
+    made: the progress of a batch done, in the bar's unit (the reader runs ahead of the work by
+    the batches in flight, so its position now would say the run is further on than it is)."""
+    at: dict[int, int] = {}
+
+    def made():
+        for batch in batches:
+            at[id(batch)] = reader.done()
+            yield batch
+    return made(), lambda batch: at.pop(id(batch), 0)
 
 
 def _article_reader(args):
