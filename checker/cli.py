@@ -818,10 +818,10 @@ def _index(args) -> int:
             elif client is not None:
                 work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
                 done = _batch_progress(work, "indexing", "documents", len(bitexts))
-            else:                          # files as before: forked workers inherit the bitexts
-                checked = zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1))
+            else:                          # files as before: forked workers inherit the bitexts, and
+                checked = zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
                 done = _batch_progress(((batch, [r for _, r in batch]) for batch in batched(
-                    (((b, args.date), r) for b, r in checked), BATCH)), "indexing", "documents", len(bitexts))
+                    (((b, args.date), r) for b, r in checked), 1)), "indexing", "documents", len(bitexts))
             for batch, results in done:
                 filed = []
                 for item, result in zip(batch, results):
