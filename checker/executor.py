@@ -108,9 +108,11 @@ def dask_client(scheduler: str | None):
                             f"{CONNECT_TIMEOUT_S} s ({type(e).__name__}: {e}). Start one with 'dask scheduler' "
                             "and give the address it prints (tcp://HOST:8786), or leave out --scheduler "
                             "to use a local cluster.") from None
-    # one process per core, one thread each: the checker is pure Python, so threads would share
-    # one interpreter lock; the dashboard is off (no port to take on a shared machine)
-    cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+    # one process per core this process may run on, one thread each: the checker is pure Python,
+    # so threads would share one interpreter lock; the dashboard is off (no port to take on a
+    # shared machine)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cluster = LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
@@ -118,8 +120,23 @@ def dask_client(scheduler: str | None):
 def _on_dask(fn, batches, client):
     # pure=False: a batch is not hashed for a key (it would cost as much as sending it), and two
     # equal batches are two tasks
+    from distributed import KilledWorker
+
     threads = sum(client.nthreads().values()) or 1
-    yield from _in_order(lambda b: client.submit(fn, b, pure=False), batches, threads * IN_FLIGHT_PER_WORKER)
+    try:
+        yield from _in_order(lambda b: client.submit(fn, b, pure=False), batches, threads * IN_FLIGHT_PER_WORKER)
+    except KilledWorker as e:
+        # a worker that dies has its tasks given to another; one batch that ended several
+        # workers in turn (out of memory?) ends the run: what was filed before stays filed
+        raise UserError(f"a batch of documents ended {_allowed_failures()} Dask workers in turn (out of memory, or "
+                        f"killed: {e}); the documents filed before it are in the ledger, and indexing again "
+                        "skips them.") from None
+
+
+def _allowed_failures() -> str:
+    import dask
+
+    return str(dask.config.get("distributed.scheduler.allowed-failures", "several"))
 
 
 def close_dask(client, cluster) -> None:
