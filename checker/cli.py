@@ -860,10 +860,12 @@ def _file_batch(ledger, batch) -> list[str]:
     """File a batch of checked bitexts ((CheckResult, as_of) each) in the ledger, by the one
     writer: each file's outcome ("added", "replaced", "unchanged"). Filing a batch again (a
     retried task) changes nothing: an unchanged document is skipped."""
-    from checker.ledger import index_result
+    import checker.ledger as ledgers
 
-    # TODO(lead): Ledger.index_documents(batch) (one transaction per batch) when the ledger has it
-    return [o for result, as_of in batch for o in index_result(ledger, result, as_of)]
+    if hasattr(ledger, "index_documents") and hasattr(ledgers, "documents_of"):
+        # the bulk writer (branch pg): the batch in one transaction
+        return ledger.index_documents([d for result, as_of in batch for d in ledgers.documents_of(result, as_of)])
+    return [o for result, as_of in batch for o in ledgers.index_result(ledger, result, as_of)]
 
 
 def _article_checks(reader, jobs: int, console=None):
