@@ -109,11 +109,11 @@ def dask_client(scheduler: str | None):
                             "and give the address it prints (tcp://HOST:8786), or leave out --scheduler "
                             "to use a local cluster.") from None
     # one process per core this process may run on, one thread each: the checker is pure Python,
-    # so threads would share one interpreter lock; the dashboard is off (no port to take on a
-    # shared machine)
+    # so threads would share one interpreter lock; the scheduler's HTTP server (dashboard) on a
+    # free port, not on 8787, which another cluster of a shared machine may hold
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     cluster = LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 

@@ -108,6 +108,18 @@ def bitext_of(article: Article) -> Bitext:
                   aligned=False, label=path)
 
 
+def pyarrow_threads_quiet():
+    """Around every use of pyarrow: Ctrl-C, SIGTERM and SIGHUP held. pyarrow starts native
+    threads (its allocator's at import, its I/O pool's at the first read) that Python does not
+    know of; a thread takes the signal mask of the thread that starts it, and a signal sent to
+    the process goes to a thread that does not block it. Started with these signals held, its
+    threads never take them, so they reach the main thread, which checker/io/write.py holds
+    them in while it makes a report's temporary file (else one could be left behind)."""
+    from checker.io.write import _signals_held
+
+    return _signals_held()
+
+
 class _Bad(Exception):
     """A record that cannot be read: the message names what is wrong with it."""
 
@@ -262,15 +274,16 @@ class ArticleReader:
     # -- opening: what can be told before any record is read ------------------------------------
 
     def _open_parquet(self) -> None:
-        try:
-            import pyarrow.parquet as pq
-        except ImportError:
-            raise UserError("--articles FILE.parquet needs pyarrow (pip install pyarrow).") from None
-        try:
-            self._parquet = pq.ParquetFile(self._raw)
-        except Exception as e:  # noqa: BLE001 — pyarrow raises its own kinds for a file that is not Parquet
-            self._raw.close()
-            raise UserError(f"--articles {self.path}: not a Parquet file ({e}).") from None
+        with pyarrow_threads_quiet():
+            try:
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise UserError("--articles FILE.parquet needs pyarrow (pip install pyarrow).") from None
+            try:
+                self._parquet = pq.ParquetFile(self._raw)
+            except Exception as e:  # noqa: BLE001 — pyarrow raises its own kinds for a file that is not Parquet
+                self._raw.close()
+                raise UserError(f"--articles {self.path}: not a Parquet file ({e}).") from None
         self.size = self._parquet.metadata.num_rows
         self._columns_present(self._parquet.schema_arrow.names)
 
@@ -406,8 +419,14 @@ class ArticleReader:
     def _parquet_records(self):
         names = set(self._parquet.schema_arrow.names)
         wanted = [c for c in dict.fromkeys(self.columns.needed()) if c in names]
-        for batch in self._parquet.iter_batches(batch_size=_PARQUET_BATCH, columns=wanted):
-            for record in batch.to_pylist():
+        batches = self._parquet.iter_batches(batch_size=_PARQUET_BATCH, columns=wanted)
+        while True:
+            with pyarrow_threads_quiet():
+                batch = next(batches, None)
+                records = batch.to_pylist() if batch is not None else None
+            if records is None:
+                return
+            for record in records:
                 self._rows += 1
                 yield f"row {self._rows}", record
 

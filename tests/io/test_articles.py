@@ -9,12 +9,10 @@ import io
 import json
 import os
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from checker.cli import main
-from checker.io.articles import ArticleColumns, open_articles
+from checker.io.articles import ArticleColumns, open_articles, pyarrow_threads_quiet
 from tests.articles import dump_ledger, records, write_jsonl
 
 ZH_TEXT = "截至2024年4月，中国已累计派出维和警察3000余人次。"
@@ -38,8 +36,13 @@ def _write(path, recs) -> None:
         data = out.getvalue().encode("utf-8")
         path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
     elif name.endswith(".parquet"):
-        columns = list(dict.fromkeys(k for r in recs for k in r))
-        pq.write_table(pa.table({c: [r.get(c) for r in recs] for c in columns}), path)
+        # (pyarrow's threads must not take the signals tests/io/test_write.py sends itself)
+        with pyarrow_threads_quiet():
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            columns = list(dict.fromkeys(k for r in recs for k in r))
+            pq.write_table(pa.table({c: [r.get(c) for r in recs] for c in columns}), path)
     else:
         raise AssertionError(name)
 
