@@ -330,7 +330,7 @@ def _check(args) -> int:
                         "translates line i of the source.")
     if args.articles and (args.paths or args.source):
         raise UserError("give PATHs (or --source and --target) or --articles FILE, not both: an export is checked alone.")
-    reader = _article_reader(args) if args.articles else None
+    reader = _article_reader(args)
     paths = list(args.paths)
     if not paths and args.source is None and reader is None:
         if sys.stdin.isatty():
@@ -785,9 +785,8 @@ def _index(args) -> int:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
                         "(indexing it again under that name replaces it).")
     skipped: list[str] = []
-    reader = None
-    if args.articles:
-        reader = _article_reader(args)
+    reader = _article_reader(args)
+    if reader is not None:
         bitexts: list = []
         inputs = _Inputs([], None, None, None, [])
     else:
@@ -895,7 +894,13 @@ def _measured(batches, reader):
 
 
 def _article_reader(args):
-    """The export of --articles, opened (exit 2 before any work when it cannot be read)."""
+    """The export of --articles, opened (exit 2 before any work when it cannot be read); None
+    without --articles, when a column option is refused (it would be ignored in silence)."""
+    if not args.articles:
+        for name, default in (("id", "id"), ("date", "date"), ("lang", "lang"), ("title", "title"), ("text", "text")):
+            if getattr(args, f"{name}_column") != default:
+                raise UserError(f"--{name}-column names a column of an export of articles: give --articles FILE with it.")
+        return None
     from checker.io.articles import ArticleColumns, open_articles
 
     columns = ArticleColumns(id=args.id_column, date=args.date_column, lang=args.lang_column,

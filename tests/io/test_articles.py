@@ -176,6 +176,9 @@ def test_paths_and_articles_do_not_go_together(tmp_path, capsys):
     assert main(["index", str(tmp_path), "--articles", str(export), "--ledger", str(tmp_path / "l.db")]) == 2
     assert main(["check", str(tmp_path), "--articles", str(export)]) == 2
     assert "not both" in capsys.readouterr().err
+    # a column option without an export would be ignored in silence
+    assert main(["index", str(tmp_path), "--text-column", "body", "--ledger", str(tmp_path / "l.db")]) == 2
+    assert "--text-column names a column of an export of articles" in capsys.readouterr().err
 
 
 def test_an_article_is_filed_under_its_id_wherever_claimcheck_runs(tmp_path, capsys, monkeypatch):
