@@ -6,6 +6,7 @@ import argparse
 import io
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     ck.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     ck.add_argument("--jobs", type=int, metavar="N", help="check documents in N processes (default 1)")
+    _article_options(ck)
 
     ru = sub.add_parser("rules", help="list the rules, or explain one")
     ru.add_argument("rule", nargs="?", metavar="RULE", help="a code (CC101) or a name (value-mismatch)")
@@ -92,13 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
                          "message, doc, parameters and examples")
 
     ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
-    ix.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    ix.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
     ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
     ix.add_argument("--stdin-filename", metavar="NAME",
                     help="the name under which text read from stdin is filed (required with -)")
+    _article_options(ix)
+    ix.add_argument("--executor", choices=("local", "dask"), default="local",
+                    help="where documents are read: local (this process, or --jobs N processes; the "
+                         "default) or dask (tasks of a Dask cluster, written here by one writer)")
+    ix.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --executor dask: the scheduler of a running cluster (tcp://HOST:8786); "
+                         "default: a local cluster of one worker process per core")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
     cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
@@ -116,6 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     sj.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser
+
+
+def _article_options(parser) -> None:
+    parser.add_argument("--articles", metavar="FILE",
+                        help="an export of articles, one record each, instead of PATHs: JSON lines (.jsonl, "
+                             ".ndjson), CSV (.csv) or Parquet (.parquet); .jsonl.gz and .csv.gz too")
+    parser.add_argument("--id-column", default="id", metavar="NAME",
+                        help="with --articles: the record's id, its name in the ledger and in findings (default id)")
+    parser.add_argument("--date-column", default="date", metavar="NAME",
+                        help="with --articles: its publication date, YYYY-MM-DD or an ISO date-time (default "
+                             "date; --date when a record has none)")
+    parser.add_argument("--lang-column", default="lang", metavar="NAME",
+                        help="with --articles: its language, zh or en (default lang; without one each "
+                             "paragraph is sorted by its script)")
+    parser.add_argument("--title-column", default="title", metavar="NAME",
+                        help="with --articles: its title, read as the first paragraph (default title)")
+    parser.add_argument("--text-column", default="text", metavar="NAME",
+                        help="with --articles: its text (default text); a record with TEXT_zh and TEXT_en "
+                             "(and TITLE_zh, TITLE_en) is an article and its translation")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,12 +328,15 @@ def _check(args) -> int:
     if args.aligned and args.source is None:
         raise UserError("--aligned needs --source and --target: it says that line i of the target "
                         "translates line i of the source.")
+    if args.articles and (args.paths or args.source):
+        raise UserError("give PATHs (or --source and --target) or --articles FILE, not both: an export is checked alone.")
+    reader = _article_reader(args)
     paths = list(args.paths)
-    if not paths and args.source is None:
+    if not paths and args.source is None and reader is None:
         if sys.stdin.isatty():
             raise UserError("no input: give one or more files or directories, or - to read stdin.")
         paths = ["-"]
-    first = args.source or (args.stdin_filename if paths[0] == "-" and args.stdin_filename else paths[0])
+    first = args.articles or args.source or (args.stdin_filename if paths[0] == "-" and args.stdin_filename else paths[0])
     start = Path(first) if first != "-" else Path.cwd()
     config = load_config(start if start.exists() else Path.cwd(), Path(args.config) if args.config else None,
                          isolated=args.isolated)
@@ -314,17 +345,21 @@ def _check(args) -> int:
     compare.set_tolerances(config.tolerances)
     fail_on = args.fail_on or config.fail_on or "error"
 
-    inputs = _Inputs.of(paths, args.source, args.target, args.stdin_filename)
     skipped: list[str] = []
-    bitexts = (read_bitexts(inputs.paths, source=inputs.source, target=inputs.target,
-                            aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
-                            on_error=_skipper(skipped))
-               if inputs.paths or inputs.source else [])
-    if skipped and not (bitexts or inputs.blank):   # nothing could be read: no report at all
-        return _skipped_status(skipped, "checked", False)
-    _say_unpaired(bitexts, inputs.paths)
-    if args.stdin_filename:
-        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    if reader is not None:
+        inputs = _Inputs([], None, None, None, [])
+        bitexts: list = []
+    else:
+        inputs = _Inputs.of(paths, args.source, args.target, args.stdin_filename)
+        bitexts = (read_bitexts(inputs.paths, source=inputs.source, target=inputs.target,
+                                aligned=args.aligned and inputs.source is not None, stdin=inputs.stdin,
+                                on_error=_skipper(skipped))
+                   if inputs.paths or inputs.source else [])
+        if skipped and not (bitexts or inputs.blank):   # nothing could be read: no report at all
+            return _skipped_status(skipped, "checked", False)
+        _say_unpaired(bitexts, inputs.paths)
+        if args.stdin_filename:
+            bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
     fmt = args.format or ("text" if (args.output is None and sys.stdout.isatty()) else "concise")
     # on a terminal, each file's findings are shown as soon as it is checked; the archive, a
     # baseline or --statistics need the whole run first
@@ -334,17 +369,33 @@ def _check(args) -> int:
     findings, claims, texts, reports, broken = [], 0, {}, [], []
     failing: list = []                 # --fail-on judges every finding, --min-severity only hides
     hidden: dict[str, int] = {}
-    work = _check_all(bitexts, args.date, args.jobs or 1)
-    for bitext, result in zip(bitexts, _progress(work, len(bitexts), "checking", console)):
+    if reader is not None:
+        work = _article_checks(reader, args.jobs or 1, console)
+    else:
+        work = zip(bitexts, _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking",
+                                      console))
+    every: set[str] = set()            # the files read, and those checked (not broken)
+    checked: set[str] = set()
+    for bitext, result in work:
+        paths_of = _bitext_paths(bitext)
+        every.update(paths_of)
         if isinstance(result, _Broken):
             _say_broken(result, "checked")
             broken.append(bitext)
             continue
+        checked.update(paths_of)
         if args.ledger and args.date is None and _undated(result):
             result = _dated_today(bitext, result)
-        reports.append((bitext, result))
-        claims += result.claims
         mine = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+        if reader is not None:
+            # an export of millions of articles: the report keeps what it shows, not every text (a
+            # text for its findings' snippets and suppression comments; the results for the
+            # archive's rules and the HTML report only)
+            mine = {p: t for p, t in mine.items() if "claimcheck" in t.lower() or any(f.path == p for f in result.findings)}
+            if not args.ledger and fmt != "html":
+                result = replace(result, files=(), pairs=(), agreeing=())
+        reports.append((bitext, result) if reader is None or args.ledger or fmt == "html" else (None, result))
+        claims += result.claims
         texts.update(mine)
         if stream:
             settled = _settle(result.findings, mine, config)
@@ -356,7 +407,8 @@ def _check(args) -> int:
             findings += result.findings
     if not stream:
         if args.ledger:
-            findings += _corpus(args.ledger, [r for _, r in reports])
+            with _articles_home(args.ledger if reader is not None else None) as ledger_path:
+                findings += _corpus(ledger_path or args.ledger, [r for _, r in reports])
         findings = _settle(findings, texts, config)
         if args.write_baseline:
             from checker.engine.baseline import write_baseline
@@ -366,16 +418,14 @@ def _check(args) -> int:
         if args.baseline:
             from checker.engine.baseline import apply_baseline
 
-            findings, stale = apply_baseline(findings, Path(args.baseline),
-                                             {seg.path for b in bitexts for seg in b.source + b.target})
+            findings, stale = apply_baseline(findings, Path(args.baseline), every)
             if stale:
                 print(f"claimcheck: {len(stale)} baseline entries no longer match a finding (fixed?): "
                       + "; ".join(f"{e['path']} {e['rule']} {e['message']}" for e in stale[:5])
                       + (" …" if len(stale) > 5 else ""), file=sys.stderr)
         failing = findings
         findings = _shown(findings, args.min_severity, hidden)
-    checked = [b for b in bitexts if not any(b is x for x in broken)]
-    files = len({seg.path for b in checked for seg in b.source + b.target}) + len(inputs.blank)
+    files = len(checked) + len(inputs.blank)
     if stream:
         render.render_summary(console, findings, files, claims, hidden)
     elif args.statistics:
@@ -394,6 +444,11 @@ def _check(args) -> int:
                   "junit": lambda: _junit(findings, checked, fail_on),
                   "html": lambda: _html(reports, findings, files, claims, hidden)}[fmt]()
         _emit(args.output, chunks)
+    if reader is not None and reader.bad:
+        print(f"claimcheck: error: {reader.bad} record(s) of {args.articles} could not be read and were not "
+              "checked (see above); the rest was.", file=sys.stderr)
+        _skipped_status(skipped, "checked", broken=len(broken))
+        return EXIT_ERROR
     if skipped or broken:              # the report is whole, but not every file was checked
         return _skipped_status(skipped, "checked", broken=len(broken))
     if fail_on == "never" or args.exit_zero or (args.write_baseline and not args.baseline):
@@ -715,38 +770,191 @@ def _corpus(ledger_path: str, results) -> list:
 def _index(args) -> int:
     from collections import Counter
 
-    from checker.io.bilingual import read_bitexts
-    from checker.ledger import Ledger, index_result
+    from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
+    from checker.ledger import Ledger
 
+    if args.articles and args.paths:
+        raise UserError("give PATHs or --articles FILE, not both: an export is indexed alone.")
+    if not args.articles and not args.paths:
+        raise UserError("no input: give files or directories to index, or --articles FILE (an export of articles).")
+    if args.scheduler and args.executor != "dask":
+        raise UserError("--scheduler is the address of a Dask cluster: give --executor dask with it.")
+    if args.executor == "dask" and (args.jobs or 1) > 1:
+        raise UserError("--jobs is for --executor local; with --executor dask the cluster's workers share the work.")
     if "-" in args.paths and not args.stdin_filename:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
                         "(indexing it again under that name replaces it).")
     skipped: list[str] = []
-    inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
-    bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
-    if skipped and not (bitexts or inputs.blank):   # nothing could be read: the ledger is not touched
-        return _skipped_status(skipped, "indexed", False)
-    if args.stdin_filename:
-        bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    reader = _article_reader(args)
+    if reader is not None:
+        bitexts: list = []
+        inputs = _Inputs([], None, None, None, [])
+    else:
+        from checker.io.bilingual import read_bitexts
+
+        inputs = _Inputs.of(args.paths, None, None, args.stdin_filename)
+        bitexts = read_bitexts(inputs.paths, stdin=inputs.stdin, on_error=_skipper(skipped)) if inputs.paths else []
+        if skipped and not (bitexts or inputs.blank):   # nothing could be read: the ledger is not touched
+            return _skipped_status(skipped, "indexed", False)
+        if args.stdin_filename:
+            bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
+    client = cluster = None
+    if args.executor == "dask":       # before the ledger is touched: no Dask, or no scheduler, is exit 2
+        from checker.executor import dask_client
+
+        client, cluster = dask_client(args.scheduler)
     outcome: Counter = Counter()
     undated: list[str] = []
     broken = 0
-    with Ledger(args.ledger) as ledger:
-        for result in _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "indexing"):
-            if isinstance(result, _Broken):       # not filed: what the archive held stays
-                _say_broken(result, "indexed")
-                broken += 1
-                continue
-            outcome.update(index_result(ledger, result, args.date))
-            undated += [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
-        stats = ledger.stats()
+    try:
+        with Ledger(args.ledger) as ledger:
+            if reader is not None:
+                from checker.io.articles import bitext_of
+
+                batches, read_to = _measured(batched(((bitext_of(a), a.as_of) for a in reader), BATCH), reader)
+                work = map_batches(check_batch, batches, jobs=args.jobs or 1, client=client)
+                done = _batch_progress(work, "indexing", "articles", reader.size, read_to)
+            elif client is not None:
+                work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
+                done = _batch_progress(work, "indexing", "documents", len(bitexts))
+            else:                          # files as before: forked workers inherit the bitexts, and
+                checked = zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
+                done = _batch_progress(((batch, [r for _, r in batch]) for batch in batched(
+                    (((b, args.date), r) for b, r in checked), 1)), "indexing", "documents", len(bitexts))
+            for batch, results in done:
+                filed = []
+                for item, result in zip(batch, results):
+                    bitext, as_of = item[0] if reader is None and client is None else item
+                    if isinstance(result, _Broken):       # not filed: what the archive held stays
+                        _say_broken(result, "indexed")
+                        broken += 1
+                        continue
+                    result = restore_texts(bitext, result)
+                    filed.append((result, as_of))
+                    undated += _undated(result)
+                with _articles_home(args.ledger if reader is not None else None):
+                    outcome.update(_file_batch(ledger, filed))
+            stats = ledger.stats()
+    finally:
+        if client is not None:
+            from checker.executor import close_dask
+
+            close_dask(client, cluster)
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)
     if undated:
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         print(f"claimcheck: warning: {len(undated)} document(s) state no date and their figures are never "
-              f"compared in time: {shown}. Index them with --date YYYY-MM-DD.", file=sys.stderr)
+              f"compared in time: {shown}. Index them with --date YYYY-MM-DD"
+              + (" (or give each record a date)." if reader is not None else "."), file=sys.stderr)
+    if reader is not None and reader.bad:
+        print(f"claimcheck: error: {reader.bad} record(s) of {args.articles} could not be read and were not "
+              "indexed (see above); the rest was.", file=sys.stderr)
+        _skipped_status(skipped, "indexed", broken=broken)
+        return EXIT_ERROR
     return _skipped_status(skipped, "indexed", broken=broken)
+
+
+def _file_batch(ledger, batch) -> list[str]:
+    """File a batch of checked bitexts ((CheckResult, as_of) each) in the ledger, by the one
+    writer: each file's outcome ("added", "replaced", "unchanged"). Filing a batch again (a
+    retried task) changes nothing: an unchanged document is skipped."""
+    import checker.ledger as ledgers
+
+    if hasattr(ledger, "index_documents") and hasattr(ledgers, "documents_of"):
+        # the bulk writer (branch pg): the batch in one transaction
+        return ledger.index_documents([d for result, as_of in batch for d in ledgers.documents_of(result, as_of)])
+    return [o for result, as_of in batch for o in ledgers.index_result(ledger, result, as_of)]
+
+
+def _article_checks(reader, jobs: int, console=None):
+    """(bitext, CheckResult or _Broken) of each article of the export, in order, checked in
+    batches (in ``jobs`` processes when more than one) as the export is read."""
+    from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
+    from checker.io.articles import bitext_of
+
+    batches, read_to = _measured(batched(((bitext_of(a), a.as_of) for a in reader), BATCH), reader)
+    work = map_batches(check_batch, batches, jobs=jobs)
+    for batch, results in _batch_progress(work, "checking", "articles", reader.size, read_to, console):
+        for (bitext, _), result in zip(batch, results):
+            yield bitext, (result if isinstance(result, _Broken) else restore_texts(bitext, result))
+
+
+def _measured(batches, reader):
+    """The batches, and a function giving how far the export had been read when a batch was
+    made: the progress of a batch done, in the bar's unit (the reader runs ahead of the work by
+    the batches in flight, so its position now would say the run is further on than it is)."""
+    at: dict[int, int] = {}
+
+    def made():
+        for batch in batches:
+            at[id(batch)] = reader.done()
+            yield batch
+    return made(), lambda batch: at.pop(id(batch), 0)
+
+
+def _article_reader(args):
+    """The export of --articles, opened (exit 2 before any work when it cannot be read); None
+    without --articles, when a column option is refused (it would be ignored in silence)."""
+    if not args.articles:
+        for name, default in (("id", "id"), ("date", "date"), ("lang", "lang"), ("title", "title"), ("text", "text")):
+            if getattr(args, f"{name}_column") != default:
+                raise UserError(f"--{name}-column names a column of an export of articles: give --articles FILE with it.")
+        return None
+    from checker.io.articles import ArticleColumns, open_articles
+
+    columns = ArticleColumns(id=args.id_column, date=args.date_column, lang=args.lang_column,
+                             title=args.title_column, text=args.text_column)
+    return open_articles(args.articles, columns, args.date)
+
+
+@contextmanager
+def _articles_home(ledger: str | None):
+    """Around the ledger's work on articles: the working directory is the ledger's folder.
+    The ledger knows a document by its file's real path relative to its folder; an article's
+    name is its record id (ID, or ID#zh and ID#en), not a file, so that the ledger files it
+    under that id whatever directory claimcheck runs in, and shows archived articles by their
+    ids, the id is read as a name in the ledger's folder. Gives the ledger's path as it is to be
+    opened there (None: as given)."""
+    if ledger is None or "://" in ledger:
+        yield None
+        return
+    from pathlib import Path
+
+    here = os.getcwd()
+    absolute = str(Path(ledger).resolve())
+    os.chdir(Path(absolute).parent)
+    try:
+        yield absolute
+    finally:
+        os.chdir(here)
+
+
+def _batch_progress(batches, what: str, unit: str, total: int, measure=None, console=None):
+    """The batches ((batch, results) each) as they come, with a progress bar on stderr when it
+    is a terminal: how many ``unit`` are done, how many a second, and the time left, measured
+    by ``measure(batch)`` against ``total`` (bytes of an export read, or documents); as
+    :func:`_progress`, nothing is drawn in a pipe or a log."""
+    import time
+
+    count = 0
+    if not sys.stderr.isatty() or (console is not None and os.environ.get("NO_COLOR")):
+        yield from batches
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    console = console or Console(stderr=True, color_system=None if os.environ.get("NO_COLOR") else "auto")
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[done]} " + unit),
+               TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    started = time.monotonic()
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(what, total=max(total, 1), done=0, rate="–")
+        for batch, results in batches:
+            yield batch, results
+            count += len(batch)
+            rate = count / max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=measure(batch) if measure else count, done=f"{count:,}", rate=f"{rate:,.0f}")
 
 
 def _claims(args) -> int:
@@ -855,11 +1063,10 @@ def _html(reports, findings, files: int, claims: int, hidden):
     return html_chunks(reports, findings, files, claims, hidden)
 
 
-def _junit(findings, bitexts, fail_on: str):
+def _junit(findings, paths, fail_on: str):
     from checker.report.junit import junit_chunks
 
-    files = sorted({seg.path for b in bitexts for seg in b.source + b.target})
-    return junit_chunks(findings, files, fail_on)
+    return junit_chunks(findings, sorted(paths), fail_on)
 
 
 def _rules(args) -> int:

@@ -1,0 +1,156 @@
+"""Where documents are checked: in this process, in a pool of local processes, or as tasks of a
+Dask cluster (``--executor dask``) — the same work, the same results, in the same order.
+
+Documents travel in batches (a task per ``BATCH`` documents: a task costs the scheduler about a
+millisecond, an article tens of milliseconds to check), and at most a few batches per worker
+are in flight at once, so that memory stays bounded whatever the size of the input: the input
+is read only as fast as results come back. Results are given back in input order, so that one
+writer (the parent) files them in the order a single process would, and the ledger is the
+same. A worker that dies loses no document: Dask gives its tasks to another worker, and what a
+retried batch writes again is unchanged (the ledger skips an unchanged document).
+
+A worker sends back claims and findings, not the texts it was given: the parent has them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from checker.errors import UserError
+
+__all__ = ["BATCH", "check_batch", "map_batches", "restore_texts"]
+
+BATCH = 100                 # documents a task: news articles of a few KB each
+IN_FLIGHT_PER_WORKER = 3    # batches submitted ahead per worker: none idles while one result is filed
+CONNECT_TIMEOUT_S = 5       # a scheduler address that does not answer in this time is wrong
+
+
+def check_batch(batch: list) -> list:
+    """In a worker: each (bitext, as_of)'s CheckResult (or _Broken), without the texts of its
+    files, which the parent puts back (:func:`restore_texts`)."""
+    from checker.cli import _Broken, _check_one
+
+    out = []
+    for bitext, as_of in batch:
+        result = _check_one(bitext, as_of)
+        if not isinstance(result, _Broken):
+            verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
+            result = replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
+        out.append(result)
+    return out
+
+
+def restore_texts(bitext, result):
+    """A worker's result with its files' texts put back from the bitext the parent holds."""
+    from checker.cli import _with_texts
+
+    return _with_texts(bitext, result)
+
+
+def map_batches(fn: Callable[[list], list], batches: Iterable[list], *, jobs: int = 1,
+                client=None) -> Iterator[tuple[list, list]]:
+    """(batch, fn(batch)) for each batch, in input order: here (``jobs`` 1), in ``jobs`` local
+    processes, or as tasks of the Dask ``client`` (see :func:`dask_client`). ``fn`` must be
+    importable by the workers."""
+    if client is not None:
+        yield from _on_dask(fn, batches, client)
+    elif jobs <= 1:
+        for batch in batches:
+            yield batch, fn(batch)
+    else:
+        yield from _on_pool(fn, batches, jobs)
+
+
+def _in_order(submit, batches: Iterable[list], window: int) -> Iterator[tuple[list, list]]:
+    """Submit batches ahead, at most ``window`` unfinished, and give results in input order
+    (``submit(batch)`` returns a future with ``.result()``)."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            batch, future = pending.popleft()
+            yield batch, future.result()
+    while pending:
+        batch, future = pending.popleft()
+        yield batch, future.result()
+
+
+def _on_pool(fn, batches, jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forked workers inherit what the parent set up (the rules, the configuration's tolerances)
+    context = (multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods()
+               else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from _in_order(lambda b: pool.submit(fn, b), batches, jobs * IN_FLIGHT_PER_WORKER)
+
+
+def dask_client(scheduler: str | None):
+    """(client, cluster): a client of the scheduler at ``scheduler``, or of a new local cluster
+    of one single-threaded worker process per core (cluster then to be closed with the client).
+    UserError when Dask is not installed or the scheduler does not answer."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UserError("--executor dask needs Dask's distributed scheduler, which is not installed: "
+                        "pip install 'claimcheck[dask]' (or 'dask[distributed]'), or leave out "
+                        "--executor dask to index in this process (--jobs N for N processes).") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT_S), None
+        except (OSError, TimeoutError, ValueError, TypeError) as e:
+            raise UserError(f"--scheduler {scheduler}: no Dask scheduler answers there within "
+                            f"{CONNECT_TIMEOUT_S} s ({type(e).__name__}: {e}). Start one with 'dask scheduler' "
+                            "and give the address it prints (tcp://HOST:8786), or leave out --scheduler "
+                            "to use a local cluster.") from None
+    # one process per core this process may run on, one thread each: the checker is pure Python,
+    # so threads would share one interpreter lock; the scheduler's HTTP server (dashboard) on a
+    # free port, not on 8787, which another cluster of a shared machine may hold
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cluster = LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
+                           dashboard_address=":0", silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def _on_dask(fn, batches, client):
+    # pure=False: a batch is not hashed for a key (it would cost as much as sending it), and two
+    # equal batches are two tasks
+    from distributed import KilledWorker
+
+    threads = sum(client.nthreads().values()) or 1
+    try:
+        yield from _in_order(lambda b: client.submit(fn, b, pure=False), batches, threads * IN_FLIGHT_PER_WORKER)
+    except KilledWorker as e:
+        # a worker that dies has its tasks given to another; one batch that ended several
+        # workers in turn (out of memory?) ends the run: what was filed before stays filed
+        raise UserError(f"a batch of documents ended {_allowed_failures()} Dask workers in turn (out of memory, or "
+                        f"killed: {e}); the documents filed before it are in the ledger, and indexing again "
+                        "skips them.") from None
+
+
+def _allowed_failures() -> str:
+    import dask
+
+    return str(dask.config.get("distributed.scheduler.allowed-failures", "several"))
+
+
+def close_dask(client, cluster) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def batched(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
