@@ -244,13 +244,13 @@ class Stopping:
         self.db = db
     def __getattr__(self, name):
         return getattr(self.db, name)
-    def executemany(self, sql, rows):
+    def insert_rows(self, table, columns, rows):
         rows = list(rows)
-        if "INSERT INTO claims" in sql and len(rows) == 30:
-            self.db.executemany(sql, rows[:15])
+        if table == "claims" and len(rows) == 30:
+            self.db.insert_rows(table, columns, rows[:15])
             print("inside", flush=True)
             time.sleep(60)
-        return self.db.executemany(sql, rows)
+        return self.db.insert_rows(table, columns, rows)
 
 with Ledger(sys.argv[1]) as ledger:
     ledger._db = Stopping(ledger._db)
@@ -482,7 +482,9 @@ def test_a_ledger_that_cannot_be_opened_read_only_is_read_as_an_immutable_snapsh
     db = tmp_path / "ledger.db"
     with Ledger(db) as ledger:
         ledger.index_document("a.txt", SEED, extract_text(SEED))
-    targets, opened = [], Ledger._open
+    from checker.ledger.sqlite import SQLiteDatabase
+
+    targets, opened = [], SQLiteDatabase._open
     real_connect = sqlite3.connect
 
     def connect(target, *a, **k):
@@ -495,7 +497,7 @@ def test_a_ledger_that_cannot_be_opened_read_only_is_read_as_an_immutable_snapsh
         return opened(self)
 
     monkeypatch.setattr(sqlite3, "connect", connect)
-    monkeypatch.setattr(Ledger, "_open", first_fails)
+    monkeypatch.setattr(SQLiteDatabase, "_open", first_fails)
     with Ledger(db, readonly=True) as ledger:
         assert ledger.stats()["documents"] == 1
     assert targets[0].endswith("?mode=ro") and targets[1].endswith("?mode=ro&immutable=1")

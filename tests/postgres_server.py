@@ -1,0 +1,104 @@
+"""A real PostgreSQL server for the tests: Debian's binaries (initdb, pg_ctl), a cluster in a
+temporary folder, a Unix socket in that folder and a free TCP port on 127.0.0.1. One server for
+the whole session; each test gets a database of its own (tests/conftest.py, ``ledger_url``).
+
+PostgreSQL refuses to run as root: as root, the cluster belongs to the ``postgres`` user (which
+Debian's package creates), else to ``nobody``, and initdb and pg_ctl run as that user."""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+REQUIRE = "CLAIMCHECK_REQUIRE_POSTGRES"
+
+
+def binaries() -> Path | None:
+    """The folder holding initdb and pg_ctl: on the PATH, else Debian's /usr/lib/postgresql/N/bin
+    (the newest)."""
+    found = shutil.which("pg_ctl")
+    if found and shutil.which("initdb"):
+        return Path(os.path.realpath(found)).parent
+    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                     key=lambda f: int(f.split("/")[-2]) if f.split("/")[-2].isdigit() else 0)
+    for folder in reversed(folders):
+        if (Path(folder) / "pg_ctl").exists() and (Path(folder) / "initdb").exists():
+            return Path(folder)
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin = bin_dir
+        self.root = Path(tempfile.mkdtemp(prefix="claimcheck-pg-"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self._names = itertools.count()
+        self._user = None
+        if os.geteuid() == 0:
+            try:
+                self._user = pwd.getpwnam("postgres")
+            except KeyError:
+                self._user = pwd.getpwnam("nobody")
+            os.chown(self.root, self._user.pw_uid, self._user.pw_gid)
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        # fsync off: the tests kill clients, never the server; a lost disk is not what they test
+        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+                   f"-c unix_socket_directories={self.root} -c fsync=off -c synchronous_commit=off "
+                   "-c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
+                  "-o", options, "start")
+        self.admin_url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, program: str, *args: str) -> None:
+        user = self._user
+
+        def drop() -> None:
+            if user is not None:
+                os.setgid(user.pw_gid)
+                os.setuid(user.pw_uid)
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        if user is not None:
+            env["HOME"] = str(self.root)
+        result = subprocess.run([str(self.bin / program), *args], preexec_fn=drop, env=env,
+                                cwd=self.root, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            log = self.root / "log"
+            raise RuntimeError(f"{program} failed: {result.stdout}{result.stderr}"
+                               + (log.read_text() if log.exists() else ""))
+
+    def sql(self, *statements: str, database: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as con:
+            for s in statements:
+                con.execute(s)
+
+    def url(self, database: str, user: str = "postgres") -> str:
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """A fresh, empty database: its URL."""
+        name = f"ledger_{next(self._names)}"
+        self.sql(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
