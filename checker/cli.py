@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
     ix.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
-    ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
+    ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger: an SQLite file, or a postgresql:// URL (created if new)")
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
     ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the name under which text read from stdin is filed (required with -)")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
-    cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file or a postgresql:// URL)")
     cl.add_argument("--subject", metavar="TEXT",
                     help="only this subject, in either language and any phrasing the glossary knows")
     cl.add_argument("--format", choices=("text", "json", "csv", "html"), default=None,
@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     sj = sub.add_parser("subjects", help="the archive's subject keys, with counts")
     sj.add_argument("pattern", nargs="?", metavar="PATTERN",
                     help="only keys or subjects that contain this text (any case)")
-    sj.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    sj.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file or a postgresql:// URL)")
     sj.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser
@@ -713,10 +713,8 @@ def _corpus(ledger_path: str, results) -> list:
 
 
 def _index(args) -> int:
-    from collections import Counter
-
     from checker.io.bilingual import read_bitexts
-    from checker.ledger import Ledger, index_result
+    from checker.ledger import Batches, Ledger
 
     if "-" in args.paths and not args.stdin_filename:
         raise UserError("index -: give --stdin-filename NAME, the name the text is filed under "
@@ -728,17 +726,18 @@ def _index(args) -> int:
         return _skipped_status(skipped, "indexed", False)
     if args.stdin_filename:
         bitexts = [_renamed(b, args.stdin_filename) for b in bitexts]
-    outcome: Counter = Counter()
     undated: list[str] = []
     broken = 0
     with Ledger(args.ledger) as ledger:
+        batches = Batches(ledger)                 # one transaction per batch of documents
         for result in _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "indexing"):
             if isinstance(result, _Broken):       # not filed: what the archive held stays
                 _say_broken(result, "indexed")
                 broken += 1
                 continue
-            outcome.update(index_result(ledger, result, args.date))
+            batches.add(result, args.date)
             undated += [path for path, _, claims in result.files if claims and not any(c.as_of for c in claims)]
+        outcome = batches.flush()
         stats = ledger.stats()
     print(f"claimcheck: {outcome['added']} added, {outcome['replaced']} replaced, {outcome['unchanged']} unchanged; "
           f"the ledger holds {stats['documents']} documents and {stats['claims']} claims", file=sys.stderr)

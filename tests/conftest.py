@@ -4,6 +4,7 @@ go through the Ledger API or the command line, which must answer alike on both."
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -27,16 +28,28 @@ def postgres_server():
         server.stop()
 
 
-def make_ledger_url(kind: str, request, tmp_path) -> str:
+def make_ledger_url(kind: str, request, folder, name: str = "ledger.db") -> str:
     if kind == "sqlite":
-        return str(tmp_path / "ledger.db")
+        return str(folder / name)
     return request.getfixturevalue("postgres_server").new_database()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def ledger_url(request, tmp_path) -> str:
+def ledger_kind(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def new_ledger(ledger_kind, request, tmp_path):
+    """Makes new, empty ledgers of one kind: SQLite files' paths, or fresh PostgreSQL databases' URLs."""
+    names = itertools.count()
+    return lambda: make_ledger_url(ledger_kind, request, tmp_path, f"ledger-{next(names)}.db")
+
+
+@pytest.fixture
+def ledger_url(new_ledger) -> str:
     """A new, empty ledger: an SQLite file's path, or a fresh PostgreSQL database's URL."""
-    return make_ledger_url(request.param, request, tmp_path)
+    return new_ledger()
 
 
 @pytest.fixture(params=["sqlite", "postgres"], scope="module")

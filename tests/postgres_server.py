@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 REQUIRE = "CLAIMCHECK_REQUIRE_POSTGRES"
+PASSWORD = "claimcheck-test-secret"
 
 
 def binaries() -> Path | None:
@@ -48,13 +49,18 @@ class Server:
         self.port = _free_port()
         self._names = itertools.count()
         self._user = None
+        self.password = PASSWORD
+        (self.root / "pw").write_text(PASSWORD + "\n")
         if os.geteuid() == 0:
             try:
                 self._user = pwd.getpwnam("postgres")
             except KeyError:
                 self._user = pwd.getpwnam("nobody")
-            os.chown(self.root, self._user.pw_uid, self._user.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+            for f in (self.root, self.root / "pw"):
+                os.chown(f, self._user.pw_uid, self._user.pw_gid)
+        # passwords over TCP, as a newsroom's server asks them (the tests give a wrong one)
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth-local=trust",
+                  "--auth-host=scram-sha-256", f"--pwfile={self.root / 'pw'}", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
         # fsync off: the tests kill clients, never the server; a lost disk is not what they test
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
@@ -62,7 +68,6 @@ class Server:
                    "-c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
                   "-o", options, "start")
-        self.admin_url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, program: str, *args: str) -> None:
         user = self._user
@@ -88,8 +93,8 @@ class Server:
             for s in statements:
                 con.execute(s)
 
-    def url(self, database: str, user: str = "postgres") -> str:
-        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str, user: str = "postgres", password: str = PASSWORD) -> str:
+        return f"postgresql://{user}:{password}@127.0.0.1:{self.port}/{database}"
 
     def new_database(self) -> str:
         """A fresh, empty database: its URL."""

@@ -178,17 +178,20 @@ class PostgresDatabase:
         params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
         params.setdefault("application_name", "claimcheck")
         try:
-            self._db = psycopg.connect(**params, autocommit=not readonly, row_factory=_row_factory)
+            self._db = psycopg.connect(**params, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as e:
             raise _connect_error(url, e) from None
         try:
             if readonly:
-                # one snapshot for the whole check, in which the server refuses any write
-                self._db.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-                self._db.read_only = True
                 if not self._check_identity():
                     raise UserError(f"{self.label}: not a claimcheck ledger (a database without its "
                                     f"tables). Create one with 'claimcheck index PATH --ledger URL'.")
+                # then one snapshot for the whole check, in which the server refuses any write;
+                # taken after the identity was read (committed), never before the tables were
+                # filled: the catalog is read as it is now, rows as they were at the snapshot
+                self._db.autocommit = False
+                self._db.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                self._db.read_only = True
             elif not self._check_identity():
                 self.begin_write()            # the first writers wait here; one creates the tables
                 try:
