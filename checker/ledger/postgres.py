@@ -91,7 +91,8 @@ def shown_url(url: str) -> str:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
         return urlunsplit(parts._replace(netloc=netloc))
     except ValueError:
-        return url.split("@", 1)[-1] if "@" in url else url
+        password = _password(url)
+        return url.replace(f":{password}@", ":***@", 1) if password else url
 
 
 @lru_cache(maxsize=512)
@@ -128,10 +129,18 @@ def _row_factory(cursor):
     return lambda values: _Row(values, index)
 
 
+def _password(url: str) -> str | None:
+    """The password in the URL, found without parsing it (it may be malformed)."""
+    userinfo = url.split("://", 1)[-1].split("/", 1)[0].rpartition("@")[0]
+    return userinfo.partition(":")[2] or None
+
+
 def _connect_error(url: str, e: Exception) -> UserError:
     """A message a user can act on, for an error met while connecting."""
     shown = shown_url(url)
     message = " ".join(str(e).split())
+    if (password := _password(url)) is not None:       # (libpq may quote the whole URL)
+        message = message.replace(password, "***")
     low = message.lower()
     if "password authentication failed" in low or "no password supplied" in low:
         why = ("the server refused the user name or password: check them in the URL "
@@ -142,7 +151,8 @@ def _connect_error(url: str, e: Exception) -> UserError:
     elif "role" in low and "does not exist" in low:
         why = "no such user on the server: give an existing user in the URL (postgresql://USER@HOST/DB)"
     elif ("connection refused" in low or "no such file or directory" in low
-          or "could not translate host name" in low or "timeout expired" in low):
+          or "could not translate host name" in low or "failed to resolve host" in low
+          or "timeout expired" in low):
         why = ("no PostgreSQL server answers there: start it (pg_ctl -D DATADIR start) or check "
                "the host and port in the URL")
     elif "invalid" in low or "missing" in low or "unexpected" in low or "uri" in low:

@@ -182,6 +182,7 @@ def test_connection_errors_are_one_paragraph_and_exit_2(tmp_path, postgres_serve
     from tests.postgres_server import _free_port
     cases = {
         "postgresql://postgres@127.0.0.1:notaport/x": "not a valid PostgreSQL URL",
+        "postgresql://postgres:wrong-secret@[::1/x": "not a valid PostgreSQL URL",     # (libpq quotes it)
         f"postgresql://postgres@127.0.0.1:{_free_port()}/x": "no PostgreSQL server answers there",
         postgres_server.url(database, password="wrong-secret"): "refused the user name or password",
         postgres_server.url("no_such_database"): "no such database on the server",
