@@ -41,9 +41,18 @@ def ledger_kind(request) -> str:
 
 @pytest.fixture
 def new_ledger(ledger_kind, request, tmp_path):
-    """Makes new, empty ledgers of one kind: SQLite files' paths, or fresh PostgreSQL databases' URLs."""
+    """Makes new, empty ledgers of one kind: SQLite files' paths, or fresh PostgreSQL databases'
+    URLs (dropped after the test)."""
     names = itertools.count()
-    return lambda: make_ledger_url(ledger_kind, request, tmp_path, f"ledger-{next(names)}.db")
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(make_ledger_url(ledger_kind, request, tmp_path, f"ledger-{next(names)}.db"))
+        return made[-1]
+    yield make
+    if ledger_kind == "postgres":
+        for url in made:
+            request.getfixturevalue("postgres_server").drop_database(url)
 
 
 @pytest.fixture

@@ -325,9 +325,11 @@ class Ledger:
                     term_rows.extend((claim_id, t) for t in made_of.terms)
                 taught = {p for zh, en in d.pairs if (p := learnable(en.subject, zh.subject))}
                 pair_rows.extend((doc_id, en, zh) for en, zh in sorted(taught))
-            db.insert_rows("claims", ("id", "document_id") + _CLAIM_COLUMNS, claim_rows)
-            db.insert_rows("claim_terms", ("claim_id", "term"), term_rows)
-            db.insert_rows("subject_pairs", ("document_id", "en", "zh"), pair_rows)
+            for table, columns, rows in (("claims", ("id", "document_id") + _CLAIM_COLUMNS, claim_rows),
+                                         ("claim_terms", ("claim_id", "term"), term_rows),
+                                         ("subject_pairs", ("document_id", "en", "zh"), pair_rows)):
+                if rows:                      # (a round trip saved, on a server)
+                    db.insert_rows(table, columns, rows)
             if pair_rows or changed:
                 self._rekey(learnt)
             db.commit()

@@ -147,7 +147,7 @@ def test_a_reader_cannot_write_and_a_select_only_user_checks(tmp_path, postgres_
 @pytest.mark.timeout(120)
 def test_a_check_during_an_index_sees_whole_documents_only(postgres_server):
     url = postgres_server.new_database()
-    base = 200
+    base = 50
     writer = start_writer(url, "r", 400, base)
     try:
         seen = 0

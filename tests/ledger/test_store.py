@@ -191,15 +191,16 @@ def test_directory_is_not_a_ledger(tmp_path):
 @pytest.mark.timeout(120)
 def test_two_processes_index_at_once(ledger_url):
     db = ledger_url
-    writers = [start_writer(db, prefix, 300, 20) for prefix in ("x", "y")]
+    n = 100 if "://" in db else 300     # (the suite's PostgreSQL time is kept short)
+    writers = [start_writer(db, prefix, n, 20) for prefix in ("x", "y")]
     for w in writers:
         out, err = w.communicate()
         assert w.returncode == 0, err
         assert "done" in out
     with Ledger(db) as ledger:
         assert ledger.check_integrity()
-        assert ledger.stats() == {"documents": 600,
-                                  "claims": 2 * sum(claims_in(i, 20) for i in range(300))}
+        assert ledger.stats() == {"documents": 2 * n,
+                                  "claims": 2 * sum(claims_in(i, 20) for i in range(n))}
         assert_documents_complete(ledger, 20)
 
 
