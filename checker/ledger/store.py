@@ -1,19 +1,24 @@
-"""The ledger: an SQLite archive of every indexed document's claims.
+"""The ledger: an archive of every indexed document's claims, in an SQLite file or a PostgreSQL
+database. The logic and every query are here, for both; what each does its own way (connecting,
+types, the write lock, bulk writes) is in checker/ledger/sqlite.py and checker/ledger/postgres.py.
 
-One file, in WAL mode, written one transaction per document (``BEGIN IMMEDIATE``), so that
+An SQLite ledger is one file, in WAL mode; either is written one transaction per batch of
+documents (``index_documents``; ``index_document`` is a batch of one), under a write lock
+(``BEGIN IMMEDIATE``; ``pg_advisory_xact_lock``), so that
 
 * two processes indexing at once wait for each other (busy timeout) rather than fail;
-* a process killed mid-way loses only the document it was writing: every committed document
+* a process killed mid-way loses only the batch it was writing: every committed document
   keeps all its claims and the file is never corrupt (SQLite's WAL guarantees, with
   ``synchronous=NORMAL``: a power loss may lose the last commits, never consistency);
 * re-indexing an unchanged text (same SHA-256 for the same path, read the same way: same
   claimcheck, same rules/, same --date) is skipped, and a changed one replaces that path's claims.
 
 A document is known by its real path, relative to the ledger's folder when it lies inside it (so
-an archive can move with its ledger), else absolute; paths are shown relative to the working
-directory. Commands that only read (``check --ledger``, ``claims``) open the file read-only.
+an archive can move with its ledger; for PostgreSQL, the working directory), else absolute; paths
+are shown relative to the working directory. Commands that only read (``check --ledger``,
+``claims``) open the ledger read-only.
 
-Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates as ISO days.
+Numbers are stored as doubles (NULL for open ends such as "more than 2,600"); dates as ISO days.
 Each claim is filed under its subject key (checker/ledger/keys.py); an English claim aligned
 with an agreeing Chinese claim of the same document takes its partner's key and clause, and the
 pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
@@ -46,6 +51,8 @@ from checker.model import DATE_KINDS, Claim, DateValue, Interval
 SCHEMA_VERSION = 4                   # 4: keys filed again as the dictionary changes
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
 
+# one schema for both backends: the slots are each one's words for a type (sqlite.TYPES,
+# postgres.TYPES), and its triggers (which PostgreSQL writes as functions)
 SCHEMA = """
 CREATE TABLE documents (
     id         {id},
@@ -265,7 +272,7 @@ class Ledger:
     def index_documents(self, batch: Sequence[Document]) -> list[str]:
         """Store many documents in one transaction, each as index_document would ("added",
         "replaced" or "unchanged", in order): what the ledger holds afterwards is what indexing
-        them one by one, in this order, gives (tests/ledger/test_bulk.py). A document given twice
+        them one by one, in this order, gives (tests/ledger/test_postgres.py). A document given twice
         is read in its turn (the second is "unchanged", or "replaced")."""
         if self.readonly:
             raise UserError(f"{self.path}: opened read-only")
