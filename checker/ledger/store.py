@@ -280,24 +280,24 @@ class Ledger:
             return []
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db = self._db
+        stored = [self.document_path(str(d.path)) for d in batch]
+        digests = [text_sha256(d.text) for d in batch]
+        # before the lock, what the keys of the documents that look new or changed are made of:
+        # the costly part, read from each document alone, so that other writers wait for the
+        # writing only (a document changed meanwhile by another writer is read under the lock)
+        known = self._known(stored)
+        made_of = {id(d): self._key_inputs(d) for d, path, digest in zip(batch, stored, digests)
+                   if known.get(path, (None, None, None))[1:] != (digest, d.recipe)}
         db.begin_write()
         try:
             # the dictionary the stored keys were made with, under the write lock (read again when
             # another process has taught it since), before this batch changes it
             learnt = self.learnt_subjects()
-            stored = [self.document_path(str(d.path)) for d in batch]
-            known: dict[str, tuple[int, str, str]] = {}
-            paths = sorted(set(stored))
-            for k in range(0, len(paths), 500):             # (SQLite's limit on parameters)
-                chunk = paths[k:k + 500]
-                for r in db.execute("SELECT id, path, sha256, recipe FROM documents "
-                                    f"WHERE path IN ({', '.join('?' * len(chunk))})", chunk):
-                    known[r[1]] = (r[0], r[2], r[3])
+            known = self._known(stored)
             outcomes: list[str] = []
             written: dict[int, Document] = {}      # the documents to file, in the order of their last writing
             changed = False                        # a document replaced: what it taught goes
-            for d, path in zip(batch, stored):
-                digest = text_sha256(d.text)
+            for d, path, digest in zip(batch, stored, digests):
                 row = known.get(path)
                 if row is not None and row[1] == digest and row[2] == d.recipe:
                     outcomes.append("unchanged")
@@ -325,11 +325,11 @@ class Ledger:
             term_rows: list[tuple] = []
             pair_rows: list[tuple] = []
             for doc_id, d in written.items():
-                inputs = file_key_inputs({**(d.texts or {}), d.path: d.text}, d.claims, d.pairs)
+                inputs = made_of[id(d)] if id(d) in made_of else self._key_inputs(d)
                 for c in d.claims:
-                    claim_id, made_of = next(ids), inputs[id(c)]
-                    claim_rows.append((claim_id,) + _claim_row(doc_id, c, compose_key(made_of, learnt), made_of))
-                    term_rows.extend((claim_id, t) for t in made_of.terms)
+                    claim_id, parts = next(ids), inputs[id(c)]
+                    claim_rows.append((claim_id,) + _claim_row(doc_id, c, compose_key(parts, learnt), parts))
+                    term_rows.extend((claim_id, t) for t in parts.terms)
                 taught = {p for zh, en in d.pairs if (p := learnable(en.subject, zh.subject))}
                 pair_rows.extend((doc_id, en, zh) for en, zh in sorted(taught))
             for table, columns, rows in (("claims", ("id", "document_id") + _CLAIM_COLUMNS, claim_rows),
@@ -353,6 +353,22 @@ class Ledger:
             if db.in_transaction:
                 db.rollback()
             raise
+
+    def _known(self, paths: Sequence[str]) -> dict[str, tuple[int, str, str]]:
+        """The stored documents at ``paths``: path -> (id, sha256, recipe)."""
+        known: dict[str, tuple[int, str, str]] = {}
+        unique = sorted(set(paths))
+        for k in range(0, len(unique), 500):             # (SQLite's limit on parameters)
+            chunk = unique[k:k + 500]
+            for r in self._db.execute("SELECT id, path, sha256, recipe FROM documents "
+                                      f"WHERE path IN ({', '.join('?' * len(chunk))})", chunk):
+                known[r[1]] = (r[0], r[2], r[3])
+        return known
+
+    @staticmethod
+    def _key_inputs(d: Document) -> dict[int, KeyInputs]:
+        """What each claim's key is made of (by id of the claim), read from its document."""
+        return file_key_inputs({**(d.texts or {}), d.path: d.text}, d.claims, d.pairs)
 
     def _rekey(self, before: dict[str, str]) -> None:
         """File again, under the dictionary as it now is, every claim whose key asked for an
