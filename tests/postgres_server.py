@@ -41,14 +41,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+PREFIX = "claimcheck-pg-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class Server:
     def __init__(self, bin_dir: Path) -> None:
         self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="claimcheck-pg-"))
+        self._user = None
+        self._sweep()
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        # the test session that owns this server: a session killed before its teardown leaves
+        # its server running, and the next session stops it (_sweep)
+        (self.root / "owner").write_text(str(os.getpid()))
         self.data = self.root / "data"
         self.port = _free_port()
         self._names = itertools.count()
-        self._user = None
         self.password = PASSWORD
         (self.root / "pw").write_text(PASSWORD + "\n")
         if os.geteuid() == 0:
@@ -72,20 +89,41 @@ class Server:
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
                   "-o", options, "start")
 
-    def _run(self, program: str, *args: str) -> None:
+    def _sweep(self) -> None:
+        """Stop and remove the servers of test sessions that died before their teardown."""
+        for owner in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/owner"):
+            try:
+                pid = int(owner.read_text())
+            except (OSError, ValueError):
+                continue
+            if _alive(pid):
+                continue
+            root = owner.parent
+            if (root / "data" / "postmaster.pid").exists():
+                stat = root.stat()
+                self._user = pwd.getpwuid(stat.st_uid) if os.geteuid() == 0 and stat.st_uid != 0 else None
+                try:
+                    self._run("pg_ctl", "-D", str(root / "data"), "-m", "immediate", "-w", "stop", cwd=root)
+                except RuntimeError:
+                    pass                # (not running)
+            shutil.rmtree(root, ignore_errors=True)
+        self._user = None
+
+    def _run(self, program: str, *args: str, cwd: Path | None = None) -> None:
         user = self._user
 
         def drop() -> None:
             if user is not None:
                 os.setgid(user.pw_gid)
                 os.setuid(user.pw_uid)
+        cwd = cwd or self.root
         env = dict(os.environ, LC_ALL="C.UTF-8")
         if user is not None:
-            env["HOME"] = str(self.root)
+            env["HOME"] = str(cwd)
         result = subprocess.run([str(self.bin / program), *args], preexec_fn=drop, env=env,
-                                cwd=self.root, capture_output=True, text=True, timeout=120)
+                                cwd=cwd, capture_output=True, text=True, timeout=120)
         if result.returncode != 0:
-            log = self.root / "log"
+            log = cwd / "log"
             raise RuntimeError(f"{program} failed: {result.stdout}{result.stderr}"
                                + (log.read_text() if log.exists() else ""))
 
