@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ix = sub.add_parser("index", help="add documents' claims to an archive (the ledger)")
     ix.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
-    ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file; created if new)")
+    ix.add_argument("--ledger", required=True, metavar="DB", help="the ledger: an SQLite file, or a postgresql:// URL (created if new)")
     ix.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date, when a document does not state one")
     ix.add_argument("--jobs", type=int, metavar="N", help="read documents in N processes (default 1)")
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "default: a local cluster of one worker process per core")
 
     cl = sub.add_parser("claims", help="what the ledger says, by subject")
-    cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    cl.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file or a postgresql:// URL)")
     cl.add_argument("--subject", metavar="TEXT",
                     help="only this subject, in either language and any phrasing the glossary knows")
     cl.add_argument("--format", choices=("text", "json", "csv", "html"), default=None,
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     sj = sub.add_parser("subjects", help="the archive's subject keys, with counts")
     sj.add_argument("pattern", nargs="?", metavar="PATTERN",
                     help="only keys or subjects that contain this text (any case)")
-    sj.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file)")
+    sj.add_argument("--ledger", required=True, metavar="DB", help="the ledger (an SQLite file or a postgresql:// URL)")
     sj.add_argument("--format", choices=("text", "json"), default=None,
                     help="output format (default: text on a terminal, json otherwise)")
     return parser

@@ -13,18 +13,25 @@ import shutil
 import pytest
 
 from checker.cli import main
+from tests.conftest import make_ledger_url
 from tests.seeds import seed_path
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def archive_kind(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    """The seeds indexed into a ledger (the seeds are in their own directory)."""
+def archive(tmp_path_factory, request, archive_kind):
+    """The seeds indexed into a ledger (the seeds are in their own directory): an SQLite file,
+    and a PostgreSQL database, which must answer alike."""
     root = tmp_path_factory.mktemp("archive")
     seeds = root / "seeds"
     seeds.mkdir()
     for prefix in ("000", "001", "002", "003", "004"):
         shutil.copy(seed_path(prefix), seeds)
-    db = root / "ledger.db"
+    db = make_ledger_url(archive_kind, request, root)
     assert main(["index", str(seeds), "--ledger", str(db)]) == 0
     return root, db
 
@@ -43,7 +50,7 @@ def _named(findings, name):
 
 
 @pytest.fixture(scope="module")
-def archive_without_person_times(tmp_path_factory):
+def archive_without_person_times(tmp_path_factory, request, archive_kind):
     """The seeds without 001, the only one that says 2455人次 (2016-11): the archive holds the
     persons series (2600余名, 2021-09 and 2022) and no person-times."""
     root = tmp_path_factory.mktemp("archive-persons")
@@ -51,7 +58,7 @@ def archive_without_person_times(tmp_path_factory):
     seeds.mkdir()
     for prefix in ("000", "002", "003", "004"):
         shutil.copy(seed_path(prefix), seeds)
-    db = root / "ledger.db"
+    db = make_ledger_url(archive_kind, request, root)
     assert main(["index", str(seeds), "--ledger", str(db)]) == 0
     return root, db
 
@@ -64,7 +71,7 @@ def archive_without_person_times(tmp_path_factory):
 @pytest.mark.parametrize("draft", ["2023-06-01 09:00:00\n中国已累计派出维和警察2455名。\n",
                                    "2023-06-01 09:00:00\n中国已先后派出2455名维和警察参加联合国维和行动。\n"])
 def test_a_2023_draft_that_says_2455_is_a_decrease_whatever_else_the_archive_holds(state, draft, request,
-                                                                                  capsys):
+                                                                                  capsys, archive_kind):
     root, db = request.getfixturevalue(state)
     path = root / "draft-2455.txt"
     path.write_text(draft, encoding="utf-8")

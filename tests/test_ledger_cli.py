@@ -11,10 +11,10 @@ A = "2016-11-11 08:14:33 来源:法制日报\n中国已向联合国任务区派�
 B = "2021-09-09 10:00:00\n目前已有2600余名维和警察参与联合国维和行动。\n"
 
 
-def test_index_then_claims(tmp_path, capsys):
+def test_index_then_claims(tmp_path, capsys, ledger_url):
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(B, encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path), "--ledger", str(db)]) == 0
     assert "2 added" in capsys.readouterr().err
     assert main(["index", str(tmp_path), "--ledger", str(db)]) == 0
@@ -42,10 +42,10 @@ def _json(capsys):
     return json.loads(capsys.readouterr().out)
 
 
-def test_check_against_a_ledger(tmp_path, capsys):
+def test_check_against_a_ledger(tmp_path, capsys, ledger_url):
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive" / "b.txt").write_text(B, encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "archive"), "--ledger", str(db)]) == 0
     draft = tmp_path / "draft.txt"
     draft.write_text("2021-09-09 18:00:00\n目前已有2455名维和警察参与联合国维和行动。\n", encoding="utf-8")
@@ -74,9 +74,9 @@ def test_check_with_a_missing_ledger_is_exit_2(tmp_path, capsys):
     assert "no such ledger" in err and "Traceback" not in err
 
 
-def test_a_document_is_not_compared_with_itself(tmp_path, capsys):
+def test_a_document_is_not_compared_with_itself(tmp_path, capsys, ledger_url):
     (tmp_path / "b.txt").write_text(B, encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "b.txt"), "--ledger", str(db)]) == 0
     capsys.readouterr()
     changed = tmp_path / "b.txt"
@@ -85,7 +85,7 @@ def test_a_document_is_not_compared_with_itself(tmp_path, capsys):
     assert _json(capsys)["findings"] == []
 
 
-def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys):
+def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys, ledger_url):
     # "service members" is in no glossary: the bilingual article aligns it with 维和警察
     bilingual = ("2021-09-09 10:00:00\n22年来，中国先后派出2600余名维和警察。\n\n"
                  "Over the past 22 years, China has sent more than 2,600 service members.\n")
@@ -94,7 +94,7 @@ def test_the_ledger_learns_subjects_from_translations(tmp_path, capsys):
     (tmp_path / "b.txt").write_text(
         "2021-09-09 12:00:00\n目前，中国已累计派出2600余名维和警察。\n\n"
         "So far, China has sent more than 2,600 service members.\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--ledger", str(db)]) == 0
     capsys.readouterr()
     assert main(["claims", "--ledger", str(db), "--subject", "service members", "--format", "json"]) == 0
@@ -124,10 +124,10 @@ def test_index_in_two_processes_stores_what_one_process_stores(tmp_path, capsys)
     assert stored[0][0] and stored[0] == stored[1]
 
 
-def test_a_document_dated_by_a_span_of_years_shows_a_bound_not_a_day(tmp_path, capsys):
+def test_a_document_dated_by_a_span_of_years_shows_a_bound_not_a_day(tmp_path, capsys, ledger_url):
     (tmp_path / "a.txt").write_text("从2012年到2018年，全省累计建成警务工作站45个。\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("2019-06-01 09:00:00\n全省累计建成警务工作站52个。\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
     capsys.readouterr()
     assert main(["claims", "--ledger", str(db), "--subject", "警务工作站", "--format", "text"]) == 0
@@ -153,10 +153,10 @@ def test_index_from_stdin_needs_a_name(tmp_path, capsys, monkeypatch):
     assert {c["path"] for c in _json(capsys)["claims"]} == {"2016/a.txt"}
 
 
-def test_index_again_with_another_date_rereads(tmp_path, capsys):
+def test_index_again_with_another_date_rereads(tmp_path, capsys, ledger_url):
     f = tmp_path / "undated.txt"
     f.write_text("目前已有2600余名维和警察参与联合国维和行动。\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(f), "--ledger", str(db)]) == 0
     assert main(["index", str(f), "--ledger", str(db), "--date", "2021-09-09"]) == 0
     assert "1 replaced" in capsys.readouterr().err
@@ -178,14 +178,14 @@ def test_read_commands_leave_a_bad_ledger_alone(tmp_path, capsys):
     assert "is a directory" in capsys.readouterr().err
 
 
-def test_an_english_figure_indexed_before_its_subject_was_learnt_is_still_found(tmp_path, capsys):
+def test_an_english_figure_indexed_before_its_subject_was_learnt_is_still_found(tmp_path, capsys, ledger_url):
     (tmp_path / "old.txt").write_text("2016-11-11 10:00:00\nSo far, China has sent 2,455 service members.\n",
                                       encoding="utf-8")
     for name, hour in (("a.txt", "10"), ("b.txt", "12")):
         (tmp_path / name).write_text(
             f"2021-09-09 {hour}:00:00\n目前，中国已累计派出2600余名维和警察。\n\n"
             "So far, China has sent more than 2,600 service members.\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     for name in ("old.txt", "a.txt", "b.txt"):          # the English one first: nothing learnt yet
         assert main(["index", str(tmp_path / name), "--ledger", str(db)]) == 0
     capsys.readouterr()
@@ -239,12 +239,12 @@ def test_claims_of_a_subject_show_it_in_every_place_and_language(tmp_path, capsy
     assert {r["path"] for r in _json(capsys)["claims"]} == {"../a.txt", "../b.txt"}
 
 
-def test_index_skips_an_unreadable_file_of_a_folder_and_indexes_the_rest(tmp_path, capsys):
+def test_index_skips_an_unreadable_file_of_a_folder_and_indexes_the_rest(tmp_path, capsys, ledger_url):
     (tmp_path / "arch").mkdir()
     (tmp_path / "arch" / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "arch" / "b.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)     # a zip, say
     (tmp_path / "arch" / "c.txt").write_text("目前已有2600余名维和警察参与联合国维和行动。\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "arch"), "--ledger", str(db)]) == 2
     err = capsys.readouterr().err
     assert "b.txt" in err and "2 added" in err and "Traceback" not in err
@@ -253,10 +253,10 @@ def test_index_skips_an_unreadable_file_of_a_folder_and_indexes_the_rest(tmp_pat
     assert {Path(r["path"]).name for r in _json(capsys)["claims"]} == {"a.txt", "c.txt"}
 
 
-def test_claims_json_rows_are_claim_objects_whose_offsets_cut_their_text(tmp_path, capsys):
+def test_claims_json_rows_are_claim_objects_whose_offsets_cut_their_text(tmp_path, capsys, ledger_url):
     (tmp_path / "a.txt").write_text("2021-09-09 10:00:00\n9月2日，中国已向联合国派遣维和警察2455人次，"
                                     "占总数的12.5%。\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "a.txt"), "--ledger", str(db)]) == 0
     capsys.readouterr()
     assert main(["claims", "--ledger", str(db), "--format", "json"]) == 0
@@ -271,12 +271,12 @@ def test_claims_json_rows_are_claim_objects_whose_offsets_cut_their_text(tmp_pat
     assert by_kind["count"]["value"] == {"nominal": 2455, "low": 2455, "high": 2455}
 
 
-def test_index_notes_an_empty_document_and_indexes_the_rest(tmp_path, capsys):
+def test_index_notes_an_empty_document_and_indexes_the_rest(tmp_path, capsys, ledger_url):
     # issue 14: an empty document is nothing to index, not an error (0 bytes, or white space only)
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "e.txt").write_bytes(b"")
     (tmp_path / "w.txt").write_text(" \n\t\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(tmp_path / "e.txt"), str(tmp_path / "a.txt"), str(tmp_path / "w.txt"),
                  "--ledger", str(db)]) == 0
     err = capsys.readouterr().err
@@ -286,7 +286,7 @@ def test_index_notes_an_empty_document_and_indexes_the_rest(tmp_path, capsys):
     assert "e.txt" in capsys.readouterr().err
 
 
-def test_an_undated_draft_checked_against_the_ledger_is_read_as_of_today_and_says_so(tmp_path, capsys):
+def test_an_undated_draft_checked_against_the_ledger_is_read_as_of_today_and_says_so(tmp_path, capsys, ledger_url):
     """Issue 14: `check --ledger` on a draft that states no date says so on stderr (one line naming
     the file and the day used) and reads it as of today; --date overrides that day."""
     from datetime import date
@@ -294,7 +294,7 @@ def test_an_undated_draft_checked_against_the_ledger_is_read_as_of_today_and_say
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "a.txt").write_text("2019-08-01 09:00:00\n截至目前，该项目累计培训乡村医生4300名。\n", encoding="utf-8")
-    db = tmp_path / "ledger.db"
+    db = ledger_url
     assert main(["index", str(archive), "--ledger", str(db)]) == 0
     draft = tmp_path / "draft.txt"
     draft.write_text("截至目前，该项目累计培训乡村医生3900名。\n", encoding="utf-8")

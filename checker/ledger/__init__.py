@@ -1,13 +1,15 @@
-"""The archive of published claims (issue 6): an SQLite ledger, and subjects across languages."""
+"""The archive of published claims (issue 6): a ledger (an SQLite file, or a PostgreSQL database),
+and subjects across languages."""
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from checker.ledger.store import Ledger
+from checker.ledger.store import Document, Ledger
 from checker.model import Claim
 
-__all__ = ["Ledger", "bilingual_pairs", "index_result", "shared_flags"]
+__all__ = ["Batches", "Document", "Ledger", "bilingual_pairs", "documents_of", "index_result", "shared_flags"]
 
 
 def bilingual_pairs(pairs: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
@@ -55,10 +57,10 @@ def recipe(as_of: str | None = None) -> str:
     return f"{__version__};{digest.hexdigest()[:16]};{as_of or ''}"
 
 
-def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:
-    """Index the files of one checked bitext (an engine CheckResult, checked with the --date
-    ``as_of``): each file's claims, with the aligned agreeing pairs whose English claim is in
-    it. Returns each file's outcome."""
+def documents_of(result, as_of: str | None = None) -> list[Document]:
+    """The files of one checked bitext (an engine CheckResult, checked with the --date ``as_of``)
+    as the ledger files them: each file's claims, with the aligned agreeing pairs whose English
+    claim is in it."""
     pairs = bilingual_pairs(result.agreeing)
     texts = {path: text for path, text, _ in result.files}
     out = []
@@ -67,6 +69,41 @@ def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:
         flagged = shared_flags(claims, pairs)
         renamed = {id(c): f for c, f in zip(claims, flagged)}
         mine_pairs = [(renamed.get(id(zh), zh), renamed[id(en)]) for zh, en in pairs if id(en) in mine]
-        out.append(ledger.index_document(path, text, flagged, texts=texts, pairs=mine_pairs,
-                                         recipe=recipe(as_of)))
+        out.append(Document(path, text, flagged, pairs=mine_pairs, texts=texts, recipe=recipe(as_of)))
     return out
+
+
+def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:
+    """Index the files of one checked bitext, each in its own transaction. Returns each file's
+    outcome."""
+    return [ledger.index_documents([d])[0] for d in documents_of(result, as_of)]
+
+
+class Batches:
+    """Checked bitexts written to the ledger in batches, one transaction each (Ledger.index_documents):
+    a round trip and a commit per batch, not per document, which a ledger on a server across the
+    network needs. A batch closes at DOCUMENTS documents or CHARS characters of text, whichever
+    comes first (a killed run loses at most the open batch; what it wrote stays whole)."""
+
+    DOCUMENTS = 200
+    CHARS = 8_000_000
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.outcome: Counter = Counter()
+        self._batch: list[Document] = []
+        self._chars = 0
+
+    def add(self, result, as_of: str | None = None) -> None:
+        for d in documents_of(result, as_of):
+            self._batch.append(d)
+            self._chars += len(d.text)
+        if len(self._batch) >= self.DOCUMENTS or self._chars >= self.CHARS:
+            self.flush()
+
+    def flush(self) -> Counter:
+        """Write what is waiting; the outcomes so far ("added", "replaced", "unchanged")."""
+        if self._batch:
+            self.outcome.update(self.ledger.index_documents(self._batch))
+            self._batch, self._chars = [], 0
+        return self.outcome

@@ -1,19 +1,24 @@
-"""The ledger: an SQLite archive of every indexed document's claims.
+"""The ledger: an archive of every indexed document's claims, in an SQLite file or a PostgreSQL
+database. The logic and every query are here, for both; what each does its own way (connecting,
+types, the write lock, bulk writes) is in checker/ledger/sqlite.py and checker/ledger/postgres.py.
 
-One file, in WAL mode, written one transaction per document (``BEGIN IMMEDIATE``), so that
+An SQLite ledger is one file, in WAL mode; either is written one transaction per batch of
+documents (``index_documents``; ``index_document`` is a batch of one), under a write lock
+(``BEGIN IMMEDIATE``; ``pg_advisory_xact_lock``), so that
 
 * two processes indexing at once wait for each other (busy timeout) rather than fail;
-* a process killed mid-way loses only the document it was writing: every committed document
+* a process killed mid-way loses only the batch it was writing: every committed document
   keeps all its claims and the file is never corrupt (SQLite's WAL guarantees, with
   ``synchronous=NORMAL``: a power loss may lose the last commits, never consistency);
 * re-indexing an unchanged text (same SHA-256 for the same path, read the same way: same
   claimcheck, same rules/, same --date) is skipped, and a changed one replaces that path's claims.
 
 A document is known by its real path, relative to the ledger's folder when it lies inside it (so
-an archive can move with its ledger), else absolute; paths are shown relative to the working
-directory. Commands that only read (``check --ledger``, ``claims``) open the file read-only.
+an archive can move with its ledger; for PostgreSQL, the working directory), else absolute; paths
+are shown relative to the working directory. Commands that only read (``check --ledger``,
+``claims``) open the ledger read-only.
 
-Numbers are stored as REAL (NULL for open ends such as "more than 2,600"); dates as ISO days.
+Numbers are stored as doubles (NULL for open ends such as "more than 2,600"); dates as ISO days.
 Each claim is filed under its subject key (checker/ledger/keys.py); an English claim aligned
 with an agreeing Chinese claim of the same document takes its partner's key and clause, and the
 pair is kept (``subject_pairs``) so the ledger learns its own bilingual subject dictionary.
@@ -32,9 +37,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
-import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -46,46 +50,47 @@ from checker.model import DATE_KINDS, Claim, DateValue, Interval
 
 SCHEMA_VERSION = 4                   # 4: keys filed again as the dictionary changes
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
-BUSY_TIMEOUT_MS = 60_000
 
-_SCHEMA = """
+# one schema for both backends: the slots are each one's words for a type (sqlite.TYPES,
+# postgres.TYPES), and its triggers (which PostgreSQL writes as functions)
+SCHEMA = """
 CREATE TABLE documents (
-    id         INTEGER PRIMARY KEY,
-    path       TEXT NOT NULL,
-    sha256     TEXT NOT NULL,
-    as_of      TEXT,
-    indexed_at TEXT NOT NULL,
-    recipe     TEXT NOT NULL DEFAULT ''
+    id         {id},
+    path       {text} NOT NULL,
+    sha256     {text} NOT NULL,
+    as_of      {text},
+    indexed_at {text} NOT NULL,
+    recipe     {text} NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX documents_path ON documents(path);
 CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE TABLE claims (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    lang        TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    text        TEXT NOT NULL,
-    subject     TEXT,
-    unit        TEXT,
-    qualifier   TEXT,
-    nominal     REAL,
-    low         REAL,
-    high        REAL,
-    start_day   TEXT,
-    end_day     TEXT,
-    as_of       TEXT,
+    id          {id},
+    document_id {ref} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    lang        {text} NOT NULL,
+    kind        {text} NOT NULL,
+    text        {text} NOT NULL,
+    subject     {text},
+    unit        {text},
+    qualifier   {text},
+    nominal     {real},
+    low         {real},
+    high        {real},
+    start_day   {text},
+    end_day     {text},
+    as_of       {text},
     line        INTEGER NOT NULL,
     "column"    INTEGER NOT NULL,
     start       INTEGER NOT NULL,
     "end"       INTEGER NOT NULL,
-    flags       TEXT NOT NULL DEFAULT '[]',
-    subject_key TEXT,
+    flags       {text} NOT NULL DEFAULT '[]',
+    subject_key {text},
     cumulative  INTEGER NOT NULL DEFAULT 0,
     current     INTEGER NOT NULL DEFAULT 0,
-    context     TEXT,
-    key_subject TEXT,
-    key_scope   TEXT,
-    key_operation TEXT
+    context     {text},
+    key_subject {text},
+    key_scope   {text},
+    key_operation {text}
 );
 CREATE INDEX claims_document ON claims(document_id);
 CREATE INDEX claims_subject ON claims(subject);
@@ -94,62 +99,30 @@ CREATE INDEX claims_cumulative ON claims(subject_key, as_of) WHERE cumulative = 
 CREATE INDEX claims_running_low ON claims(subject_key, unit, low) WHERE cumulative = 1 OR kind = 'ordinal';
 CREATE INDEX claims_running_high ON claims(subject_key, unit, high) WHERE cumulative = 1 OR kind = 'ordinal';
 CREATE TABLE claim_terms (
-    claim_id    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    term        TEXT NOT NULL
+    claim_id    {ref} NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    term        {text} NOT NULL
 );
 CREATE INDEX claim_terms_term ON claim_terms(term);
 CREATE INDEX claim_terms_claim ON claim_terms(claim_id);
 CREATE TABLE subject_pairs (
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    en          TEXT NOT NULL,
-    zh          TEXT NOT NULL
+    document_id {ref} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    en          {text} NOT NULL,
+    zh          {text} NOT NULL
 );
 CREATE INDEX subject_pairs_document ON subject_pairs(document_id);
 CREATE TABLE subject_dictionary (
-    en        TEXT NOT NULL,
-    zh        TEXT NOT NULL,
+    en        {text} NOT NULL,
+    zh        {text} NOT NULL,
     documents INTEGER NOT NULL,
     PRIMARY KEY (en, zh)
-) WITHOUT ROWID;
-CREATE TRIGGER subject_pairs_taught AFTER INSERT ON subject_pairs BEGIN
-    INSERT INTO subject_dictionary (en, zh, documents) VALUES (NEW.en, NEW.zh, 1)
-        ON CONFLICT (en, zh) DO UPDATE SET documents = documents + 1;
-END;
-CREATE TRIGGER subject_pairs_untaught AFTER DELETE ON subject_pairs BEGIN
-    UPDATE subject_dictionary SET documents = documents - 1 WHERE en = OLD.en AND zh = OLD.zh;
-    DELETE FROM subject_dictionary WHERE en = OLD.en AND zh = OLD.zh AND documents <= 0;
-END;
-"""
+){without_rowid};
+{triggers}"""
+
 
 _CLAIM_COLUMNS = ("lang", "kind", "text", "subject", "unit", "qualifier", "nominal", "low", "high",
                   "start_day", "end_day", "as_of", "line", "column", "start", "end", "flags",
                   "subject_key", "cumulative", "current", "context", "key_subject", "key_scope",
                   "key_operation")
-_INSERT_CLAIM = (
-    "INSERT INTO claims (document_id, " + ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS) + ") VALUES ("
-    + ", ".join("?" * (len(_CLAIM_COLUMNS) + 1)) + ")")
-
-
-def _statements(script: str):
-    """The statements of ``script`` (a trigger's body holds semicolons of its own)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            yield statement
-            statement = ""
-
-
-def _database_error(path: Path, e: sqlite3.Error) -> str:
-    message = str(e)
-    if "readonly" in message or "read-only" in message:
-        return (f"{path}: the ledger cannot be written ({message}): check the permissions of the "
-                "file and of its folder (SQLite writes its journal beside it)")
-    if "unable to open" in message:
-        return f"{path}: cannot open the ledger ({message}): check the permissions of the file and its folder"
-    return f"{path}: not a claimcheck ledger ({message})"
-
-
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -195,20 +168,37 @@ def _document_as_of(claims: Sequence[Claim]) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+@dataclass(frozen=True)
+class Document:
+    """One document to index (Ledger.index_document's arguments)."""
+    path: str
+    text: str
+    claims: Sequence[Claim]
+    as_of: str | None = None
+    pairs: Sequence[tuple[Claim, Claim]] = ()
+    texts: dict[str, str] | None = None
+    recipe: str = ""
+
+
 class Ledger:
-    """An SQLite ledger of claims. Use as a context manager: ``with Ledger(path) as ledger: ...``."""
+    """A ledger of claims, in an SQLite file or on a PostgreSQL server (a ``postgresql://`` URL).
+    Use as a context manager: ``with Ledger(path) as ledger: ...``.
+
+    The logic and the queries are here, for both; what differs (connecting, the schema's types,
+    the write lock, bulk writes, placeholders) is in checker/ledger/sqlite.py and postgres.py."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
-        self.path = Path(path)
+        from checker.ledger import postgres, sqlite
+
         self.readonly = readonly
-        if self.path.is_dir():
-            raise UserError(f"{self.path}: is a directory, not a ledger file")
-        if readonly and not self.path.is_file():
-            raise UserError(f"{self.path}: no such ledger. Create one with "
-                            f"'claimcheck index PATH --ledger {self.path}'.")
-        if readonly and self.path.stat().st_size == 0:
-            raise UserError(f"{self.path}: not a claimcheck ledger (an empty file)")
-        self._home = self.path.resolve().parent
+        if isinstance(path, str) and postgres.is_url(path):
+            schema = SCHEMA.format(**postgres.TYPES, triggers=postgres.TRIGGERS)
+            self._db = postgres.PostgresDatabase(path, schema, APPLICATION_ID, SCHEMA_VERSION, readonly=readonly)
+        else:
+            schema = SCHEMA.format(**sqlite.TYPES, triggers=sqlite.TRIGGERS)
+            self._db = sqlite.SQLiteDatabase(Path(path), schema, APPLICATION_ID, SCHEMA_VERSION, readonly=readonly)
+        self.path = self._db.label              # (a URL without its password)
+        self._home = self._db.home
         self._paths: dict[str, str] = {}
         self._shown: dict[tuple[str, str], str] = {}
         self._row_cache: dict[int, dict] = {}
@@ -216,78 +206,6 @@ class Ledger:
         self._excluded_ids: dict[tuple, list[int]] = {}
         self._learnt: dict[str, str] | None = None
         self._learnt_version: int | None = None
-        # read-only: mode=ro; a WAL ledger in a folder we cannot write (a shared archive) can be
-        # read only as immutable, since SQLite cannot create its shared-memory file there
-        modes = ("mode=ro", "mode=ro&immutable=1") if readonly else (None,)
-        for i, mode in enumerate(modes):
-            try:
-                target = f"{self.path.resolve().as_uri()}?{mode}" if mode else str(self.path)
-                self._db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                           uri=bool(mode))
-            except sqlite3.Error as e:
-                raise UserError(f"{self.path}: cannot open the ledger: {e}") from None
-            try:
-                self._open()
-                return
-            except sqlite3.DatabaseError as e:
-                self._db.close()
-                retry = i + 1 < len(modes) and ("readonly" in str(e) or "unable to open" in str(e))
-                if not retry:
-                    raise UserError(_database_error(self.path, e)) from None
-            except UserError:
-                self._db.close()
-                raise
-
-    # -- opening -------------------------------------------------------------------------------
-
-    def _open(self) -> None:
-        db = self._db
-        db.row_factory = sqlite3.Row
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        known = self._check_identity()       # before any write: never touch a foreign file
-        if self.readonly:
-            if not known:
-                raise UserError(f"{self.path}: not a claimcheck ledger (an empty SQLite database)")
-            return
-        self._retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone())
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                if not self._check_identity():       # re-read under the write lock
-                    for statement in _statements(_SCHEMA):
-                        db.execute(statement)
-                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-
-    def _check_identity(self) -> bool:
-        """True when the file is a ledger of this version; False when empty; UserError otherwise."""
-        # one statement, so one snapshot: read apart, another process creating the ledger could
-        # commit between the reads (version 0, then tables) and make it look foreign
-        version, app, tables = self._db.execute(
-            "SELECT (SELECT user_version FROM pragma_user_version), "
-            "(SELECT application_id FROM pragma_application_id), "
-            "(SELECT count(*) FROM sqlite_master)").fetchone()
-        if version == 0 and app == 0:
-            if tables:
-                raise UserError(f"{self.path}: not a claimcheck ledger (an SQLite database "
-                                "holding other tables)")
-            return False
-        if app != APPLICATION_ID:
-            raise UserError(f"{self.path}: not a claimcheck ledger (SQLite application id {app})")
-        if version > SCHEMA_VERSION:
-            raise UserError(f"{self.path}: ledger schema version {version} is newer than this "
-                            f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck")
-        if version != SCHEMA_VERSION:
-            raise UserError(f"{self.path}: the ledger was written by an older claimcheck (schema "
-                            f"version {version}, this one writes {SCHEMA_VERSION}); index the "
-                            "archive again into a new ledger file")
-        return True
 
     # -- paths -------------------------------------------------------------------------------------
 
@@ -324,18 +242,6 @@ class Ledger:
             return str(real)
         return Path(rel).as_posix() if not rel.startswith(("../../../", "..\\..\\..\\")) else str(real)
 
-    @staticmethod
-    def _retry_busy(fn):
-        """Switching to WAL may report 'locked' without waiting on the busy handler: retry."""
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                return fn()
-            except sqlite3.OperationalError as e:
-                if "locked" not in str(e) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.01)
-
     # -- context manager -----------------------------------------------------------------------
 
     def close(self) -> None:
@@ -361,63 +267,108 @@ class Ledger:
         ``recipe`` says how the claims were read (claimcheck, rules/, --date): a text read
         another way is indexed again.
         """
+        return self.index_documents([Document(path, text, claims, as_of, pairs, texts, recipe)])[0]
+
+    def index_documents(self, batch: Sequence[Document]) -> list[str]:
+        """Store many documents in one transaction, each as index_document would ("added",
+        "replaced" or "unchanged", in order): what the ledger holds afterwards is what indexing
+        them one by one, in this order, gives (tests/ledger/test_postgres.py). A document given twice
+        is read in its turn (the second is "unchanged", or "replaced")."""
         if self.readonly:
             raise UserError(f"{self.path}: opened read-only")
-        texts = {**(texts or {}), path: text}
-        path = self.document_path(str(path))
-        digest = text_sha256(text)
-        doc_as_of = as_of if as_of is not None else _document_as_of(claims)
+        if not batch:
+            return []
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            raise UserError(_database_error(self.path, e)) from None
+        stored = [self.document_path(str(d.path)) for d in batch]
+        digests = [text_sha256(d.text) for d in batch]
+        # before the lock, what the keys of the documents that look new or changed are made of:
+        # the costly part, read from each document alone, so that other writers wait for the
+        # writing only (a document changed meanwhile by another writer is read under the lock)
+        known = self._known(stored)
+        made_of = {id(d): self._key_inputs(d) for d, path, digest in zip(batch, stored, digests)
+                   if known.get(path, (None, None, None))[1:] != (digest, d.recipe)}
+        db.begin_write()
         try:
             # the dictionary the stored keys were made with, under the write lock (read again when
-            # another process has taught it since), before this document changes it
+            # another process has taught it since), before this batch changes it
             learnt = self.learnt_subjects()
-            row = db.execute("SELECT id, sha256, recipe FROM documents WHERE path = ?", (path,)).fetchone()
-            if row is not None and row["sha256"] == digest and row["recipe"] == recipe:
-                db.execute("ROLLBACK")
-                return "unchanged"
-            if row is None:
-                doc_id = db.execute(
-                    "INSERT INTO documents (path, sha256, as_of, indexed_at, recipe) VALUES (?, ?, ?, ?, ?)",
-                    (path, digest, doc_as_of, now, recipe)).lastrowid
-                outcome = "added"
-            else:
-                doc_id = row["id"]
-                db.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
-                db.execute("DELETE FROM subject_pairs WHERE document_id = ?", (doc_id,))
-                db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ?, recipe = ? WHERE id = ?",
-                           (digest, doc_as_of, now, recipe, doc_id))
-                outcome = "replaced"
-            inputs = file_key_inputs(texts, claims, pairs)
-            db.executemany(_INSERT_CLAIM, (_claim_row(doc_id, c, compose_key(inputs[id(c)], learnt), inputs[id(c)])
-                                           for c in claims))
-            ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE document_id = ? ORDER BY id", (doc_id,))]
-            db.executemany("INSERT INTO claim_terms (claim_id, term) VALUES (?, ?)",
-                           ((i, t) for i, c in zip(ids, claims) for t in inputs[id(c)].terms))
-            taught = {p for zh, en in pairs if (p := learnable(en.subject, zh.subject))}
-            db.executemany("INSERT INTO subject_pairs (document_id, en, zh) VALUES (?, ?, ?)",
-                           ((doc_id, en, zh) for en, zh in sorted(taught)))
-            if taught or outcome == "replaced":
+            known = self._known(stored)
+            outcomes: list[str] = []
+            written: dict[int, Document] = {}      # the documents to file, in the order of their last writing
+            changed = False                        # a document replaced: what it taught goes
+            for d, path, digest in zip(batch, stored, digests):
+                row = known.get(path)
+                if row is not None and row[1] == digest and row[2] == d.recipe:
+                    outcomes.append("unchanged")
+                    continue
+                doc_as_of = d.as_of if d.as_of is not None else _document_as_of(d.claims)
+                if row is None:
+                    doc_id = db.execute(
+                        "INSERT INTO documents (path, sha256, as_of, indexed_at, recipe) VALUES (?, ?, ?, ?, ?) "
+                        "RETURNING id", (path, digest, doc_as_of, now, d.recipe)).fetchone()[0]
+                    outcomes.append("added")
+                else:
+                    doc_id = row[0]
+                    if doc_id not in written:          # (one written earlier in this batch is not stored yet)
+                        db.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
+                        db.execute("DELETE FROM subject_pairs WHERE document_id = ?", (doc_id,))
+                    db.execute("UPDATE documents SET sha256 = ?, as_of = ?, indexed_at = ?, recipe = ? WHERE id = ?",
+                               (digest, doc_as_of, now, d.recipe, doc_id))
+                    outcomes.append("replaced")
+                    changed = True
+                known[path] = (doc_id, digest, d.recipe)
+                written.pop(doc_id, None)
+                written[doc_id] = d
+            ids = iter(db.new_claim_ids(sum(len(d.claims) for d in written.values())))
+            claim_rows: list[tuple] = []
+            term_rows: list[tuple] = []
+            pair_rows: list[tuple] = []
+            for doc_id, d in written.items():
+                inputs = made_of[id(d)] if id(d) in made_of else self._key_inputs(d)
+                for c in d.claims:
+                    claim_id, parts = next(ids), inputs[id(c)]
+                    claim_rows.append((claim_id,) + _claim_row(doc_id, c, compose_key(parts, learnt), parts))
+                    term_rows.extend((claim_id, t) for t in parts.terms)
+                taught = {p for zh, en in d.pairs if (p := learnable(en.subject, zh.subject))}
+                pair_rows.extend((doc_id, en, zh) for en, zh in sorted(taught))
+            for table, columns, rows in (("claims", ("id", "document_id") + _CLAIM_COLUMNS, claim_rows),
+                                         ("claim_terms", ("claim_id", "term"), term_rows),
+                                         ("subject_pairs", ("document_id", "en", "zh"), pair_rows)):
+                if rows:                      # (a round trip saved, on a server)
+                    db.insert_rows(table, columns, rows)
+            if pair_rows or changed:
                 self._rekey(learnt)
-            db.execute("COMMIT")
+            db.commit()
             self._row_cache.clear()           # (a replaced document's ids may be given again)
             self._excluded_ids.clear()
-            return outcome
-        except sqlite3.OperationalError as e:
+            return outcomes
+        except db.errors as e:
             self._learnt = None               # (it may hold what was rolled back)
             if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise UserError(_database_error(self.path, e)) from None
+                db.rollback()
+            raise UserError(db.describe(e)) from None
         except BaseException:
             self._learnt = None
             if db.in_transaction:
-                db.execute("ROLLBACK")
+                db.rollback()
             raise
+
+    def _known(self, paths: Sequence[str]) -> dict[str, tuple[int, str, str]]:
+        """The stored documents at ``paths``: path -> (id, sha256, recipe)."""
+        known: dict[str, tuple[int, str, str]] = {}
+        unique = sorted(set(paths))
+        for k in range(0, len(unique), 500):             # (SQLite's limit on parameters)
+            chunk = unique[k:k + 500]
+            for r in self._db.execute("SELECT id, path, sha256, recipe FROM documents "
+                                      f"WHERE path IN ({', '.join('?' * len(chunk))})", chunk):
+                known[r[1]] = (r[0], r[2], r[3])
+        return known
+
+    @staticmethod
+    def _key_inputs(d: Document) -> dict[int, KeyInputs]:
+        """What each claim's key is made of (by id of the claim), read from its document."""
+        return file_key_inputs({**(d.texts or {}), d.path: d.text}, d.claims, d.pairs)
 
     def _rekey(self, before: dict[str, str]) -> None:
         """File again, under the dictionary as it now is, every claim whose key asked for an
@@ -435,13 +386,14 @@ class Ledger:
                 f"WHERE t.term IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
             moved = [(key, r[0]) for r in rows
                      if (key := compose_key(KeyInputs(r[2], r[3], r[4], (), None), after)) != r[1]]
-            self._db.executemany("UPDATE claims SET subject_key = ? WHERE id = ?", moved)
+            if moved:
+                self._db.executemany("UPDATE claims SET subject_key = ? WHERE id = ?", moved)
 
     def learnt_subjects(self) -> dict[str, str]:
         """English subject -> Chinese key, from the translations indexed so far (a clear majority
         of the documents that aligned the two). Read again when another process has written
-        the ledger since (SQLite's data_version says so)."""
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        the ledger since (SQLite's data_version, or PostgreSQL's count of changes, says so)."""
+        version = self._db.data_version()
         if self._learnt is None or version != self._learnt_version:
             rows = self._db.execute("SELECT en, zh, documents FROM subject_dictionary")
             self._learnt = best_pairs((r[0], r[1], r[2]) for r in rows)
@@ -495,7 +447,7 @@ class Ledger:
         are left out. Each is a range scan of the (subject_key, as_of) index, or of the
         document index, or of a partial index of running totals by value."""
         # a few documents: their own index, not the key's (unary + keeps SQLite off it)
-        where, args = ["+c.subject_key = ?" if documents else "c.subject_key = ?"], [key]
+        where, args = [f"{self._db.unindexed('c.subject_key') if documents else 'c.subject_key'} = ?"], [key]
         order = " ORDER BY c.id"
         def term(sql: str, *values) -> None:
             where.append(sql)
@@ -514,7 +466,7 @@ class Ledger:
         if documents:
             term(f"c.document_id IN ({', '.join('?' * len(documents))})", *documents)
         if overlapping is not None or above is not None or below is not None:
-            term("c.unit IS ?", unit)
+            term(self._db.same("c.unit"), unit)
         if overlapping is not None:
             lo, hi = overlapping
             if hi is not None:
@@ -604,10 +556,9 @@ class Ledger:
         return {"documents": documents, "claims": claims}
 
     def check_integrity(self) -> bool:
-        """SQLite's integrity check passes, every claim and learnt pair belongs to an existing
-        document, and the dictionary counts the pairs."""
-        result = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
-        if result != ["ok"]:
+        """SQLite's integrity check passes (on SQLite), every claim and learnt pair belongs to an
+        existing document, and the dictionary counts the pairs."""
+        if not self._db.integrity_ok():
             return False
         orphans = self._db.execute(
             "SELECT (SELECT count(*) FROM claims c LEFT JOIN documents d ON d.id = c.document_id "

@@ -72,11 +72,11 @@ def cli(*args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_every_key_is_the_same_whatever_the_indexing_order(tmp_path, capsys):
+def test_every_key_is_the_same_whatever_the_indexing_order(tmp_path, capsys, new_ledger):
     files = documents(tmp_path / "archive")
     english_first = sorted(files, key=lambda f: not f.name.startswith("english"))
     orders = [files, files[::-1], english_first, random.Random(15).sample(files, len(files))]
-    results = [index_in_order(order, tmp_path / f"ledger-{i}.db", capsys) for i, order in enumerate(orders)]
+    results = [index_in_order(order, new_ledger(), capsys) for order in orders]
     keys, learnt = results[0]
     assert learnt.get("service member") == "维和警察"
     assert learnt.get("blue helmet") == "维和官兵"           # three documents against two
@@ -88,9 +88,9 @@ def test_every_key_is_the_same_whatever_the_indexing_order(tmp_path, capsys):
         assert other_keys == keys
 
 
-def test_a_pair_unlearnt_files_its_claims_back(tmp_path, capsys):
+def test_a_pair_unlearnt_files_its_claims_back(tmp_path, capsys, new_ledger):
     files = documents(tmp_path / "archive")
-    db = tmp_path / "ledger.db"
+    db = new_ledger()
     index_in_order(files, db, capsys)
     # two of the three articles that taught "blue helmets" → 维和官兵 now teach nothing: the
     # pair goes back to 维和警察 (two against one), and the English figures with it
@@ -101,16 +101,18 @@ def test_a_pair_unlearnt_files_its_claims_back(tmp_path, capsys):
     capsys.readouterr()
     keys, learnt = stored_keys(db)
     assert learnt.get("blue helmet") == "维和警察"
-    fresh = index_in_order(files[::-1], tmp_path / "fresh.db", capsys)
+    fresh = index_in_order(files[::-1], new_ledger(), capsys)
     assert (keys, learnt) == fresh
 
 
-def test_four_processes_indexing_at_once_store_the_keys_of_one(tmp_path, capsys):
+def test_four_processes_indexing_at_once_store_the_keys_of_one(tmp_path, capsys, new_ledger):
     files = documents(tmp_path / "archive")
-    expected = index_in_order(files, tmp_path / "sequential.db", capsys)
-    db = tmp_path / "concurrent.db"
+    expected = index_in_order(files, new_ledger(), capsys)
+    db = new_ledger()
     shuffled = random.Random(4).sample(files, len(files))
-    writers = [cli("index", *map(str, shuffled[k::4]), "--ledger", str(db)) for k in range(4)]
+    # overlapping shares: each file is given to two writers, so some are indexed twice at once
+    writers = [cli("index", *map(str, shuffled[k::4] + shuffled[(k + 1) % 4::4]), "--ledger", str(db))
+               for k in range(4)]
     time.sleep(0.5)
     reader = cli("check", str(files[0]), "--ledger", str(db), "--format", "json", "--exit-zero")
     for p in writers + [reader]:
@@ -120,12 +122,12 @@ def test_four_processes_indexing_at_once_store_the_keys_of_one(tmp_path, capsys)
     assert stored_keys(db) == expected
 
 
-def test_index_killed_again_and_again_keeps_a_whole_ledger_and_its_keys(tmp_path, capsys):
+def test_index_killed_again_and_again_keeps_a_whole_ledger_and_its_keys(tmp_path, capsys, new_ledger):
     """SIGKILL during index (teaching and re-filing included): every committed document stays
     whole, and indexing to the end gives the keys of an index never killed."""
     files = documents(tmp_path / "archive")
-    expected = index_in_order(files, tmp_path / "whole.db", capsys)
-    db = tmp_path / "killed.db"
+    expected = index_in_order(files, new_ledger(), capsys)
+    db = new_ledger()
     r = random.Random(9)
     for _ in range(4):
         writer = cli("index", *map(str, r.sample(files, len(files))), "--ledger", str(db))
@@ -133,7 +135,7 @@ def test_index_killed_again_and_again_keeps_a_whole_ledger_and_its_keys(tmp_path
         if writer.poll() is None:
             os.kill(writer.pid, signal.SIGKILL)
         writer.communicate(timeout=60)
-        if db.exists():
+        if "://" in db or Path(db).exists():
             with Ledger(db) as ledger:
                 assert ledger.check_integrity()
     assert main(["index", *map(str, files), "--ledger", str(db)]) == 0
