@@ -213,7 +213,7 @@ def index(folder: Path, ledger_path: Path, snapshot_at: int, snapshot: Path) -> 
 def traced(folder: Path, scratch: Path, count: int) -> dict:
     """tracemalloc over reading the whole archive and indexing its first ``count`` articles one
     at a time into a scratch ledger; then over checking ``count`` more and keeping every result
-    before writing, as ``claimcheck index`` does (cli._check_all returns a list)."""
+    before writing, as ``claimcheck index`` does (executor.check_all yields them)."""
     from checker.engine import check_bitext
     from checker.io.bilingual import read_bitexts
     from checker.ledger import Ledger, index_result

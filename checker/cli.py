@@ -12,6 +12,7 @@ from datetime import date
 
 from checker import __version__
 from checker.errors import UserError
+from checker.executor import Broken, bitext_paths, check_all, guarded
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _BILINGUAL_FORMATS = frozenset({".xlf", ".xliff", ".sdlxliff", ".tmx", ".po", ".pot"})
@@ -256,23 +257,23 @@ def _extract(args) -> int:
         for b in read_bitexts([], args.source, args.target, aligned=getattr(args, "aligned", False)):
             paired.setdefault(args.source, [])
             paired.setdefault(args.target, [])
-            sides = _guarded(lambda b: bitext_claims(b, args.date, {}), b, _bitext_paths(b))
-            if isinstance(sides, _Broken):
+            sides = guarded(lambda b: bitext_claims(b, args.date, {}), b, bitext_paths(b))
+            if isinstance(sides, Broken):
                 paired[args.source] = paired[args.target] = sides
                 continue
             for side in sides:
                 for claims in side:
                     for c in claims:
                         paired.setdefault(c.path, []).append(c)
-    broken: list[_Broken] = []
+    broken: list[Broken] = []
 
     def claims_by_doc():
         """Each document with its claims, extracted as the report asks for them and let go once
         written: memory holds one document's claims, not the whole run's."""
         for d in docs:
             claims = (paired[d.path] if d.path in paired
-                      else _guarded(lambda d: extract_document(d, as_of=args.date), d, [d.path]))
-            if isinstance(claims, _Broken):             # that document's error: the others go on
+                      else guarded(lambda d: extract_document(d, as_of=args.date), d, [d.path]))
+            if isinstance(claims, Broken):             # that document's error: the others go on
                 if claims not in broken:
                     _say_broken(claims, "extracted")
                     broken.append(claims)
@@ -372,14 +373,14 @@ def _check(args) -> int:
     if reader is not None:
         work = _article_checks(reader, args.jobs or 1, console)
     else:
-        work = zip(bitexts, _progress(_check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking",
+        work = zip(bitexts, _progress(check_all(bitexts, args.date, args.jobs or 1), len(bitexts), "checking",
                                       console))
     every: set[str] = set()            # the files read, and those checked (not broken)
     checked: set[str] = set()
     for bitext, result in work:
-        paths_of = _bitext_paths(bitext)
+        paths_of = bitext_paths(bitext)
         every.update(paths_of)
-        if isinstance(result, _Broken):
+        if isinstance(result, Broken):
             _say_broken(result, "checked")
             broken.append(bitext)
             continue
@@ -618,36 +619,7 @@ def _unusable(path: str) -> str:
     return "holds no text yet" if blank else "could not be read"
 
 
-@dataclass
-class _Broken:
-    """A document whose processing raised: a bug of ours, that document's error, not the run's."""
-    paths: list[str]
-    error: str                         # "TypeError: ..."
-    trace: str                         # the traceback, shown with CLAIMCHECK_DEBUG=1
-
-
-def _guarded(work, item, paths: list[str]):
-    """``work(item)``, or a _Broken naming ``paths`` when it raises (KeyboardInterrupt and
-    SystemExit are not caught: they end the run)."""
-    try:
-        return work(item)
-    except Exception as e:               # noqa: BLE001 — every bug is one document's error
-        import traceback
-
-        return _Broken(paths, f"{type(e).__name__}: {e}", traceback.format_exc())
-
-
-def _bitext_paths(bitext) -> list[str]:
-    return sorted({seg.path for seg in bitext.source + bitext.target})
-
-
-def _check_one(bitext, as_of: str | None):
-    from checker.engine import check_bitext
-
-    return _guarded(lambda b: check_bitext(b, as_of=as_of), bitext, _bitext_paths(bitext))
-
-
-def _say_broken(broken: _Broken, done: str) -> None:
+def _say_broken(broken: Broken, done: str) -> None:
     """One paragraph on stderr naming the document; its traceback too with CLAIMCHECK_DEBUG=1."""
     if os.environ.get("CLAIMCHECK_DEBUG"):
         sys.stderr.write(broken.trace)
@@ -656,59 +628,6 @@ def _say_broken(broken: _Broken, done: str) -> None:
           "for the traceback and report it.", file=sys.stderr)
 
 
-_FORKED: list = []          # the bitexts forked workers inherit: an index crosses the pipe, not a text
-
-
-def _check_nth(i: int, as_of: str | None):
-    """In a forked worker: the check of the i-th bitext, without the texts of its files (the
-    parent has them; sending them back would cost as much as the check)."""
-    from dataclasses import replace
-
-    bitext = _FORKED[i]
-    result = _check_one(bitext, as_of)
-    if isinstance(result, _Broken):
-        return result
-    verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
-    return replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
-
-
-def _with_texts(bitext, result):
-    """A worker's result with its files' texts put back from the bitext the parent holds."""
-    from dataclasses import replace
-
-    if isinstance(result, _Broken):
-        return result
-    texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
-    return replace(result, files=tuple((p, texts[p] if t is None else t, c) for p, t, c in result.files))
-
-
-def _check_all(bitexts, as_of: str | None, jobs: int):
-    """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
-    go), or a _Broken for one whose check raised; in ``jobs`` processes when there is more than
-    one. The workers are forked once for the run and inherit the bitexts: only indices go to
-    them, and only claims and findings come back."""
-    import multiprocessing
-    from functools import partial
-
-    if jobs <= 1 or len(bitexts) < 2:
-        yield from map(partial(_check_one, as_of=as_of), bitexts)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, min(64, len(bitexts) // (4 * jobs)))
-    if "fork" not in multiprocessing.get_all_start_methods():      # (not on Windows): send the texts
-        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
-            yield from pool.map(partial(_check_one, as_of=as_of), bitexts, chunksize=chunk)
-        return
-    _FORKED[:] = bitexts
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            for bitext, result in zip(bitexts, pool.map(partial(_check_nth, as_of=as_of), range(len(bitexts)),
-                                                        chunksize=chunk)):
-                yield _with_texts(bitext, result)
-    finally:
-        _FORKED.clear()
 
 
 def _progress(results, total: int, what: str, console=None):
@@ -818,14 +737,14 @@ def _index(args) -> int:
                 work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
                 done = _batch_progress(work, "indexing", "documents", len(bitexts))
             else:                          # files as before: forked workers inherit the bitexts, and
-                checked = zip(bitexts, _check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
+                checked = zip(bitexts, check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
                 done = _batch_progress(((batch, [r for _, r in batch]) for batch in batched(
                     (((b, args.date), r) for b, r in checked), 1)), "indexing", "documents", len(bitexts))
             for batch, results in done:
                 filed = []
                 for item, result in zip(batch, results):
                     bitext, as_of = item[0] if reader is None and client is None else item
-                    if isinstance(result, _Broken):       # not filed: what the archive held stays
+                    if isinstance(result, Broken):       # not filed: what the archive held stays
                         _say_broken(result, "indexed")
                         broken += 1
                         continue
@@ -868,7 +787,7 @@ def _file_batch(ledger, batch) -> list[str]:
 
 
 def _article_checks(reader, jobs: int, console=None):
-    """(bitext, CheckResult or _Broken) of each article of the export, in order, checked in
+    """(bitext, CheckResult or Broken) of each article of the export, in order, checked in
     batches (in ``jobs`` processes when more than one) as the export is read."""
     from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
     from checker.io.articles import bitext_of
@@ -877,7 +796,7 @@ def _article_checks(reader, jobs: int, console=None):
     work = map_batches(check_batch, batches, jobs=jobs)
     for batch, results in _batch_progress(work, "checking", "articles", reader.size, read_to, console):
         for (bitext, _), result in zip(batch, results):
-            yield bitext, (result if isinstance(result, _Broken) else restore_texts(bitext, result))
+            yield bitext, (result if isinstance(result, Broken) else restore_texts(bitext, result))
 
 
 def _measured(batches, reader):

@@ -18,37 +18,109 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from checker.errors import UserError
 
-__all__ = ["BATCH", "check_batch", "map_batches", "restore_texts"]
+__all__ = ["BATCH", "Broken", "bitext_paths", "check_all", "check_batch", "check_one", "guarded",
+           "map_batches", "restore_texts"]
 
 BATCH = 100                 # documents a task: news articles of a few KB each
 IN_FLIGHT_PER_WORKER = 3    # batches submitted ahead per worker: none idles while one result is filed
 CONNECT_TIMEOUT_S = 5       # a scheduler address that does not answer in this time is wrong
 
 
-def check_batch(batch: list) -> list:
-    """In a worker: each (bitext, as_of)'s CheckResult (or _Broken), without the texts of its
-    files, which the parent puts back (:func:`restore_texts`)."""
-    from checker.cli import _Broken, _check_one
+@dataclass
+class Broken:
+    """A document whose processing raised: a bug of ours, that document's error, not the run's."""
+    paths: list[str]
+    error: str                         # "TypeError: ..."
+    trace: str                         # the traceback, shown with CLAIMCHECK_DEBUG=1
 
-    out = []
-    for bitext, as_of in batch:
-        result = _check_one(bitext, as_of)
-        if not isinstance(result, _Broken):
-            verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
-            result = replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
-        out.append(result)
-    return out
+
+def guarded(work, item, paths: list[str]):
+    """``work(item)``, or a Broken naming ``paths`` when it raises (KeyboardInterrupt and
+    SystemExit are not caught: they end the run)."""
+    try:
+        return work(item)
+    except Exception as e:               # noqa: BLE001 — every bug is one document's error
+        import traceback
+
+        return Broken(paths, f"{type(e).__name__}: {e}", traceback.format_exc())
+
+
+def bitext_paths(bitext) -> list[str]:
+    return sorted({seg.path for seg in bitext.source + bitext.target})
+
+
+def check_one(bitext, as_of: str | None):
+    from checker.engine import check_bitext
+
+    return guarded(lambda b: check_bitext(b, as_of=as_of), bitext, bitext_paths(bitext))
+
+
+_FORKED: list = []          # the bitexts forked workers inherit: an index crosses the pipe, not a text
+
+
+def _check_nth(i: int, as_of: str | None):
+    """In a forked worker: the check of the i-th bitext, without the texts of its files (the
+    parent has them; sending them back would cost as much as the check)."""
+    bitext = _FORKED[i]
+    result = check_one(bitext, as_of)
+    if isinstance(result, Broken):
+        return result
+    verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
+    return replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
 
 
 def restore_texts(bitext, result):
     """A worker's result with its files' texts put back from the bitext the parent holds."""
-    from checker.cli import _with_texts
+    if isinstance(result, Broken):
+        return result
+    texts = {seg.path: seg.doc_text for seg in bitext.source + bitext.target if seg.verbatim}
+    return replace(result, files=tuple((p, texts[p] if t is None else t, c) for p, t, c in result.files))
 
-    return _with_texts(bitext, result)
+
+def check_all(bitexts, as_of: str | None, jobs: int):
+    """Each bitext's CheckResult, in order, as it comes (``index`` writes each one and lets it
+    go), or a Broken for one whose check raised; in ``jobs`` processes when there is more than
+    one. The workers are forked once for the run and inherit the bitexts: only indices go to
+    them, and only claims and findings come back."""
+    import multiprocessing
+    from functools import partial
+
+    if jobs <= 1 or len(bitexts) < 2:
+        yield from map(partial(check_one, as_of=as_of), bitexts)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(bitexts) // (4 * jobs)))
+    if "fork" not in multiprocessing.get_all_start_methods():      # (not on Windows): send the texts
+        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
+            yield from pool.map(partial(check_one, as_of=as_of), bitexts, chunksize=chunk)
+        return
+    _FORKED[:] = bitexts
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            for bitext, result in zip(bitexts, pool.map(partial(_check_nth, as_of=as_of), range(len(bitexts)),
+                                                        chunksize=chunk)):
+                yield restore_texts(bitext, result)
+    finally:
+        _FORKED.clear()
+
+
+def check_batch(batch: list) -> list:
+    """In a worker: each (bitext, as_of)'s CheckResult (or _Broken), without the texts of its
+    files, which the parent puts back (:func:`restore_texts`)."""
+    out = []
+    for bitext, as_of in batch:
+        result = check_one(bitext, as_of)
+        if not isinstance(result, Broken):
+            verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
+            result = replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
+        out.append(result)
+    return out
 
 
 def map_batches(fn: Callable[[list], list], batches: Iterable[list], *, jobs: int = 1,

@@ -38,13 +38,12 @@ from functools import lru_cache
 from checker.engine.catalogue import rule
 from checker.engine.compare import year_basis
 from checker.engine.parts import check_parts, share_above_100
-from checker.errors import UserError
 from checker.extract import paragraph_language
 from checker.extract.dates import DocDate, Stated, months_around, resolve, valid
 from checker.extract.raw import CLAUSE_END, SENTENCE_END
 from checker.findings import Finding
 from checker.model import Claim, DateValue, Interval
-from checker.vocab import alternation, en_words, load_yaml, mapping, word_list, words
+from checker.vocab import alternation, en_words, load_yaml, mapping, word_list
 
 WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAYS_ZH = "一二三四五六日"
