@@ -689,7 +689,7 @@ def _corpus(ledger_path: str, results) -> list:
 def _index(args) -> int:
     from collections import Counter
 
-    from checker.executor import BATCH, batched, check_batch, map_batches, restore_texts
+    from checker.executor import BATCH, batched, index_batch, map_batches, restore_texts
     from checker.ledger import Ledger
 
     if args.articles and args.paths:
@@ -731,25 +731,25 @@ def _index(args) -> int:
                 from checker.io.articles import bitext_of
 
                 batches, read_to = _measured(batched(((bitext_of(a), a.as_of) for a in reader), BATCH), reader)
-                work = map_batches(check_batch, batches, jobs=args.jobs or 1, client=client)
+                work = map_batches(index_batch, batches, jobs=args.jobs or 1, client=client)
                 done = _batch_progress(work, "indexing", "articles", reader.size, read_to)
             elif client is not None:
-                work = map_batches(check_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
+                work = map_batches(index_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
                 done = _batch_progress(work, "indexing", "documents", len(bitexts))
             else:                          # files as before: forked workers inherit the bitexts, and
                 checked = zip(bitexts, check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
-                done = _batch_progress(((batch, [r for _, r in batch]) for batch in batched(
+                done = _batch_progress(((batch, [(r, None) for _, r in batch]) for batch in batched(
                     (((b, args.date), r) for b, r in checked), 1)), "indexing", "documents", len(bitexts))
             for batch, results in done:
                 filed = []
-                for item, result in zip(batch, results):
+                for item, (result, made_of) in zip(batch, results):
                     bitext, as_of = item[0] if reader is None and client is None else item
                     if isinstance(result, Broken):       # not filed: what the archive held stays
                         _say_broken(result, "indexed")
                         broken += 1
                         continue
                     result = restore_texts(bitext, result)
-                    filed.append((result, as_of))
+                    filed.append((result, as_of, made_of))
                     undated += _undated(result)
                 with _articles_home(args.ledger if reader is not None else None):
                     outcome.update(_file_batch(ledger, filed))
@@ -775,15 +775,14 @@ def _index(args) -> int:
 
 
 def _file_batch(ledger, batch) -> list[str]:
-    """File a batch of checked bitexts ((CheckResult, as_of) each) in the ledger, by the one
-    writer: each file's outcome ("added", "replaced", "unchanged"). Filing a batch again (a
-    retried task) changes nothing: an unchanged document is skipped."""
-    import checker.ledger as ledgers
+    """File a batch of checked bitexts ((CheckResult, as_of, what its keys are made of or None)
+    each) in the ledger in one transaction, by the one writer: each file's outcome ("added",
+    "replaced", "unchanged"). Filing a batch again (a retried task) changes nothing: an unchanged
+    document is skipped."""
+    from checker.ledger import documents_of
 
-    if hasattr(ledger, "index_documents") and hasattr(ledgers, "documents_of"):
-        # the bulk writer (branch pg): the batch in one transaction
-        return ledger.index_documents([d for result, as_of in batch for d in ledgers.documents_of(result, as_of)])
-    return [o for result, as_of in batch for o in ledgers.index_result(ledger, result, as_of)]
+    return ledger.index_documents([d for result, as_of, made_of in batch
+                                   for d in documents_of(result, as_of, made_of)])
 
 
 def _article_checks(reader, jobs: int, console=None):

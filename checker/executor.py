@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from checker.errors import UserError
 
 __all__ = ["BATCH", "Broken", "bitext_paths", "check_all", "check_batch", "check_one", "guarded",
-           "map_batches", "restore_texts"]
+           "index_batch", "map_batches", "restore_texts"]
 
 BATCH = 100                 # documents a task: news articles of a few KB each
 IN_FLIGHT_PER_WORKER = 3    # batches submitted ahead per worker: none idles while one result is filed
@@ -111,16 +111,32 @@ def check_all(bitexts, as_of: str | None, jobs: int):
 
 
 def check_batch(batch: list) -> list:
-    """In a worker: each (bitext, as_of)'s CheckResult (or _Broken), without the texts of its
+    """In a worker: each (bitext, as_of)'s CheckResult (or Broken), without the texts of its
     files, which the parent puts back (:func:`restore_texts`)."""
+    return [_stripped(bitext, check_one(bitext, as_of)) for bitext, as_of in batch]
+
+
+def index_batch(batch: list) -> list:
+    """In a worker, for ``index``: each (bitext, as_of)'s (CheckResult or Broken, what the keys
+    of its files' claims are made of), so that the one writer only writes."""
+    from checker.ledger import key_inputs_of
+
     out = []
     for bitext, as_of in batch:
         result = check_one(bitext, as_of)
-        if not isinstance(result, Broken):
-            verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
-            result = replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
-        out.append(result)
+        made_of = guarded(lambda r: key_inputs_of(r, as_of), result, bitext_paths(bitext)) \
+            if not isinstance(result, Broken) else None
+        if isinstance(made_of, Broken):
+            result, made_of = made_of, None
+        out.append((_stripped(bitext, result), made_of))
     return out
+
+
+def _stripped(bitext, result):
+    if isinstance(result, Broken):
+        return result
+    verbatim = {seg.path for seg in bitext.source + bitext.target if seg.verbatim}
+    return replace(result, files=tuple((p, None if p in verbatim else t, c) for p, t, c in result.files))
 
 
 def map_batches(fn: Callable[[list], list], batches: Iterable[list], *, jobs: int = 1,

@@ -9,7 +9,8 @@ from functools import lru_cache
 from checker.ledger.store import Document, Ledger
 from checker.model import Claim
 
-__all__ = ["Batches", "Document", "Ledger", "bilingual_pairs", "documents_of", "index_result", "shared_flags"]
+__all__ = ["Batches", "Document", "Ledger", "bilingual_pairs", "documents_of", "index_result", "key_inputs_of",
+           "shared_flags"]
 
 
 def bilingual_pairs(pairs: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
@@ -57,10 +58,11 @@ def recipe(as_of: str | None = None) -> str:
     return f"{__version__};{digest.hexdigest()[:16]};{as_of or ''}"
 
 
-def documents_of(result, as_of: str | None = None) -> list[Document]:
+def documents_of(result, as_of: str | None = None, made_of: dict | None = None) -> list[Document]:
     """The files of one checked bitext (an engine CheckResult, checked with the --date ``as_of``)
     as the ledger files them: each file's claims, with the aligned agreeing pairs whose English
-    claim is in it."""
+    claim is in it; ``made_of``: what their keys are made of, by path (key_inputs_of), when a
+    worker has read it already."""
     pairs = bilingual_pairs(result.agreeing)
     texts = {path: text for path, text, _ in result.files}
     out = []
@@ -69,8 +71,16 @@ def documents_of(result, as_of: str | None = None) -> list[Document]:
         flagged = shared_flags(claims, pairs)
         renamed = {id(c): f for c, f in zip(claims, flagged)}
         mine_pairs = [(renamed.get(id(zh), zh), renamed[id(en)]) for zh, en in pairs if id(en) in mine]
-        out.append(Document(path, text, flagged, pairs=mine_pairs, texts=texts, recipe=recipe(as_of)))
+        out.append(Document(path, text, flagged, pairs=mine_pairs, texts=texts, recipe=recipe(as_of),
+                            key_inputs=(made_of or {}).get(path)))
     return out
+
+
+def key_inputs_of(result, as_of: str | None = None) -> dict[str, tuple]:
+    """What the keys of each file's claims are made of (KeyInputs, in the order of the file's
+    claims), by path. It is read from each document alone, so a worker reads it beside the check,
+    and the one writer of a ledger, which every worker's documents wait for, does not."""
+    return {d.path: tuple(Ledger.key_inputs(d)[id(c)] for c in d.claims) for d in documents_of(result, as_of)}
 
 
 def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:

@@ -178,6 +178,7 @@ class Document:
     pairs: Sequence[tuple[Claim, Claim]] = ()
     texts: dict[str, str] | None = None
     recipe: str = ""
+    key_inputs: tuple | None = None     # what each claim's key is made of, in order, if read already
 
 
 class Ledger:
@@ -286,7 +287,7 @@ class Ledger:
         # the costly part, read from each document alone, so that other writers wait for the
         # writing only (a document changed meanwhile by another writer is read under the lock)
         known = self._known(stored)
-        made_of = {id(d): self._key_inputs(d) for d, path, digest in zip(batch, stored, digests)
+        made_of = {id(d): self.key_inputs(d) for d, path, digest in zip(batch, stored, digests)
                    if known.get(path, (None, None, None))[1:] != (digest, d.recipe)}
         db.begin_write()
         try:
@@ -325,7 +326,7 @@ class Ledger:
             term_rows: list[tuple] = []
             pair_rows: list[tuple] = []
             for doc_id, d in written.items():
-                inputs = made_of[id(d)] if id(d) in made_of else self._key_inputs(d)
+                inputs = made_of[id(d)] if id(d) in made_of else self.key_inputs(d)
                 for c in d.claims:
                     claim_id, parts = next(ids), inputs[id(c)]
                     claim_rows.append((claim_id,) + _claim_row(doc_id, c, compose_key(parts, learnt), parts))
@@ -366,8 +367,11 @@ class Ledger:
         return known
 
     @staticmethod
-    def _key_inputs(d: Document) -> dict[int, KeyInputs]:
-        """What each claim's key is made of (by id of the claim), read from its document."""
+    def key_inputs(d: Document) -> dict[int, KeyInputs]:
+        """What each claim's key is made of (by id of the claim), read from its document unless
+        a worker has (Document.key_inputs)."""
+        if d.key_inputs is not None and len(d.key_inputs) == len(d.claims):
+            return {id(c): k for c, k in zip(d.claims, d.key_inputs)}
         return file_key_inputs({**(d.texts or {}), d.path: d.text}, d.claims, d.pairs)
 
     def _rekey(self, before: dict[str, str]) -> None:
