@@ -19,6 +19,8 @@ Everything is written under benchmarks/.scale/ (git-ignored); PostgreSQL runs as
 server of Debian's binaries (tests/postgres_server.py), Dask as LocalClusters of 1 and 2 worker
 processes started here and given to ``--scheduler``.
 
+0. With --writer: the sample checked in this process as a worker checks it, then filed by the
+   one writer alone, timed apart — the rate no number of workers can pass.
 1. Throughput: the first --sample articles indexed into a fresh ledger by each --configs
    (``--jobs 1``, ``--jobs 2``, Dask with 1 and 2 workers) for each backend: articles/s.
 2. Growth: one ledger per backend filled to each checkpoint with --grow-with; at each, bytes
@@ -210,6 +212,32 @@ def check(drafts: Path, ledger: str | None) -> float:
     return time.perf_counter() - t
 
 
+def writer(sample: Path, ledger: str, articles: int) -> dict:
+    """The one writer alone (what bounds a cluster however many workers it has): the sample's
+    articles checked here first as a worker does (index_batch: claims, findings and what the keys
+    are made of), then filed batch by batch as ``index`` files them, timed."""
+    sys.path.insert(0, str(ROOT))
+    from checker.cli import _file_batch
+    from checker.executor import BATCH, batched, index_batch, restore_texts
+    from checker.io.articles import ArticleReader, bitext_of
+    from checker.ledger import Ledger
+
+    reader = ArticleReader(str(sample))
+    t = time.perf_counter()
+    checked = []
+    for batch in batched(((bitext_of(a), a.as_of) for a in reader), BATCH):
+        results = index_batch(batch)
+        checked.append([(restore_texts(b, r), as_of, made_of) for (b, as_of), (r, made_of) in zip(batch, results)])
+    check_s = time.perf_counter() - t
+    t = time.perf_counter()
+    with Ledger(ledger) as lg:
+        for filed in checked:
+            _file_batch(lg, filed)
+    write_s = time.perf_counter() - t
+    return {"articles": articles, "check_s": check_s, "write_s": write_s,
+            "check_articles_per_s": articles / check_s, "write_articles_per_s": articles / write_s}
+
+
 def size(ledger: str) -> tuple[int, int, int]:
     """(documents, claims, bytes on disk) of a ledger."""
     if ledger.startswith("postgres"):
@@ -244,6 +272,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--drafts", type=int, default=125)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--writer", action="store_true",
+                    help="also time the one writer alone on the sample (checked first in this process)")
     ap.add_argument("--nice", action="store_true", help="run at the lowest CPU priority (beside other work)")
     args = ap.parse_args(argv)
     if args.nice:
@@ -253,6 +283,13 @@ def main(argv: list[str] | None = None) -> None:
     results: dict = {"articles": args.articles, "sample": args.sample, "cores": os.cpu_count(),
                      "throughput": [], "growth": []}
     with ledgers(args.backends) as fresh:
+        if args.writer:
+            for backend in args.backends:
+                row = {"backend": backend, **writer(sample, fresh[backend](), args.sample)}
+                results.setdefault("writer", []).append(row)
+                print(f"writer alone {args.sample:,} articles  {backend:10} check (one core) "
+                      f"{row['check_articles_per_s']:6.0f} articles/s   write {row['write_articles_per_s']:6.0f} articles/s",
+                      flush=True)
         for config in args.configs:
             workers = int(config[4:]) if config.startswith("dask") else None
             with (dask_cluster(workers) if workers else contextlib.nullcontext()) as scheduler:
