@@ -127,7 +127,7 @@ def read_text(text: str, view: str | None = None) -> Reading:
                 headings.add(k)
         for seg_lang, a, b in _segments(t, s, e, lang):
             extractor = zh if seg_lang == "zh" else en
-            raws.extend((seg_lang, k, r) for r in extractor.extract(t, a, b))
+            raws += [(seg_lang, k, r) for r in extractor.extract(t, a, b)]
     stated, partial = stated_document_date(text) if raws else (None, None)
     return Reading(text, norm, raws, frozenset(headings), stated, partial, opening=opening or 0)
 

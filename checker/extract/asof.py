@@ -66,9 +66,11 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
     if ends is None:
         ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
-    langs = {id(r): lang for lang, _, r in raws}
-    for _, _, r in raws:
+    langs = {}                                  # (of the dates: only a date is an event's day)
+    for lang, _, r in raws:
         sentences.setdefault(bisect_left(ends, r.start), []).append(r)
+        if r.kind == "date":
+            langs[id(r)] = lang
     for claims in sentences.values():
         # with two times in a sentence, which one a figure is for is not said
         times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]

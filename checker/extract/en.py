@@ -1223,7 +1223,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
             return None
         spaced = " " in ar
         ar = ar.replace(" ", "")
-        base = parse_arabic(ar)
+        base = n if not m.group("e_scale") else parse_arabic(ar)     # (n: this number, read above)
         p = m.start("e_ar")
         dot = p > 0 and text[p - 1] == "." and (p == 1 or not (text[p - 2].isalnum() or text[p - 2] in ".,"))
         if dot:                                     # ".08 percent" is 0.08 (never 8)

@@ -30,3 +30,14 @@ def test_extracted_claims_are_claims():
     claims = extract_text("2021年3月，公安部共投入警力261名。\nThe ministry deployed 261 police officers.\n")
     assert claims and all(type(c) is Claim for c in claims)
     assert all(Claim(**{f.name: getattr(c, f.name) for f in fields(Claim)}) == c for c in claims)
+
+
+@pytest.mark.parametrize("n", [Decimal(0), Decimal("2.5"), Decimal(-3), None])
+def test_exact_interval_is_the_dataclass_one(n):
+    from checker.extract.intervals import exact
+
+    fast, slow = exact(n), Interval.exact(n)
+    assert type(fast) is Interval and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.nominal is n and fast.low is n and fast.high is n
+    with pytest.raises(AttributeError):
+        fast.low = Decimal(1)
