@@ -32,7 +32,9 @@ def paragraph_language(text: str, start: int, end: int) -> str | None:
     """'zh', 'en', or None for a paragraph with neither (numbers, punctuation)."""
     # an English paragraph is mostly plain ASCII: one fast test then spares scanning it for Chinese
     han = 0 if text[start:end].isascii() else sum(map(len, _HAN_RUN.findall(text, start, end)))
-    if han and han * 3 >= sum(map(len, _LATIN_RUN.findall(text, start, end))):
+    # (its Latin letters are at most the rest of it: a paragraph three-quarters Chinese is not
+    # counted for them)
+    if han and (han * 4 >= end - start or han * 3 >= sum(map(len, _LATIN_RUN.findall(text, start, end)))):
         return "zh"
     if _LATIN_RUN.search(text, start, end):
         return "en"
@@ -264,7 +266,7 @@ def _resolve_dates(raws: list[tuple[str, int, RawClaim]], doc_date: DocDate | No
                 r.flags = tuple(f for f in r.flags if f not in _RESOLUTION_FLAGS) + flags
         if r.kind in ("date", "date_range") and isinstance(r.value, DateValue) and r.value.end:
             last = (k, r.value)
-    weekdays = [(k, r) for _, k, r in raws if _bare_weekday(r)]
+    weekdays = [(k, r) for _, k, r in raws if r.stated is not None and _bare_weekday(r)]
     if not weekdays:
         return
     # the days each paragraph writes, by weekday, in text order: a bare weekday takes the nearest

@@ -43,13 +43,15 @@ def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocD
 def _cues(t: str, raws) -> None:
     # (a cue's sentence is looked for within 400 characters each way, and its claims by position:
     # linear however long the text or its sentences)
-    order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
-    starts = [raws[i][2].start for i in order]
+    order: list[int] | None = None        # (the claims by place: sorted once a cue needs them)
     for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
         if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
+        if order is None:
+            order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
+            starts = [raws[i][2].start for i in order]
         start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)),
                     default=max(0, r.start - 400))
         stop = SENTENCE_END.search(t, r.end, r.end + 400)
