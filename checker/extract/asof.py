@@ -43,13 +43,15 @@ def sentence_times(t: str, raws: list[tuple[str, int, RawClaim]], doc_date: DocD
 def _cues(t: str, raws) -> None:
     # (a cue's sentence is looked for within 400 characters each way, and its claims by position:
     # linear however long the text or its sentences)
-    order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
-    starts = [raws[i][2].start for i in order]
+    order: list[int] | None = None        # (the claims by place: sorted once a cue needs them)
     for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
         if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
+        if order is None:
+            order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
+            starts = [raws[i][2].start for i in order]
         start = max((m.end() for m in SENTENCE_END.finditer(t, max(0, r.start - 400), r.start)),
                     default=max(0, r.start - 400))
         stop = SENTENCE_END.search(t, r.end, r.end + 400)
@@ -66,9 +68,11 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
     if ends is None:
         ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
-    langs = {id(r): lang for lang, _, r in raws}
-    for _, _, r in raws:
+    langs = {}                                  # (of the dates: only a date is an event's day)
+    for lang, _, r in raws:
         sentences.setdefault(bisect_left(ends, r.start), []).append(r)
+        if r.kind == "date":
+            langs[id(r)] = lang
     for claims in sentences.values():
         # with two times in a sentence, which one a figure is for is not said
         times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]

@@ -270,6 +270,14 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
+def _holds(s: str, words: tuple[str, ...]) -> bool:
+    """Whether ``s`` holds one of ``words`` (a loop: any() over a generator costs twice as much)."""
+    for w in words:
+        if w in s:
+            return True
+    return False
+
+
 def _lower(s: str) -> str:
     low = s.lower()
     if len(low) == len(s):
@@ -305,7 +313,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             if m:
                 last = m.end()
                 continue
-        if ("of" in low[p + 1:p + 18] or "the" in low[p + 3:p + 14]) and pat.long_tail.match(low, p):
+        # (find within bounds: as ``in`` a slice, without building the slice)
+        if (low.find("of", p + 1, p + 18) >= 0 or low.find("the", p + 3, p + 14) >= 0) and pat.long_tail.match(low, p):
             # the 9th of September, September the 9th: dateparser's
             claim = fallback.english(low, p, pat.month)
             if claim is not None and claim.start >= last:
@@ -314,7 +323,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
         # ".08 percent": a decimal without its leading zero (never 8)
         pe = p - 1 if p > 0 and low[p - 1] == "." and (p == 1 or not (low[p - 2].isalnum() or low[p - 2] in ".,")) else p
-        if p > 0 and (low[p - 1] in "-\u2212" or (low[p - 1] == " " and "minus" in low[max(0, p - 7):p])):
+        if p > 0 and (low[p - 1] in "-\u2212" or (low[p - 1] == " " and low.find("minus", max(0, p - 7), p) >= 0)):
             sign = pat.minus_before.search(low, max(last, p - 8), p)   # about -5 °C, about minus 20: the
             if sign is not None:                                        # approximation comes before the sign
                 pe = sign.start()
@@ -675,7 +684,7 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     span (takes a month), "a year and a half", "a year and two months", "two years and three
     months", "five years and a half", "two to six weeks", "between two and six weeks"."""
     found: list[RawClaim] = []
-    if any(p in low for p in pat.a_unit_probes):
+    if _holds(low, pat.a_unit_probes):
         by_start = {c.start: c for c in out}
         found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
     if "half" in low:                                        # half a year, half an hour, every half day
@@ -939,8 +948,10 @@ def _named(seg: str, start: int) -> bool:
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
             or low in subject_phrase.stop_words():          # title case: "Through the Year 2035"
         return False
-    before = seg[:lo + m.start(1)].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"
+    k = lo + m.start(1)                 # (the last character before it that is no space: as
+    while k > 0 and seg[k - 1].isspace():       # seg[:k].rstrip()[-1], without copying the paragraph)
+        k -= 1
+    return k > 0 and seg[k - 1] not in ".!?:;\"“‘'(—–-"
 
 
 # capitalised words that stand before numbers without naming them
@@ -1139,7 +1150,7 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     # (the sign's pattern ends in a minus sign or in a minus word and a space: most numbers
     # have neither before them, and are spared the search)
     sign = pat.minus_before.search(text, max(0, at - 8), at) if at > 0 and (
-        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and any(w in text[max(0, at - 8):at] for w in pat.minus_words)) \
+        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and _holds(text[max(0, at - 8):at], pat.minus_words)) \
         else None
     if sign is None:
         return claim
@@ -1212,7 +1223,7 @@ def _number_body(text: str, m, pre: re.Match | None, seg: str | None = None) -> 
             return None
         spaced = " " in ar
         ar = ar.replace(" ", "")
-        base = parse_arabic(ar)
+        base = n if not m.group("e_scale") else parse_arabic(ar)     # (n: this number, read above)
         p = m.start("e_ar")
         dot = p > 0 and text[p - 1] == "." and (p == 1 or not (text[p - 2].isalnum() or text[p - 2] in ".,"))
         if dot:                                     # ".08 percent" is 0.08 (never 8)

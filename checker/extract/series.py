@@ -174,14 +174,31 @@ class _ZhCues(NamedTuple):
 def _zh_cues(t: str, a: int, b: int, cover: _Cover) -> _ZhCues:
     not_cues, zh_before, zh_since = _patterns()[:3]
     now_not, zh_now = _current_patterns()[:2]
+    since_needles, ytd_needles = _zh_needles()
     cues = [(m.start(), m.end()) for m in zh_before.finditer(t, a, b) if m.group() not in not_cues]
-    opening = [m.end() for m in zh_since.finditer(t, a, b)] + [e for _, e in cues if _alone(t, e)]
+    opening = [m.end() for m in zh_since.finditer(t, a, b)] if _holds_in(t, a, b, since_needles) else []
+    opening += [e for _, e in cues if _alone(t, e)]
     covered = _merge(cover(e) for e in sorted(opening)) if opening else []     # (most sentences: none)
     now = [(m.start(), m.end()) for m in zh_now.finditer(t, a, b) if m.group() not in now_not]
     now_covered = _merge(cover(e) for _, e in now if _alone(t, e)) if now else []
-    ytd = [m.start() for m in _ytd_patterns()[0].finditer(t, a, b)]
+    ytd = [m.start() for m in _ytd_patterns()[0].finditer(t, a, b)] if _holds_in(t, a, b, ytd_needles) else []
     return _ZhCues(cues, [s for s, _ in cues], covered, [s for s, _ in covered],
                    now, [s for s, _ in now], now_covered, [s for s, _ in now_covered], ytd)
+
+
+@lru_cache(maxsize=1)
+def _zh_needles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What every match of the since-pattern holds (a since word, or the 来 of 22年来) and of the
+    year-to-date one (its word, or the 月 of 1至11月): a sentence with none is not scanned for them
+    (their patterns open with no fixed character, and are tried at every one of a sentence's)."""
+    return (*vocabulary().series.cumulative["zh"]["since"], "来"), (*vocabulary().series.year_to_date["zh"], "月")
+
+
+def _holds_in(t: str, a: int, b: int, needles: tuple[str, ...]) -> bool:
+    for n in needles:                   # (find within bounds: no slice of the sentence is built)
+        if t.find(n, a, b) >= 0:
+            return True
+    return False
 
 
 class _EnCues(NamedTuple):
