@@ -190,12 +190,14 @@ def dask_client(scheduler: str | None):
                         "--executor dask to index in this process (--jobs N for N processes).") from None
     if scheduler:
         try:
-            return Client(scheduler, timeout=CONNECT_TIMEOUT_S), None
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         except (OSError, TimeoutError, ValueError, TypeError) as e:
             raise UserError(f"--scheduler {scheduler}: no Dask scheduler answers there within "
                             f"{CONNECT_TIMEOUT_S} s ({type(e).__name__}: {e}). Start one with 'dask scheduler' "
                             "and give the address it prints (tcp://HOST:8786), or leave out --scheduler "
                             "to use a local cluster.") from None
+        _same_claimcheck(client, scheduler)
+        return client, None
     # one process per core this process may run on, one thread each: the checker is pure Python,
     # so threads would share one interpreter lock; the scheduler's HTTP server (dashboard) on a
     # free port, not on 8787, which another cluster of a shared machine may hold
@@ -203,6 +205,39 @@ def dask_client(scheduler: str | None):
     cluster = LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
                            dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
+
+
+def code_stamp() -> str:
+    """This claimcheck: its code and its rules (a digest of the package's files)."""
+    import hashlib
+    from pathlib import Path
+
+    from checker.ledger import recipe
+
+    digest = hashlib.sha256(recipe().encode())
+    for f in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _same_claimcheck(client, scheduler: str) -> None:
+    """A worker that runs another claimcheck (another version, other rules, or code changed
+    since it started) would read documents otherwise, or fail to load the task: refused before
+    any work, in one paragraph, not met as a failure in the middle of a run."""
+    here = code_stamp()
+    try:
+        theirs = client.run(code_stamp)
+    except Exception as e:           # noqa: BLE001 — a worker that cannot even import claimcheck
+        client.close()
+        raise UserError(f"--scheduler {scheduler}: the cluster's workers could not run claimcheck "
+                        f"({type(e).__name__}: {e}). Install this claimcheck where the workers run.") from None
+    other = sorted(w for w, stamp in theirs.items() if stamp != here)
+    if other:
+        client.close()
+        raise UserError(f"--scheduler {scheduler}: {len(other)} of the cluster's {len(theirs)} workers "
+                        f"({', '.join(other[:3])}{' …' if len(other) > 3 else ''}) run another claimcheck "
+                        "than this one (another version, other rules, or code changed since they started): "
+                        "they would read documents otherwise. Restart them with this claimcheck installed.")
 
 
 def _on_dask(fn, batches, client):

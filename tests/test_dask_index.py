@@ -115,3 +115,31 @@ def test_without_dask_it_is_exit_2(tmp_path, capsys, monkeypatch):
     assert main(["index", "--articles", str(export), "--ledger", str(tmp_path / "l.db"), "--executor", "dask"]) == 2
     assert "pip install 'claimcheck[dask]'" in capsys.readouterr().err
     assert main(["index", "--articles", str(export), "--ledger", str(tmp_path / "l.db"), "--scheduler", "x"]) == 2
+
+
+def _stamp_other():
+    import checker.executor
+
+    checker.executor._real_stamp = checker.executor.code_stamp
+    checker.executor.code_stamp = lambda: "another claimcheck"
+
+
+def _stamp_back():
+    import checker.executor
+
+    checker.executor.code_stamp = checker.executor._real_stamp
+
+
+def test_workers_running_another_claimcheck_are_refused_before_any_work(cluster, export, tmp_path, capsys):
+    local, client = cluster
+    path, _ = export
+    db = tmp_path / "dask.db"
+    client.run(_stamp_other)          # (as if the workers were started before an upgrade)
+    try:
+        assert main(["index", "--articles", str(path), "--ledger", str(db), "--executor", "dask",
+                     "--scheduler", local.scheduler_address]) == 2
+    finally:
+        client.run(_stamp_back)
+    err = capsys.readouterr().err
+    assert "2 of the cluster's 2 workers" in err and "another claimcheck" in err and "Traceback" not in err
+    assert not db.exists()
