@@ -914,6 +914,7 @@ def context(text: str, start: int, end: int) -> str:
     return (left + " " + right).strip()
 
 
+@lru_cache(maxsize=1 << 14)        # (an archive clause is compared with every draft clause of its key)
 def _grams(text: str) -> frozenset[str]:
     grams = set()
     for run in _BIGRAM_TEXT.findall(text):
