@@ -99,12 +99,16 @@ def check_all(bitexts, as_of: str | None, jobs: int):
         with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts))) as pool:
             yield from pool.map(partial(check_one, as_of=as_of), bitexts, chunksize=chunk)
         return
-    _FORKED[:] = bitexts
+    # the first document here, before the fork: what is loaded on first use (the vocabulary, the
+    # compiled patterns, pint, cn2an: a second or two) is then inherited, not loaded by each worker
+    yield check_one(bitexts[0], as_of)
+    rest = bitexts[1:]
+    _FORKED[:] = rest
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(bitexts)),
+        with ProcessPoolExecutor(max_workers=min(jobs, len(rest)),
                                  mp_context=multiprocessing.get_context("fork")) as pool:
-            for bitext, result in zip(bitexts, pool.map(partial(_check_nth, as_of=as_of), range(len(bitexts)),
-                                                        chunksize=chunk)):
+            for bitext, result in zip(rest, pool.map(partial(_check_nth, as_of=as_of), range(len(rest)),
+                                                     chunksize=chunk)):
                 yield restore_texts(bitext, result)
     finally:
         _FORKED.clear()
@@ -171,9 +175,15 @@ def _on_pool(fn, batches, jobs: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forked workers inherit what the parent set up (the rules, the configuration's tolerances)
+    # forked workers inherit what the parent set up (the rules, the configuration's tolerances),
+    # and what the first batch, done here before the fork, loaded on first use (as check_all)
     context = (multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods()
                else None)
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    yield first, fn(first)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from _in_order(lambda b: pool.submit(fn, b), batches, jobs * IN_FLIGHT_PER_WORKER)
 
