@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200_000)
     ap.add_argument("--sample", type=int, default=5_000, help="articles indexed by each configuration")
-    ap.add_argument("--checkpoints", type=int, nargs="+", default=[10_000, 100_000, 200_000])
+    ap.add_argument("--checkpoints", type=int, nargs="*", default=[10_000, 100_000, 200_000],
+                    help="ledger sizes at which latency is measured (none: throughput only)")
     ap.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     ap.add_argument("--configs", nargs="*", default=["jobs1", "jobs2", "dask1", "dask2"],
                     help="the executors whose throughput is measured (none: growth only)")
