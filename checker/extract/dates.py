@@ -191,6 +191,8 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         m2 = end_month(s)
         _, hi = span(y2, m2, s.d2)
         if hi < lo and s.y2 is None and m2 is not None and s.m is not None and m2 < s.m:
+            if not valid(y2 + 1, m2, s.d2):      # (4月29日至2月29日 would end in a year without one)
+                return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
             _, hi = span(y2 + 1, m2, s.d2)       # 11月至次年2月, December 6 to January 10
         if hi < lo:
             return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)

@@ -117,7 +117,7 @@ _SHORT_MONTHS = st.sampled_from([2, 4, 6, 9, 11]) | st.integers(1, 12)
 
 @pytest.mark.parametrize("dated", ["day", "year", "none"])
 @pytest.mark.parametrize("form", _YEARLESS_ZH + _YEARLESS_EN)
-@settings(max_examples=40)
+@settings(max_examples=100)
 @given(y=st.integers(1990, 2030), m=_SHORT_MONTHS, d=_MONTH_ENDS, m2=_SHORT_MONTHS, d2=_MONTH_ENDS)
 def test_a_yearless_day_never_becomes_a_day_that_does_not_exist(form, dated, y, m, d, m2, d2):
     head = {"day": f"{y}-09-12 08:00:00\n", "year": f"{y}年工作总结\n", "none": ""}[dated]
@@ -125,3 +125,12 @@ def test_a_yearless_day_never_becomes_a_day_that_does_not_exist(form, dated, y, 
     for c in extract_text(text):           # (a day that does not exist could not be written as one)
         if c.kind in ("date", "date_range") and c.value.start:
             assert date.fromisoformat(c.value.start) <= date.fromisoformat(c.value.end or c.value.start)
+
+
+@pytest.mark.parametrize("text", [
+    "2014-09-12 08:00:00\n2月29日至5月8日，中心将举办一系列活动。",     # the year of the end (2014) has no 2月29日
+    "2028-09-12 08:00:00\n4月29日至2月29日，中心将举办一系列活动。",     # it ends the next year, 2029, which has none
+])
+def test_a_range_whose_year_has_no_such_day_stays_unplaced(text):
+    (found,) = [c for c in extract_text(text) if "29日" in c.text]
+    assert found.value.start is None and found.value.month in (2, 4) and "invalid" not in found.flags
