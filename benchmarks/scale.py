@@ -217,10 +217,9 @@ def writer(sample: Path, ledger: str, articles: int) -> dict:
     articles checked here first as a worker does (index_batch: claims, findings and what the keys
     are made of), then filed batch by batch as ``index`` files them, timed."""
     sys.path.insert(0, str(ROOT))
-    from checker.cli import _file_batch
     from checker.executor import BATCH, batched, index_batch, restore_texts
     from checker.io.articles import ArticleReader, bitext_of
-    from checker.ledger import Ledger
+    from checker.ledger import Ledger, file_results
 
     reader = ArticleReader(str(sample))
     t = time.perf_counter()
@@ -232,7 +231,7 @@ def writer(sample: Path, ledger: str, articles: int) -> dict:
     t = time.perf_counter()
     with Ledger(ledger) as lg:
         for filed in checked:
-            _file_batch(lg, filed)
+            file_results(lg, filed)
     write_s = time.perf_counter() - t
     return {"articles": articles, "check_s": check_s, "write_s": write_s,
             "check_articles_per_s": articles / check_s, "write_articles_per_s": articles / write_s}

@@ -690,7 +690,7 @@ def _index(args) -> int:
     from collections import Counter
 
     from checker.executor import BATCH, batched, index_batch, map_batches, restore_texts
-    from checker.ledger import Ledger
+    from checker.ledger import Ledger, file_results
 
     if args.articles and args.paths:
         raise UserError("give PATHs or --articles FILE, not both: an export is indexed alone.")
@@ -736,10 +736,10 @@ def _index(args) -> int:
             elif client is not None:
                 work = map_batches(index_batch, batched(((b, args.date) for b in bitexts), BATCH), client=client)
                 done = _batch_progress(work, "indexing", "documents", len(bitexts))
-            else:                          # files as before: forked workers inherit the bitexts, and
-                checked = zip(bitexts, check_all(bitexts, args.date, args.jobs or 1))   # each is filed as it comes
+            else:                          # files: forked workers inherit the bitexts; filed a batch a transaction
+                checked = zip(bitexts, check_all(bitexts, args.date, args.jobs or 1))
                 done = _batch_progress(((batch, [(r, None) for _, r in batch]) for batch in batched(
-                    (((b, args.date), r) for b, r in checked), 1)), "indexing", "documents", len(bitexts))
+                    (((b, args.date), r) for b, r in checked), BATCH)), "indexing", "documents", len(bitexts))
             for batch, results in done:
                 filed = []
                 for item, (result, made_of) in zip(batch, results):
@@ -752,7 +752,7 @@ def _index(args) -> int:
                     filed.append((result, as_of, made_of))
                     undated += _undated(result)
                 with _articles_home(args.ledger if reader is not None else None):
-                    outcome.update(_file_batch(ledger, filed))
+                    outcome.update(file_results(ledger, filed))
             stats = ledger.stats()
     finally:
         if client is not None:
@@ -772,17 +772,6 @@ def _index(args) -> int:
         _skipped_status(skipped, "indexed", broken=broken)
         return EXIT_ERROR
     return _skipped_status(skipped, "indexed", broken=broken)
-
-
-def _file_batch(ledger, batch) -> list[str]:
-    """File a batch of checked bitexts ((CheckResult, as_of, what its keys are made of or None)
-    each) in the ledger in one transaction, by the one writer: each file's outcome ("added",
-    "replaced", "unchanged"). Filing a batch again (a retried task) changes nothing: an unchanged
-    document is skipped."""
-    from checker.ledger import documents_of
-
-    return ledger.index_documents([d for result, as_of, made_of in batch
-                                   for d in documents_of(result, as_of, made_of)])
 
 
 def _article_checks(reader, jobs: int, console=None):

@@ -2,14 +2,13 @@
 and subjects across languages."""
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from checker.ledger.store import Document, Ledger
 from checker.model import Claim
 
-__all__ = ["Batches", "Document", "Ledger", "bilingual_pairs", "documents_of", "index_result", "key_inputs_of",
+__all__ = ["Document", "Ledger", "bilingual_pairs", "documents_of", "file_results", "index_result", "key_inputs_of",
            "shared_flags"]
 
 
@@ -83,37 +82,16 @@ def key_inputs_of(result, as_of: str | None = None) -> dict[str, tuple]:
     return {d.path: tuple(Ledger.key_inputs(d)[id(c)] for c in d.claims) for d in documents_of(result, as_of)}
 
 
+def file_results(ledger: Ledger, batch) -> list[str]:
+    """File a batch of checked bitexts ((CheckResult, as_of, what its keys are made of or None)
+    each) in one transaction, as the one writer of ``index`` does: each file's outcome ("added",
+    "replaced", "unchanged"). Filing a batch again (a retried task) changes nothing."""
+    return ledger.index_documents([d for result, as_of, made_of in batch for d in documents_of(result, as_of, made_of)])
+
+
 def index_result(ledger: Ledger, result, as_of: str | None = None) -> list[str]:
     """Index the files of one checked bitext, each in its own transaction. Returns each file's
     outcome."""
     return [ledger.index_documents([d])[0] for d in documents_of(result, as_of)]
 
 
-class Batches:
-    """Checked bitexts written to the ledger in batches, one transaction each (Ledger.index_documents):
-    a round trip and a commit per batch, not per document, which a ledger on a server across the
-    network needs. A batch closes at DOCUMENTS documents or CHARS characters of text, whichever
-    comes first (a killed run loses at most the open batch; what it wrote stays whole)."""
-
-    DOCUMENTS = 200
-    CHARS = 8_000_000
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-        self.outcome: Counter = Counter()
-        self._batch: list[Document] = []
-        self._chars = 0
-
-    def add(self, result, as_of: str | None = None) -> None:
-        for d in documents_of(result, as_of):
-            self._batch.append(d)
-            self._chars += len(d.text)
-        if len(self._batch) >= self.DOCUMENTS or self._chars >= self.CHARS:
-            self.flush()
-
-    def flush(self) -> Counter:
-        """Write what is waiting; the outcomes so far ("added", "replaced", "unchanged")."""
-        if self._batch:
-            self.outcome.update(self.ledger.index_documents(self._batch))
-            self._batch, self._chars = [], 0
-        return self.outcome

@@ -82,14 +82,14 @@ def test_a_batch_holds_what_one_document_at_a_time_holds(tmp_path, new_ledger, m
 
 
 def test_index_writes_in_batches_what_one_document_at_a_time_writes(tmp_path, new_ledger, monkeypatch, capsys):
-    from checker import ledger as ledger_module
+    from checker import executor
 
     monkeypatch.chdir(tmp_path)
     files = documents(tmp_path / "archive")
     one, many = new_ledger(), new_ledger()
     for f in files:
         assert main(["index", str(f), "--ledger", one]) == 0
-    monkeypatch.setattr(ledger_module.Batches, "DOCUMENTS", 5)
+    monkeypatch.setattr(executor, "BATCH", 5)
     assert main(["index", str(tmp_path / "archive"), "--ledger", many]) == 0
     assert f"{len(files)} added" in capsys.readouterr().err
     assert dump(many) == dump(one)
