@@ -127,7 +127,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
     if s.rel is not None:
         unit, n = s.rel
         if a is None:
-            return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
+            return _unplaced(s), ()
         if unit == "year":
             y = a.year + n
         elif unit == "month" and s.d is None:
@@ -160,7 +160,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         flags = ("year_context",)
     if y is None:
         if s.m is None or a is None:
-            return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
+            return _unplaced(s), ()
         if anchor.precision == "year":
             y = a.year
         else:
@@ -181,7 +181,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         # unplaced; 去年2月29日 names its year, and that year has no such day
         if s.rel is not None:
             return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
-        return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
+        return _unplaced(s), ()
     lo, _ = span(y, s.m, s.d)
     if s.since:
         hi = a if a is not None and a >= lo else None
@@ -192,7 +192,7 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
         _, hi = span(y2, m2, s.d2)
         if hi < lo and s.y2 is None and m2 is not None and s.m is not None and m2 < s.m:
             if not valid(y2 + 1, m2, s.d2):      # (4月29日至2月29日 would end in a year without one)
-                return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s)), ()
+                return _unplaced(s), ()
             _, hi = span(y2 + 1, m2, s.d2)       # 11月至次年2月, December 6 to January 10
         if hi < lo:
             return DateValue(year=y, month=s.m, day=s.d), flags + ("invalid",)
@@ -204,6 +204,11 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
 def end_month(s: Stated) -> int | None:
     """The month a range ends in: its own (8月至11月), or the start's when only a day ends it (9月8日至9日)."""
     return s.m2 if s.m2 is not None else (s.m if s.d2 is not None else None)
+
+
+def _unplaced(s: Stated) -> DateValue:
+    """A date as written, not placed on a day (no year known, or none in which it exists)."""
+    return DateValue(month=s.m, day=s.d, weekday=s.weekday, **_end(s))
 
 
 def _end(s: Stated) -> dict:
