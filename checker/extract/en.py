@@ -227,7 +227,7 @@ class _Patterns:
         self.word_before = re.compile(r"(?<![a-z])([a-z]+)[ \t]+\Z")
         # date forms left to dateparser (checker/extract/fallback.py)
         self.long_tail = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+{month}|{month}\s+the\s+\d")
-        self.main = re.compile("|".join([
+        main = [
             # (clock times; phone numbers; dates written with slashes, 10/12/21, whose day and month
             # order the text does not say)
             r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?(?![\d/])|\d{3,4}\)?[ -]\d{3,4}[ -]\d{4}(?!\d)|\d{13,})",
@@ -262,7 +262,31 @@ class _Patterns:
             # numwords, matched apart so that its large pattern is compiled only once)
             r"(?P<decade>(?:1[0-9]|20)\d0)s\b(?:\s+and\s+(?:the\s+)?(?P<decade2>(?:1[0-9]|20)\d0)s\b)?",
             rf"(?P<e_ar>{AR_EN})(?:[–-](?P<e_ar2>{AR}))?(?P<e_scale>(?:[ \t]+|-)(?:{SCALE_WORDS})\b|[ \t]?(?:{SCALE_ABBREVIATIONS})\b)?" + tail,
-        ]))
+        ]
+        self.main = re.compile("|".join(main))
+        # The main pattern is tried at a number's first character, a digit or a letter; every one
+        # of its alternatives opens with a digit or with a word, never both. Each character is
+        # matched against the alternatives that may open with it only (their order kept, so the
+        # same one matches): failing the others one by one cost about half of a match. The
+        # groups of the other kind are kept, never set, after a branch that cannot match.
+        by_word = [a for a in main if a.startswith(_WORD_OPENED)]
+        by_digit = [a for a in main if not a.startswith(_WORD_OPENED)]
+        self.main_digit, self.main_word = (_with_groups(alts, self.main) for alts in (by_digit, by_word))
+
+
+# the alternatives of the main pattern that open with a word (the lower-cased text's letters);
+# all the others open with a digit (tests/extract/test_main_split.py checks both)
+_WORD_OPENED = tuple(f"(?P<{g}>" for g in ("e_month", "e_mr1", "e_monthy", "e_monthonly", "wd1", "rel", "v_word",
+                                            "wr", "vn_word"))
+
+
+def _with_groups(alternatives: list[str], whole: re.Pattern) -> re.Pattern:
+    """The alternation of ``alternatives``, with every group of ``whole`` it lacks (never set: they
+    follow a branch that fails at once), so that a match answers for any of them as one of
+    ``whole`` does."""
+    pattern = "|".join(alternatives)
+    missing = [g for g in whole.groupindex if g not in re.compile(pattern).groupindex]
+    return re.compile(pattern + "|(?!)" + "".join(f"(?P<{g}>)" for g in missing))
 
 
 @lru_cache(maxsize=1)
@@ -343,9 +367,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 out.append(claim)
                 last = claim.end
                 continue
-        m = pat.main.match(low, q)
+        m = (pat.main_digit if low[q].isdigit() else pat.main_word).match(low, q)
         if m is None and q != p:
-            m = pat.main.match(low, p)
+            m = (pat.main_digit if low[p].isdigit() else pat.main_word).match(low, p)
         if m is None and not low[p].isdigit():
             w = _words_at(low, q) or (_words_at(low, p) if q != p else None)
             if w is not None:
@@ -501,10 +525,6 @@ def _age_decades(low: str, out: list[RawClaim]) -> list[RawClaim]:
 
 _PAST_ONE = re.compile(r"\bthe past (?P<unit>year|month|week|decade)\b")
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t\n]+\Z")
-# The same on a slice: the first letter of a word before the end is its first match (the
-# lookbehind, which would look past the start of a window searched in the whole text, only spares
-# trying every later letter of each word).
-_WORD_ENDS = re.compile(r"(?<![a-z])([a-z]+)[ \t\n]+\Z")
 _HALF_BEFORE = re.compile(r"(?<![a-z])half[ \t]\Z")
 _ORD_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _YEAR_REL = {"last": -1, "this": 0, "next": 1}
@@ -784,10 +804,29 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
             w = _GLUED_BEFORE.search(low, max(last, p - 4), p)
             return w is not None and w.group() in pat.glued_currency
         return not c.isalnum()
-    w = _WORD_ENDS.search(low[max(last, p - 16):p])
+    w = _word_ending(low, max(last, p - 16), p)
     if w is None:
         return p >= 2 and not low[p - 2].isalnum()        # "$ 5", "€ 5"
-    return w.group(1) in pat.prefix_ends or w.group(1) in pat.currency_before
+    return w in pat.prefix_ends or w in pat.currency_before
+
+
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS = _LOWER_LETTERS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_ending(low: str, lo: int, p: int) -> str | None:
+    """The word of a-z that spaces (or tabs, newlines) after it end at ``p``, within
+    ``low[lo:p]``, read backwards from ``p`` (tests/extract/test_word_before.py: the same as the
+    regex it replaces, which searched in the window tried every start in it)."""
+    j = p
+    while j > lo and low[j - 1] in " \t\n":
+        j -= 1
+    if j == p:
+        return None
+    k = j
+    while k > lo and low[k - 1] in _LOWER_LETTERS:
+        k -= 1
+    return low[k:j] if k < j else None
 
 
 _ONE, _TENTH = Decimal(1), Decimal("0.1")
@@ -929,12 +968,17 @@ def _words_at(low: str, pos: int) -> re.Match | None:
     return w
 
 
-_PREV_TOKEN = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")   # (on a slice: see _WORD_ENDS)
+# (searched on a slice: the first letter of a word before the end is its first match; the
+# lookbehind, which would look past the start of a window searched in the whole text, only spares
+# trying every later letter of each word)
+_PREV_TOKEN = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")
 
 
 def _named(seg: str, start: int) -> bool:
     """A number that belongs to a name: No. 1, Boeing 737, Article 3, Beijing 2022 (a capitalised
     word that does not open its sentence, right before the number)."""
+    if start == 0 or seg[start - 1] not in " \t":     # (the pattern ends in a space before it)
+        return False
     lo = max(0, start - 30)
     m = _PREV_TOKEN.search(seg[lo:start])
     if m is None:
@@ -1125,13 +1169,22 @@ _OR_TWO = re.compile(r"[ \t]+or[ \t]+two\b")         # "one or two": a range (_s
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "hand", "side", "way", "such", "or"})
 
 
-_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\W*$")        # (on a slice: see _WORD_ENDS)
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text[max(0, pos - 20):pos])
-    return m.group(1).lower() if m else ""
+    """The last word of A-Z, a-z in the 20 characters before ``pos``, lower-cased, if only
+    characters that are no word's follow it (no letter, digit or underscore); "" for none. Read
+    backwards from ``pos``, as tests/extract/test_word_before.py checks against the regex it
+    replaces."""
+    lo = max(0, pos - 20)
+    j = pos
+    while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):     # (\w: a letter, digit or _)
+        j -= 1
+    k = j
+    while k > lo and text[k - 1] in _LETTERS:
+        k -= 1
+    return text[k:j].lower() if k < j else ""
 
 
 def _next_word(text: str, pos: int) -> str:
