@@ -83,6 +83,7 @@ def extract_document(doc: Document, as_of: str | None = None) -> list[Claim]:
     return extract_text(doc.text, path=doc.path, as_of=as_of, view=doc.view)
 
 
+@_without_gc
 def extract_text(text: str, *, path: str | None = None, as_of: str | None = None,
                  view: str | None = None) -> list[Claim]:
     """Every claim in ``text``, in order, with offsets into ``text`` itself: the text is its own

@@ -95,7 +95,8 @@ class _Patterns:
         self.first_pronouns = frozenset(nums["first_adverb_pronouns"])
         self.first_after = frozenset(nums["first_adverb_after"])
         self.anniversary_words = nums["anniversary_words"]
-        self.basement_probe = re.compile(r"(?<![\w-])B[1-6](?![\w-])")
+        # (its lookbehind after the B and digit: a pattern that opens with "B" skips to each B)
+        self.basement_probe = re.compile(r"B[1-6](?<![\w-]..)(?![\w-])")
         self.basement_context = re.compile(rf"(?<![a-z])(?:{_alt(nums['basement_context'])})\b")
         self.word_duration = re.compile(rf"(?<![\w-])(?:(?P<long>year|month|week|day|decade|century)[-\u2010\u2011]long"
                                         rf"|(?P<ann>{_alt(self.anniversary_words)}))\b")
@@ -393,7 +394,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
             old = _OLD.match(low, c.end)
             if old is not None:
                 c.kind, c.unit, c.end = "count", _AGE_UNIT, old.end()
-    if "-long" in low or "cent" in low:     # year-long, the centenary: spans no digit writes
+    # year-long, the centenary: spans no digit writes (the second test spares the scan the many
+    # paragraphs that hold "percent" and neither: every anniversary word holds "centen")
+    if ("-long" in low or "cent" in low) and ("long" in low or "centen" in low):
         out = _word_durations(low, out, pat)
     if "0s" in low:                         # in their early 20s: ages
         out = _age_decades(low, out)
@@ -968,22 +971,34 @@ def _words_at(low: str, pos: int) -> re.Match | None:
     return w
 
 
-# (searched on a slice: the first letter of a word before the end is its first match; the
-# lookbehind, which would look past the start of a window searched in the whole text, only spares
-# trying every later letter of each word)
-_PREV_TOKEN = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.'’-]*)[ \t]+\Z")
+_TOKEN_CHARS = _LETTERS | frozenset(".'’-")
+
+
+def _token_before(seg: str, lo: int, start: int) -> tuple[int, str] | None:
+    """The token (a letter, then letters, dots, apostrophes and hyphens) that spaces or tabs
+    after it end at ``start``, within ``seg[lo:start]``, with its start; read backwards from
+    ``start`` (tests/extract/test_word_before.py: what the regex it replaces finds in that window,
+    which tried every start in it)."""
+    j = start
+    while j > lo and seg[j - 1] in " \t":
+        j -= 1
+    if j == start:
+        return None
+    k = j
+    while k > lo and seg[k - 1] in _TOKEN_CHARS:
+        k -= 1
+    while k < j and seg[k] not in _LETTERS:       # its first letter: no letter before it in the run
+        k += 1
+    return (k, seg[k:j]) if k < j else None
 
 
 def _named(seg: str, start: int) -> bool:
     """A number that belongs to a name: No. 1, Boeing 737, Article 3, Beijing 2022 (a capitalised
     word that does not open its sentence, right before the number)."""
-    if start == 0 or seg[start - 1] not in " \t":     # (the pattern ends in a space before it)
+    found = _token_before(seg, max(0, start - 30), start)
+    if found is None:
         return False
-    lo = max(0, start - 30)
-    m = _PREV_TOKEN.search(seg[lo:start])
-    if m is None:
-        return False
-    word = m.group(1)
+    k, word = found
     low = word.lower()
     if low in _patterns().names_before:
         return True
@@ -992,8 +1007,8 @@ def _named(seg: str, start: int) -> bool:
     if not word[0].isupper() or low in _NOT_NAMES or low.rstrip(".") in _MONTHS_LOWER \
             or low in subject_phrase.stop_words():          # title case: "Through the Year 2035"
         return False
-    k = lo + m.start(1)                 # (the last character before it that is no space: as
-    while k > 0 and seg[k - 1].isspace():       # seg[:k].rstrip()[-1], without copying the paragraph)
+    while k > 0 and seg[k - 1].isspace():       # (the last character before it that is no space: as
+                                                # seg[:k].rstrip()[-1], without copying the paragraph)
         k -= 1
     return k > 0 and seg[k - 1] not in ".!?:;\"“‘'(—–-"
 
