@@ -143,6 +143,8 @@ _SENTENCE_CLOSE = frozenset("。！？!?；;.:：，,")
 
 def _is_heading(t: str, s: int, e: int) -> bool:
     """A short line that ends no sentence; not a quotation or a caption (图为2019年拍摄的…)."""
+    if t[e - 1] in _SENTENCE_CLOSE:        # (most paragraphs: it ends the line as stripped, too)
+        return False
     line = t[s:e].strip().lstrip("#").strip()
     return 0 < len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_CLOSE and line[-1] not in "”」』\"'’" \
         and not line.startswith(("图为", "图：", "（图", "(图", "图片"))
@@ -194,9 +196,8 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
         inferred += ("as_of_bound",)      # on or after January 1 of a year: not the day itself
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     claims = []
-    span = reading.norm.offsets.span
-    for lang, _, r in raws:
-        start, end = span(r.start, r.end)
+    spans = reading.norm.offsets.spans([(r.start, r.end) for _, _, r in raws])
+    for (lang, _, r), (start, end) in zip(raws, spans):
         line = bisect_right(line_starts, start)
         claims.append(_new_claim(
             path, line, start - line_starts[line - 1] + 1, start, end, lang, r.kind, text[start:end], r.value,

@@ -654,6 +654,11 @@ def _calendar_forms(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawCl
     2023" (a part of the month), "late 2022", "late last year" (a part of the year), "last
     November", "October 25 last year" (a month of a year relative to the document's), "earlier
     this month"."""
+    for c in out:
+        if c.stated is not None or c.kind == "year":
+            break
+    else:
+        return out                  # (only a stated date or a year is read with its words)
     cv = cal.calendar()
     res: list[RawClaim] = []
     i = 0

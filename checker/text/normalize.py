@@ -86,6 +86,15 @@ class OffsetMap:
             return o, o
         return self.to_original(start), self.to_original(end - 1) + 1
 
+    def spans(self, spans) -> list[tuple[int, int]]:
+        """:meth:`span` of each of ``spans`` (a text's claims: one call for them all)."""
+        starts, deltas = self._starts, self._deltas
+        out = []
+        for start, end in spans:
+            a = start + deltas[bisect_right(starts, start) - 1]
+            out.append((a, a) if end <= start else (a, end + deltas[bisect_right(starts, end - 1) - 1]))
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
