@@ -64,9 +64,11 @@ class _Archive:
         None (the windows are read from the ledger's indexes, lookup by lookup)."""
         k = ("series", key)
         if k not in self.answers:
-            rows = self.ledger.claims_under(key, exclude=self.exclude, exclude_sha256=self.hashes,
-                                            limit=_SERIES + 1)
-            self.answers[k] = _Series(rows) if len(rows) <= _SERIES else None
+            # counted first, from the index: a key beyond _SERIES is never read whole
+            many = self.ledger.count_under(key, exclude=self.exclude, exclude_sha256=self.hashes,
+                                           limit=_SERIES + 1) > _SERIES
+            self.answers[k] = None if many else _Series(self.ledger.claims_under(
+                key, exclude=self.exclude, exclude_sha256=self.hashes, limit=_SERIES + 1))
         return self.answers[k]
 
     def comparable(self, c: Claim, rows: list[dict]) -> list[Claim]:
@@ -339,7 +341,7 @@ def _archive_rows(c: Claim, key: str, archive: _Archive, generic: bool) -> list[
     return list(rows.values())
 
 
-_SERIES = 2000             # a key's archive claims read at once (beyond: lookup by lookup)
+_SERIES = 500             # a key's archive claims read at once (beyond: lookup by lookup)
 
 
 class _Series:

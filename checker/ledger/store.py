@@ -202,6 +202,8 @@ class Ledger:
         self._home = self._db.home
         self._paths: dict[str, str] = {}
         self._shown: dict[tuple[str, str], str] = {}
+        self._cwd_real: dict[str, Path] = {}
+        self._flags: dict[str, list] = {}
         self._row_cache: dict[int, dict] = {}
         self._row_cwd: str | None = None
         self._excluded_ids: dict[tuple, list[int]] = {}
@@ -236,9 +238,15 @@ class Ledger:
         return self._shown[key]
 
     def _show(self, stored: str) -> str:
-        real = Path(stored) if os.path.isabs(stored) else self._home / stored
+        cwd = os.getcwd()
+        if cwd not in self._cwd_real:     # (resolving it is a system call per folder: once per check)
+            self._cwd_real[cwd] = Path(cwd).resolve()
+        absolute = os.path.isabs(stored)
+        if not absolute and self._cwd_real[cwd] == self._home:
+            return stored                 # (stored relative to the ledger's folder: normalised, no "..")
+        real = Path(stored) if absolute else self._home / stored
         try:
-            rel = os.path.relpath(real, Path.cwd().resolve())
+            rel = os.path.relpath(real, self._cwd_real[cwd])
         except ValueError:                     # another drive
             return str(real)
         return Path(rel).as_posix() if not rel.startswith(("../../../", "..\\..\\..\\")) else str(real)
@@ -411,7 +419,13 @@ class Ledger:
         for row in self._db.execute(sql, tuple(args)):
             d = dict(row)
             d["path"] = self.shown_path(d["path"])
-            d["flags"] = json.loads(d["flags"]) if isinstance(d.get("flags"), str) else d.get("flags")
+            flags = d.get("flags")
+            if isinstance(flags, str):    # (a few lists of flags recur: each parsed once)
+                parsed = self._flags.get(flags)
+                if parsed is None:
+                    parsed = self._flags[flags] = json.loads(flags)
+                flags = list(parsed)
+            d["flags"] = flags
             out.append(d)
         return out
 
@@ -434,13 +448,29 @@ class Ledger:
         sql += ' ORDER BY c.as_of IS NULL, c.as_of, d.path, c.line, c."column", c.id'
         return self._rows(sql, args)
 
-    def claims_under(self, key: str, *, on: str | None = None, before: str | None = None,
-                     after: str | None = None, documents: Sequence[int] = (), unit: str | None = None,
-                     overlapping: tuple[float | None, float | None] | None = None,
-                     above: float | None = None, below: float | None = None,
-                     running: bool = False, cumulative: bool = False, limit: int = 200,
-                     exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> list[dict]:
-        """The archive's claims filed under ``key``: those that speak for the day ``on`` (in
+    def claims_under(self, key: str, **query) -> list[dict]:
+        """The archive's claims filed under ``key`` that :meth:`_under` selects, as rows."""
+        # the ids first (the index answers them), then the rows not read before: the claims
+        # of a check overlap a great deal (one series, one window), and making a row is most of
+        # what a lookup costs
+        ids = self._under(key, **query)
+        rows = self._claim_rows(ids)
+        return [dict(rows[i]) for i in ids]
+
+    def count_under(self, key: str, *, limit: int, exclude: Sequence[str] = (),
+                    exclude_sha256: Sequence[str] = ()) -> int:
+        """How many claims claims_under(key, …) would give, up to ``limit``: from the index
+        alone, no row made (a check asks it of every key it meets, and a key of a large
+        archive may hold thousands)."""
+        return len(self._under(key, limit=limit, exclude=exclude, exclude_sha256=exclude_sha256))
+
+    def _under(self, key: str, *, on: str | None = None, before: str | None = None,
+               after: str | None = None, documents: Sequence[int] = (), unit: str | None = None,
+               overlapping: tuple[float | None, float | None] | None = None,
+               above: float | None = None, below: float | None = None,
+               running: bool = False, cumulative: bool = False, limit: int = 200,
+               exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> list[int]:
+        """The ids of the archive's claims filed under ``key``: those that speak for the day ``on`` (in
         order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
         ``limit`` earliest ``after`` it (days: a moment given is read as its day, and a claim's
         moment is on its day), or every one in ``documents``. Narrowed, in SQL, to
@@ -490,13 +520,8 @@ class Ledger:
         excluded = self._excluded(exclude, exclude_sha256)
         if excluded:
             term(f"c.document_id NOT IN ({', '.join('?' * len(excluded))})", *excluded)
-        # the ids first (the index answers them), then the rows not read before: the claims
-        # of a check overlap a great deal (one series, one window), and making a row is most of
-        # what a lookup costs
         sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}"
-        ids = [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
-        rows = self._claim_rows(ids)
-        return [dict(rows[i]) for i in ids]
+        return [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
 
     def _excluded(self, paths: Sequence[str], hashes: Sequence[str]) -> list[int]:
         """The ids of the documents at ``paths`` (as given) or with a text in ``hashes``, found

@@ -508,3 +508,33 @@ def test_a_ledger_that_cannot_be_opened_read_only_is_read_as_an_immutable_snapsh
     with Ledger(db, readonly=True) as ledger:
         assert ledger.stats()["documents"] == 1
     assert targets[0].endswith("?mode=ro") and targets[1].endswith("?mode=ro&immutable=1")
+
+
+def test_count_under_counts_what_claims_under_gives_without_reading_a_row(ledger_url):
+    from checker.model import Claim, Interval
+
+    with Ledger(ledger_url) as ledger:
+        for i in range(12):
+            claims = [Claim(None, j + 1, 1, 0, 4, "zh", "count", str(j), Interval.exact(Decimal(j)),
+                            "person", None, "维和警察" if j < 3 else "警察", f"2020-01-{i + 1:02d}") for j in range(5)]
+            ledger.index_document(f"doc-{i}", f"text {i}", claims)
+        for key in ("维和警察", "警察", "海关"):
+            for limit in (1, 10, 100):
+                for exclude in ((), ("doc-0", "doc-5")):
+                    rows = ledger.claims_under(key, limit=limit, exclude=exclude)
+                    ledger._row_cache.clear()
+                    assert ledger.count_under(key, limit=limit, exclude=exclude) == len(rows)
+                    assert not ledger._row_cache          # (no row was made to count them)
+        assert ledger.count_under("维和警察", limit=1000) == 36
+
+
+def test_a_stored_path_is_shown_as_stored_from_the_ledgers_folder_and_relative_from_elsewhere(tmp_path, monkeypatch):
+    (tmp_path / "arch" / "y2021").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "arch")
+    with Ledger("ledger.db") as ledger:
+        ledger.index_document("y2021/news.txt", SEED, extract_text(SEED))
+        assert ledger.shown_path("y2021/news.txt") == "y2021/news.txt"
+        monkeypatch.chdir(tmp_path / "arch" / "y2021")          # inside the ledger's folder
+        assert ledger.shown_path("y2021/news.txt") == "news.txt"
+        monkeypatch.chdir(tmp_path)
+        assert ledger.shown_path("y2021/news.txt") == "arch/y2021/news.txt"
