@@ -13,7 +13,7 @@ from checker.vocab import vocabulary
 
 @lru_cache(maxsize=1)
 def registry():
-    import pint
+    pint = _import_pint()
 
     try:
         ureg = pint.UnitRegistry(cache_folder=":auto:")
@@ -28,6 +28,26 @@ def registry():
         if name.isidentifier() and name not in ureg:
             _define(ureg, f"{name} = {expr}")
     return ureg
+
+
+def _import_pint():
+    """pint, imported without its support for dask arrays: pint.compat imports dask.base at
+    import time when dask is installed (claimcheck[dask] installs it for the archive), which
+    added a quarter of a second to every run that meets a unit, for arrays we never make. An
+    entry of None in sys.modules makes importlib.util.find_spec("dask") answer None while pint
+    looks; it is taken away at once, so dask itself imports as usual afterwards."""
+    import sys
+
+    if "pint" in sys.modules or "dask" in sys.modules:
+        import pint
+        return pint
+    sys.modules["dask"] = None
+    try:
+        import pint
+    finally:
+        if sys.modules.get("dask", 0) is None:
+            del sys.modules["dask"]
+    return pint
 
 
 def _define(ureg, line: str) -> None:
