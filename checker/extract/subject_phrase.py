@@ -150,11 +150,20 @@ def _last_end(pattern: re.Pattern | None, phrase: str) -> int:
 def zh_subject(text: str, after: int, before: int) -> str | None:
     """Subject of the count whose numeral starts at ``before`` and whose measure ends at ``after``."""
     z = _zh()
-    if after < len(text) and text[after].isdigit():
+    # It reads only the z.n characters after the count (z.after is [HAN]{1,n}, no lookaround) and
+    # the z.n + 8 before it (_before_phrase's window): a pure function of those two short
+    # strings, which recur (签署合作文件…份, …名犯罪嫌疑人), so it is cached on them
+    return _zh_subject(text[after:after + z.n], text[max(0, before - z.n - 8):before])
+
+
+@lru_cache(maxsize=8192)
+def _zh_subject(ahead: str, behind: str) -> str | None:
+    z = _zh()
+    if ahead[:1].isdigit():
         return None                      # 两支300多人规模的…: what follows is another number
-    phrase = _after_phrase(text, after, z.after, z.stop, z.heads)
+    phrase = _after_phrase(ahead, 0, z.after, z.stop, z.heads)
     # Nothing follows: the noun before the number (签署各类合作文件400余份).
-    return phrase or _before_phrase(text, before, z.n)
+    return phrase or _before_phrase(behind, len(behind), z.n)
 
 
 def zh_ordinal_subject(text: str, after: int, before: int, floor: int = 0) -> str | None:
