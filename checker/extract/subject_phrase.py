@@ -150,20 +150,38 @@ def _last_end(pattern: re.Pattern | None, phrase: str) -> int:
 def zh_subject(text: str, after: int, before: int) -> str | None:
     """Subject of the count whose numeral starts at ``before`` and whose measure ends at ``after``."""
     z = _zh()
-    # It reads only the z.n characters after the count (z.after is [HAN]{1,n}, no lookaround) and
-    # the z.n + 8 before it (_before_phrase's window): a pure function of those two short
-    # strings, which recur (签署合作文件…份, …名犯罪嫌疑人), so it is cached on them
-    return _zh_subject(text[after:after + z.n], text[max(0, before - z.n - 8):before])
-
-
-@lru_cache(maxsize=8192)
-def _zh_subject(ahead: str, behind: str) -> str | None:
-    z = _zh()
-    if ahead[:1].isdigit():
+    if after < len(text) and text[after].isdigit():
         return None                      # 两支300多人规模的…: what follows is another number
-    phrase = _after_phrase(ahead, 0, z.after, z.stop, z.heads)
+    # Both phrases are cached on the short string each reads, for the same things are counted
+    # again and again (…名犯罪嫌疑人, 签署合作文件…份): after the count, the Chinese run z.after
+    # matches (z.after is [HAN]{1,n}, no lookaround: _after_phrase reads nothing else) …
+    m = z.after.match(text, after)
+    phrase = _phrase_after(m.group()) if m else ""
+    if phrase:
+        return phrase
+    # … and before it, the end of _before_phrase's window made of Chinese, spaces and tabs (its
+    # linking words, adverbs and measure nouns are all Chinese, and its phrase is the Chinese run
+    # at the end: a character of any other kind ends all it reads). A window that ends in a line
+    # break is kept whole ($ in z.linking matches before that break).
+    behind = text[max(0, before - z.n - 8):before]
+    if not behind.endswith("\n"):
+        behind = behind[len(behind) - _HAN_OR_BLANK_RUN.match(behind[::-1]).end():]
     # Nothing follows: the noun before the number (签署各类合作文件400余份).
-    return phrase or _before_phrase(behind, len(behind), z.n)
+    return _phrase_before(behind)
+
+
+_HAN_OR_BLANK_RUN = re.compile(f"[{HAN} \t]*")
+
+
+@lru_cache(maxsize=4096)
+def _phrase_after(run: str) -> str:
+    z = _zh()
+    return _after_phrase(run, 0, z.after, z.stop, z.heads)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_before(window: str) -> str | None:
+    return _before_phrase(window, len(window), _zh().n)
 
 
 def zh_ordinal_subject(text: str, after: int, before: int, floor: int = 0) -> str | None:
