@@ -286,6 +286,25 @@ _SPACE = re.compile(r"[ \t]*")
 
 def _en_words(text: str, pos: int) -> tuple[list[str], int, bool]:
     """The words of the noun phrase after ``pos`` as written, where it ends, and whether plural."""
+    # The reading below matches only [ \t]* and [A-Za-z][A-Za-z'’-]*, each stopping at the first
+    # character outside its class: it never looks past the run of letters, apostrophes, hyphens,
+    # spaces and tabs at ``pos`` (the character after the run is in neither class, as the end of
+    # the run string is not). So it is read from that run alone, cached: the same words follow
+    # figures again and again (… suspects, … cooperation documents).
+    words, end, plural = _run_words(_EN_RUN.match(text, pos).group())
+    return list(words), pos + end, plural
+
+
+_EN_RUN = re.compile(r"[A-Za-z'’ \t-]*")
+
+
+@lru_cache(maxsize=4096)
+def _run_words(run: str) -> tuple[tuple[str, ...], int, bool]:
+    words, end, plural = _read_en_words(run, 0)
+    return tuple(words), end, plural
+
+
+def _read_en_words(text: str, pos: int) -> tuple[list[str], int, bool]:
     stops, _, word_re, max_words = _en()
     words: list[str] = []
     ends: list[int] = []
@@ -337,10 +356,15 @@ def en_phrase(text: str, pos: int) -> tuple[str | None, bool]:
     ('police') ends it only if nothing nominal follows ('police liaison officers'); 'and'/'or'
     before any plural joins modifiers ('cross-border and related cases').
     """
-    words, _, plural = _en_words(text, pos)
+    return _run_phrase(_EN_RUN.match(text, pos).group())      # (read from its run: see _en_words)
+
+
+@lru_cache(maxsize=4096)
+def _run_phrase(run: str) -> tuple[str | None, bool]:
+    words, _, plural = _run_words(run)
     if not words:
         return None, False
-    return _key(words), plural
+    return _key(list(words)), plural
 
 
 def _key(words: list[str]) -> str:
