@@ -78,11 +78,15 @@ def _value(stated: Stated, lo: date, hi: date) -> DateValue:
                      weekday=stated.weekday)
 
 
+_STATS = None
+
+
 def make(start: int, end: int, stated: Stated, flags: tuple[str, ...] = ()) -> RawClaim:
     """A date claim; resolved at once when the text gives the year, else by :func:`resolve`."""
-    from checker.extract.fallback import STATS
-
-    STATS["patterns" if "dateparser" not in flags else "dateparser_read"] += 1
+    global _STATS
+    if _STATS is None:           # (fallback imports this module: its counter is looked up once, here)
+        from checker.extract.fallback import STATS as _STATS
+    _STATS["patterns" if "dateparser" not in flags else "dateparser_read"] += 1
     kind = "date_range" if stated.is_range or stated.since or stated.weekday2 else "date"
     value, more = resolve(stated, None)
     return RawClaim(start, end, kind, value, flags=flags + more, stated=stated)

@@ -226,6 +226,7 @@ class _Patterns:
 
 
 _CN_NUMERALS = CN_DIGITS + CN_SCALES
+_ONE = Decimal(1)
 
 
 @lru_cache(maxsize=1)
@@ -240,14 +241,20 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = start
     urls = may_hold_urls(text, start, end)
+    # (the patterns and sets tested at every numeral, looked up once per paragraph)
+    idiom_chars, name_before, prefix_ends = pat.idiom_chars, pat.name_before, pat.prefix_ends
+    prefix_search, main_match = pat.prefix.search, pat.main.match
     for a in _ANCHOR.finditer(text, start, end):
         p = a.start()
-        word = a.group()                       # (read once: it is tested many times below)
         if p < last:
             continue
+        word = a.group()                       # (read once: it is tested many times below)
         if urls and in_url(text, p, start):
             continue
-        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(word):
+        # (_in_idiom and _mixed_financial are False at once for a numeral that starts no idiom
+        # and holds no financial numeral, as nearly all do: their first tests, made here)
+        if (text[p] in idiom_chars and _in_idiom(text, p, pat)) or (p > start and text[p - 1] in name_before) \
+                or (not _FINANCIAL.isdisjoint(word) and _mixed_financial(word)):
             named = pat.named.match(text, p, end)     # 双十一 is a named date
             if named is not None:
                 out.append(_named_date(text, named))
@@ -255,30 +262,31 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
             last = a.end()                        # 三番五次, 第一时间, 双11: words, not numbers
             continue
-        pre = (pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
-               if p > last and text[p - 1] in pat.prefix_ends else None)
+        pre = (prefix_search(text, max(last, p - _PREFIX_WINDOW), p)
+               if p > last and text[p - 1] in prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
-        after = text[a.end():a.end() + 1]
-        if after == "季" or (after == "个" and text[a.end() + 1:a.end() + 2] in ("半", "季")):
-            claim = _quarter_or_half(text, p, a.end(), end, max(last, start), pat)
+        a_end = a.end()
+        after = text[a_end:a_end + 1]
+        if after == "季" or (after == "个" and text[a_end + 1:a_end + 2] in ("半", "季")):
+            claim = _quarter_or_half(text, p, a_end, end, max(last, start), pat)
             if claim is not None:
                 out.append(claim)
                 last = claim.end
                 continue
-        if word in ("近半", "过半", "半数") or (word == "一" and text.startswith("半", a.end())):
+        if word in ("近半", "过半", "半数") or (word == "一" and text.startswith("半", a_end)):
             claim = _half_share(text, p, end, pre if kind == "approx" else None)
             if claim is None and word != "一":
-                last = a.end()
+                last = a_end
                 continue
         if claim is not None:
             pass
-        elif len(word) == 1 and text.startswith("是", a.end()) and word in _ENUM:
+        elif len(word) == 1 and text.startswith("是", a_end) and word in _ENUM:
             claim = _enumeration(text, p, start, end)
             if claim is None:
                 continue
         elif word == "双倍":                    # 双倍返还定金: twice over
-            claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
+            claim = RawClaim(p, a_end, "number", Interval.exact(Decimal(2)), unit="times")
         elif word == "几":
             claim = _several(text, p, start, end, pat)
         elif word == "半":
@@ -302,7 +310,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         elif text.startswith("百分之", p):         # read from the numeral that follows, as a prefix
             continue
         else:
-            m = pat.main.match(text, p, end)
+            m = main_match(text, p, end)
             if m is not None:
                 claim = _main(text, m, pre)
                 if claim is None:      # read and rejected (一批, 11-10, a phone number): not a claim
@@ -807,7 +815,7 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
 
     mid, post = m.group("n_mid"), m.group("n_post")
     scale_word = m.group("n_scale")
-    scale = Decimal(scale_of(scale_word)) if scale_word else Decimal(1)
+    scale = Decimal(scale_of(scale_word)) if scale_word else _ONE
     if base is not None:
         if mid == "几" and cn is not None:          # 十几, 二十几: the teens of a tens numeral
             t = ap["teens"]["几"]
