@@ -108,8 +108,10 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
     speaks for the period's end: 北京市共有普通高校92所 then is 2023's figure, not the document's."""
     times = [r for r in claims if (r.kind == "year" and 1900 <= (r.value.low or 0) <= 2200)
              or (r.kind in ("date", "date_range") and _states_time(r))]
+    if len(times) != 1:
+        return                                 # (most sentences: their figures need not be listed)
     figures = [r for r in claims if r.kind in DATED and r.as_of is None]
-    if len(times) != 1 or not figures:
+    if not figures:
         return
     period = times[0]
     v = period.value

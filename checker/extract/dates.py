@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker.extract.raw import RawClaim
 from checker.model import DateValue
@@ -109,6 +110,16 @@ def make_day(start: int, end: int, day: int) -> RawClaim:
 
 
 def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) -> tuple[DateValue, tuple[str, ...]]:
+    """:func:`_resolve`, cached: it is a pure function of frozen values, and the same dates are
+    stated again and again (half of them in news text), each read twice (by the extractor, then
+    against the document's date)."""
+    try:
+        return _resolve_cached(stated, anchor, context)
+    except TypeError:                  # (a part that cannot be hashed: read it as it is)
+        return _resolve(stated, anchor, context)
+
+
+def _resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) -> tuple[DateValue, tuple[str, ...]]:
     """The day interval ``stated`` means, given the document date (None: not known yet) and the
     year its context writes (``context``: 2019年……3月; a month without a year takes it, flagged
     ``year_context``; without one it takes the year nearest the document date, flagged
@@ -203,6 +214,9 @@ def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) 
     else:
         _, hi = span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
+
+
+_resolve_cached = lru_cache(maxsize=4096)(_resolve)
 
 
 def end_month(s: Stated) -> int | None:
