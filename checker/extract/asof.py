@@ -69,15 +69,22 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
         ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
     langs = {}                                  # (of the dates: only a date is an event's day)
+    with_year: set[int] = set()                 # the sentences that hold a year
     for lang, _, r in raws:
-        sentences.setdefault(bisect_left(ends, r.start), []).append(r)
+        k = bisect_left(ends, r.start)
+        sentences.setdefault(k, []).append(r)
         if r.kind == "date":
             langs[id(r)] = lang
-    for claims in sentences.values():
+        elif r.kind == "year":
+            with_year.add(k)
+    for k, claims in sentences.items():
         # with two times in a sentence, which one a figure is for is not said
         times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]
         if len(times) != 1 or not _event_day(times[0], doc_date):
-            _past_period(t, claims, doc_date)
+            # (_past_period needs exactly one period, a time of these or a year: most sentences
+            # have none, and it is not asked)
+            if len(times) == 1 or (not times and k in with_year):
+                _past_period(t, claims, doc_date)
             continue
         day = times[0]
         # The day's as_of is as sure as its year: written out (2021年10月4日), it holds whatever

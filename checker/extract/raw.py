@@ -14,6 +14,7 @@ from checker.model import DateValue, Interval
 
 @dataclass(slots=True)
 class RawClaim:
+    # (zh._finish builds it with its fields by position, in this order)
     start: int
     end: int
     kind: str
