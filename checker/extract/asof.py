@@ -25,6 +25,7 @@ from checker.vocab import alternation
 
 # "截至2021年底", "as of June": a date that sets the time its sentence speaks for
 _AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
+_CUE_LAST = frozenset("至到止fFtTyY")
 # the figures an event's day dates; a date speaks for itself and a year is a time of its own
 DATED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal", "duration"})
 # a day read against another (昨天, 本周三, 10日 of the document's month, 15年前) or not surely a day
@@ -47,7 +48,10 @@ def _cues(t: str, raws) -> None:
     for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
-        if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
+        # (a cue ends in 至, 到, 止, f, t or y, then blanks — also under re.I, whose case folds
+        # of these letters are only F, T and Y: most dates are skipped without the search)
+        w = t[max(0, r.start - 16):r.start].rstrip()
+        if not w or w[-1] not in _CUE_LAST or not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
         if order is None:
             order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
