@@ -155,6 +155,9 @@ class _Patterns:
             rf"|(?:星期|周|礼拜)(?P<t_wd>[{WEEKDAY_CN}])(?:(?:{RANGE_SEP})(?:星期|周|礼拜)?(?P<t_wd2>[{WEEKDAY_CN}]))?")
         self.main = re.compile("|".join([
             # dates (resolved in issue #3; here they only must not become counts)
+            # (a date has its 月 within its first 11 characters — 2023年, 10至, 12 before it —
+            # so the branch is not entered where no 月 follows, as after nearly every numeral)
+            r"(?=[^月]{0,10}月)"
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts})(?!(?<=初)中))?"
