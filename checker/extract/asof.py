@@ -25,6 +25,7 @@ from checker.vocab import alternation
 
 # "截至2021年底", "as of June": a date that sets the time its sentence speaks for
 _AS_OF_CUE = re.compile(r"(?:截至|截止到?|截止至|到|至)\s*\Z|(?:as of|as at|by the end of|by)\s+\Z", re.I)
+_CUE_LAST = frozenset("至到止fFtTyY")
 # the figures an event's day dates; a date speaks for itself and a year is a time of its own
 DATED = frozenset({"count", "quantity", "money", "percent", "number", "ordinal", "duration"})
 # a day read against another (昨天, 本周三, 10日 of the document's month, 15年前) or not surely a day
@@ -47,7 +48,10 @@ def _cues(t: str, raws) -> None:
     for lang, _, r in raws:
         if r.kind not in ("date", "date_range") or not isinstance(r.value, DateValue) or not r.value.end:
             continue
-        if not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
+        # (a cue ends in 至, 到, 止, f, t or y, then blanks — also under re.I, whose case folds
+        # of these letters are only F, T and Y: most dates are skipped without the search)
+        w = t[max(0, r.start - 16):r.start].rstrip()
+        if not w or w[-1] not in _CUE_LAST or not _AS_OF_CUE.search(t, max(0, r.start - 16), r.start):
             continue
         if order is None:
             order = sorted(range(len(raws)), key=lambda i: raws[i][2].start)
@@ -69,15 +73,22 @@ def _event_days(t: str, raws, doc_date: DocDate, ends: list[int] | None = None) 
         ends = [m.start() for m in SENTENCE_END.finditer(t)]
     sentences: dict[int, list[RawClaim]] = {}
     langs = {}                                  # (of the dates: only a date is an event's day)
+    with_year: set[int] = set()                 # the sentences that hold a year
     for lang, _, r in raws:
-        sentences.setdefault(bisect_left(ends, r.start), []).append(r)
+        k = bisect_left(ends, r.start)
+        sentences.setdefault(k, []).append(r)
         if r.kind == "date":
             langs[id(r)] = lang
-    for claims in sentences.values():
+        elif r.kind == "year":
+            with_year.add(k)
+    for k, claims in sentences.items():
         # with two times in a sentence, which one a figure is for is not said
         times = [r for r in claims if r.kind in ("date", "date_range") and _states_time(r)]
         if len(times) != 1 or not _event_day(times[0], doc_date):
-            _past_period(t, claims, doc_date)
+            # (_past_period needs exactly one period, a time of these or a year: most sentences
+            # have none, and it is not asked)
+            if len(times) == 1 or (not times and k in with_year):
+                _past_period(t, claims, doc_date)
             continue
         day = times[0]
         # The day's as_of is as sure as its year: written out (2021年10月4日), it holds whatever
@@ -108,8 +119,10 @@ def _past_period(t: str, claims: list[RawClaim], doc_date: DocDate) -> None:
     speaks for the period's end: 北京市共有普通高校92所 then is 2023's figure, not the document's."""
     times = [r for r in claims if (r.kind == "year" and 1900 <= (r.value.low or 0) <= 2200)
              or (r.kind in ("date", "date_range") and _states_time(r))]
+    if len(times) != 1:
+        return                                 # (most sentences: their figures need not be listed)
     figures = [r for r in claims if r.kind in DATED and r.as_of is None]
-    if len(times) != 1 or not figures:
+    if not figures:
         return
     period = times[0]
     v = period.value

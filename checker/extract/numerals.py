@@ -28,7 +28,9 @@ def scale_of(word: str) -> int:
     return out
 
 
+@lru_cache(maxsize=4096)
 def parse_arabic(s: str) -> Decimal | None:
+    # (cached: the same figures and years recur, and a Decimal is immutable)
     try:
         return Decimal(s.replace(",", "").replace("，", ""))
     except InvalidOperation:

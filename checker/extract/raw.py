@@ -14,6 +14,7 @@ from checker.model import DateValue, Interval
 
 @dataclass(slots=True)
 class RawClaim:
+    # (zh._finish builds it with its fields by position, in this order)
     start: int
     end: int
     kind: str
@@ -41,13 +42,18 @@ def _latin(c: str) -> bool:
     return ("a" <= c <= "z") or ("A" <= c <= "Z")
 
 
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LATIN_OR_UNDERSCORE = _LATIN | {"_"}
+
+
 def is_name_context(text: str, start: int, end: int) -> bool:
     """Digits that belong to a name: G20, 5G, COVID-19, HLX-24T, “境外110” (but not 7.2-magnitude)."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if _latin(before) or _latin(after) or before == "_" or after == "_":
+    # (set lookups of one character, as _latin tests it; "" is in neither set)
+    if before in _LATIN_OR_UNDERSCORE or after in _LATIN_OR_UNDERSCORE:
         return True
-    if before in "-–/#" and start > 1 and _latin(text[start - 2]):
+    if before in "-–/#" and start > 1 and text[start - 2] in _LATIN:
         return True
     # a number closing a short quotation is the quotation's name: “境外110”
     if after and after in CLOSE_QUOTES:

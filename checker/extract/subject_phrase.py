@@ -152,9 +152,36 @@ def zh_subject(text: str, after: int, before: int) -> str | None:
     z = _zh()
     if after < len(text) and text[after].isdigit():
         return None                      # 两支300多人规模的…: what follows is another number
-    phrase = _after_phrase(text, after, z.after, z.stop, z.heads)
+    # Both phrases are cached on the short string each reads, for the same things are counted
+    # again and again (…名犯罪嫌疑人, 签署合作文件…份): after the count, the Chinese run z.after
+    # matches (z.after is [HAN]{1,n}, no lookaround: _after_phrase reads nothing else) …
+    m = z.after.match(text, after)
+    phrase = _phrase_after(m.group()) if m else ""
+    if phrase:
+        return phrase
+    # … and before it, the end of _before_phrase's window made of Chinese, spaces and tabs (its
+    # linking words, adverbs and measure nouns are all Chinese, and its phrase is the Chinese run
+    # at the end: a character of any other kind ends all it reads). A window that ends in a line
+    # break is kept whole ($ in z.linking matches before that break).
+    behind = text[max(0, before - z.n - 8):before]
+    if not behind.endswith("\n"):
+        behind = behind[len(behind) - _HAN_OR_BLANK_RUN.match(behind[::-1]).end():]
     # Nothing follows: the noun before the number (签署各类合作文件400余份).
-    return phrase or _before_phrase(text, before, z.n)
+    return _phrase_before(behind)
+
+
+_HAN_OR_BLANK_RUN = re.compile(f"[{HAN} \t]*")
+
+
+@lru_cache(maxsize=4096)
+def _phrase_after(run: str) -> str:
+    z = _zh()
+    return _after_phrase(run, 0, z.after, z.stop, z.heads)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_before(window: str) -> str | None:
+    return _before_phrase(window, len(window), _zh().n)
 
 
 def zh_ordinal_subject(text: str, after: int, before: int, floor: int = 0) -> str | None:
@@ -259,6 +286,25 @@ _SPACE = re.compile(r"[ \t]*")
 
 def _en_words(text: str, pos: int) -> tuple[list[str], int, bool]:
     """The words of the noun phrase after ``pos`` as written, where it ends, and whether plural."""
+    # The reading below matches only [ \t]* and [A-Za-z][A-Za-z'’-]*, each stopping at the first
+    # character outside its class: it never looks past the run of letters, apostrophes, hyphens,
+    # spaces and tabs at ``pos`` (the character after the run is in neither class, as the end of
+    # the run string is not). So it is read from that run alone, cached: the same words follow
+    # figures again and again (… suspects, … cooperation documents).
+    words, end, plural = _run_words(_EN_RUN.match(text, pos).group())
+    return list(words), pos + end, plural
+
+
+_EN_RUN = re.compile(r"[A-Za-z'’ \t-]*")
+
+
+@lru_cache(maxsize=4096)
+def _run_words(run: str) -> tuple[tuple[str, ...], int, bool]:
+    words, end, plural = _read_en_words(run, 0)
+    return tuple(words), end, plural
+
+
+def _read_en_words(text: str, pos: int) -> tuple[list[str], int, bool]:
     stops, _, word_re, max_words = _en()
     words: list[str] = []
     ends: list[int] = []
@@ -310,10 +356,15 @@ def en_phrase(text: str, pos: int) -> tuple[str | None, bool]:
     ('police') ends it only if nothing nominal follows ('police liaison officers'); 'and'/'or'
     before any plural joins modifiers ('cross-border and related cases').
     """
-    words, _, plural = _en_words(text, pos)
+    return _run_phrase(_EN_RUN.match(text, pos).group())      # (read from its run: see _en_words)
+
+
+@lru_cache(maxsize=4096)
+def _run_phrase(run: str) -> tuple[str | None, bool]:
+    words, _, plural = _run_words(run)
     if not words:
         return None, False
-    return _key(words), plural
+    return _key(list(words)), plural
 
 
 def _key(words: list[str]) -> str:

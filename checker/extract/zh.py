@@ -155,6 +155,9 @@ class _Patterns:
             rf"|(?:星期|周|礼拜)(?P<t_wd>[{WEEKDAY_CN}])(?:(?:{RANGE_SEP})(?:星期|周|礼拜)?(?P<t_wd2>[{WEEKDAY_CN}]))?")
         self.main = re.compile("|".join([
             # dates (resolved in issue #3; here they only must not become counts)
+            # (a date has its 月 within its first 11 characters — 2023年, 10至, 12 before it —
+            # so the branch is not entered where no 月 follows, as after nearly every numeral)
+            r"(?=[^月]{0,10}月)"
             rf"(?:(?P<d_y>\d{{4}}|{YEAR_CN})年)?"
             rf"(?:(?P<d_mr>\d{{1,2}})(?:{RANGE_SEP})(?=\d{{1,2}}月))?"
             rf"(?P<d_m>\d{{1,2}}|{MONTH_CN})月(?:(?P<d_d>\d{{1,2}}|{DAY_CN})[日号]|(?P<d_xun>{month_parts})(?!(?<=初)中))?"
@@ -223,9 +226,15 @@ class _Patterns:
             rf"|(?<=[{big['numerals']}])(?P<n_big>大)(?![{big['not_before']}])(?=[\u4e00-\u9fff])(?P<n_big_m>{measures})?)?"
             rf"(?P<n_after>{after_measure})?",
         ]))
+        _GI.clear()
+        _GI.update({name: i - 1 for name, i in self.main.groupindex.items()})
 
 
 _CN_NUMERALS = CN_DIGITS + CN_SCALES
+# the index in ``m.groups()`` of each named group of the ``main`` pattern (filled as it is compiled;
+# the numbering follows from the pattern's text alone, the vocabulary's words being escaped)
+_GI: dict[str, int] = {}
+_ONE = Decimal(1)
 
 
 @lru_cache(maxsize=1)
@@ -240,14 +249,20 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
     out: list[RawClaim] = []
     last = start
     urls = may_hold_urls(text, start, end)
+    # (the patterns and sets tested at every numeral, looked up once per paragraph)
+    idiom_chars, name_before, prefix_ends = pat.idiom_chars, pat.name_before, pat.prefix_ends
+    prefix_search, main_match = pat.prefix.search, pat.main.match
     for a in _ANCHOR.finditer(text, start, end):
         p = a.start()
-        word = a.group()                       # (read once: it is tested many times below)
         if p < last:
             continue
+        word = a.group()                       # (read once: it is tested many times below)
         if urls and in_url(text, p, start):
             continue
-        if _in_idiom(text, p, pat) or (p > start and text[p - 1] in pat.name_before) or _mixed_financial(word):
+        # (_in_idiom and _mixed_financial are False at once for a numeral that starts no idiom
+        # and holds no financial numeral, as nearly all do: their first tests, made here)
+        if (text[p] in idiom_chars and _in_idiom(text, p, pat)) or (p > start and text[p - 1] in name_before) \
+                or (not _FINANCIAL.isdisjoint(word) and _mixed_financial(word)):
             named = pat.named.match(text, p, end)     # 双十一 is a named date
             if named is not None:
                 out.append(_named_date(text, named))
@@ -255,30 +270,31 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
                 continue
             last = a.end()                        # 三番五次, 第一时间, 双11: words, not numbers
             continue
-        pre = (pat.prefix.search(text, max(last, p - _PREFIX_WINDOW), p)
-               if p > last and text[p - 1] in pat.prefix_ends else None)
+        pre = (prefix_search(text, max(last, p - _PREFIX_WINDOW), p)
+               if p > last and text[p - 1] in prefix_ends else None)
         kind = pre.lastgroup if pre else None
         claim = None
-        after = text[a.end():a.end() + 1]
-        if after == "季" or (after == "个" and text[a.end() + 1:a.end() + 2] in ("半", "季")):
-            claim = _quarter_or_half(text, p, a.end(), end, max(last, start), pat)
+        a_end = a.end()
+        after = text[a_end:a_end + 1]
+        if after == "季" or (after == "个" and text[a_end + 1:a_end + 2] in ("半", "季")):
+            claim = _quarter_or_half(text, p, a_end, end, max(last, start), pat)
             if claim is not None:
                 out.append(claim)
                 last = claim.end
                 continue
-        if word in ("近半", "过半", "半数") or (word == "一" and text.startswith("半", a.end())):
+        if word in ("近半", "过半", "半数") or (word == "一" and text.startswith("半", a_end)):
             claim = _half_share(text, p, end, pre if kind == "approx" else None)
             if claim is None and word != "一":
-                last = a.end()
+                last = a_end
                 continue
         if claim is not None:
             pass
-        elif len(word) == 1 and text.startswith("是", a.end()) and word in _ENUM:
+        elif len(word) == 1 and text.startswith("是", a_end) and word in _ENUM:
             claim = _enumeration(text, p, start, end)
             if claim is None:
                 continue
         elif word == "双倍":                    # 双倍返还定金: twice over
-            claim = RawClaim(p, a.end(), "number", Interval.exact(Decimal(2)), unit="times")
+            claim = RawClaim(p, a_end, "number", Interval.exact(Decimal(2)), unit="times")
         elif word == "几":
             claim = _several(text, p, start, end, pat)
         elif word == "半":
@@ -302,7 +318,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[RawClaim]
         elif text.startswith("百分之", p):         # read from the numeral that follows, as a prefix
             continue
         else:
-            m = pat.main.match(text, p, end)
+            m = main_match(text, p, end)
             if m is not None:
                 claim = _main(text, m, pre)
                 if claim is None:      # read and rejected (一批, 11-10, a phone number): not a claim
@@ -531,68 +547,69 @@ def _in_idiom(text: str, p: int, pat: _Patterns) -> bool:
 
 
 def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
+    g = m.groups()             # (its groups read by number, _GI: a tenth of the time of m.group(name))
     kind = pre.lastgroup if pre else None
-    if m.group("n_ar") is not None or m.group("n_cn") is not None:
+    if g[_GI["n_ar"]] is not None or g[_GI["n_cn"]] is not None:
         # the most common match, a number in digits or in Chinese numerals, is none of the forms
         # below (each is an alternative of the pattern of its own): straight to it
-        return _expression(text, m, pre, kind)
-    if m.group("d_m") is not None or m.group("d_iso") is not None:
-        return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start())
-    if m.group("d_pd") is not None:
-        return make_day(m.start(), m.end(), int(m.group("d_pd")))
-    if m.group("yr1") is not None or m.group("yr1b") is not None or m.group("yr1c") is not None:
-        y1 = int(m.group("yr1") or m.group("yr1b") or m.group("yr1c"))
-        y2 = int(m.group("yr2") or m.group("yr2b") or m.group("yr2c"))
+        return _expression(text, m, pre, kind, g)
+    if g[_GI["d_m"]] is not None or g[_GI["d_iso"]] is not None:
+        return _date(m, pre.group() if kind == "rel" else None, pre.start() if kind == "rel" else m.start(), g)
+    if g[_GI["d_pd"]] is not None:
+        return make_day(m.start(), m.end(), int(g[_GI["d_pd"]]))
+    if g[_GI["yr1"]] is not None or g[_GI["yr1b"]] is not None or g[_GI["yr1c"]] is not None:
+        y1 = int(g[_GI["yr1"]] or g[_GI["yr1b"]] or g[_GI["yr1c"]])
+        y2 = int(g[_GI["yr2"]] or g[_GI["yr2b"]] or g[_GI["yr2c"]])
         if y2 <= y1:
             return None
         return make(pre.start() if kind == "rel" else m.start(), m.end(), Stated(y1, is_range=True, y2=y2))
-    if m.group("clock") is not None:
-        hh, mm = int(m.group("clock")), int(m.group("clock_mm") or 0)
+    if g[_GI["clock"]] is not None:
+        hh, mm = int(g[_GI["clock"]]), int(g[_GI["clock_mm"]] or 0)
         if hh > 24 or mm > 59:
             return None
         return make(m.start(), m.end(), Stated(), flags=(f"time:{hh:02d}:{mm:02d}",))
-    if m.group("d_day") is not None:
+    if g[_GI["d_day"]] is not None:
         if m.group().endswith("号") and (text[m.end():m.end() + 1] in CLOSE_QUOTES
                                          or _name_after_hao().match(text, m.end())):
             return None                   # 5号区域, “…1095天1号”: the number of a thing, not a day
         if m.group().endswith("日") and (_DAYS_BEFORE.search(text, max(0, m.start() - 3), m.start())
                                          or _DAYS_AFTER.match(text, m.end())):
             # 已经3日没有回复, 3日内: a number of days, not a day of the month
-            return RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal(m.group("d_day"))), unit="day")
-        return make_day(m.start(), m.end(), int(m.group("d_day")))
-    if m.group("dec") is not None:
+            return RawClaim(m.start(), m.end(), "duration", Interval.exact(Decimal(g[_GI["d_day"]])), unit="day")
+        return make_day(m.start(), m.end(), int(g[_GI["d_day"]]))
+    if g[_GI["dec"]] is not None:
         return _decade(m, pre if kind == "cent" else None)
-    if m.group("gen") is not None:                   # 95后: born 1995–1999; 00后: 2000–2009
+    if g[_GI["gen"]] is not None:                   # 95后: born 1995–1999; 00后: 2000–2009
         from datetime import date
-        y = int(m.group("gen"))
+        y = int(g[_GI["gen"]])
         first = (2000 if y < 50 else 1900) + y
         last = first - first % 10 + 9
         return RawClaim(m.start(), m.end(), "date_range",
                         DateValue(date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat(), first),
                         flags=("decade", "generation"))     # (a span of birth years, no as-of date)
-    if m.group("named_cn") is not None:
+    if g[_GI["named_cn"]] is not None:
         return _named_date(text, m)
-    if m.group("named_m") is not None:
+    if g[_GI["named_m"]] is not None:
         if m.start() == 0 or text[m.start() - 1] not in "“\"「":
             return None
-        return make(m.start(), m.end(), Stated(m=int(m.group("named_m")), d=int(m.group("named_d"))),
+        return make(m.start(), m.end(), Stated(m=int(g[_GI["named_m"]]), d=int(g[_GI["named_d"]])),
                     flags=("named",))
-    if m.group("bad") is not None:
+    if g[_GI["bad"]] is not None:
         return _malformed(m)
-    if m.group("skip") is not None:
+    if g[_GI["skip"]] is not None:
         return None
-    if m.group("plenum") is not None:
-        n = parse_chinese(m.group("plenum"))
+    if g[_GI["plenum"]] is not None:
+        n = parse_chinese(g[_GI["plenum"]])
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n),
                                                unit="plenary session")
-    if m.group("floor") is not None:
-        n = _num(m.group("floor"))
+    if g[_GI["floor"]] is not None:
+        n = _num(g[_GI["floor"]])
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="floor")
-    if m.group("prize") is not None:
-        return RawClaim(m.start(), m.end() + 1, "ordinal", Interval.exact(_num(m.group("prize"))),
+    if g[_GI["prize"]] is not None:
+        return RawClaim(m.start(), m.end() + 1, "ordinal", Interval.exact(_num(g[_GI["prize"]])),
                         subject=text[m.end():m.end() + 1])
-    if m.group("frac_d") is not None:                # 三分之一 = 33.3 %
-        d, n = _num(m.group("frac_d")), _num(m.group("frac_n"))
+    if g[_GI["frac_d"]] is not None:                # 三分之一 = 33.3 %
+        d, n = _num(g[_GI["frac_d"]]), _num(g[_GI["frac_n"]])
         if not d or n is None or d == 100:
             return None
         start, approx = m.start(), None
@@ -606,31 +623,31 @@ def _main(text: str, m: re.Match, pre: re.Match | None) -> RawClaim | None:
         return RawClaim(start, m.end(), "percent", value, unit="%",
                         qualifier=approx.qualifier if approx else None,
                         subject=subject_phrase.zh_subject(text, m.end(), start))
-    if m.group("fan") is not None:                   # 翻两番 = ×4
-        n = _num(m.group("fan"))
+    if g[_GI["fan"]] is not None:                   # 翻两番 = ×4
+        n = _num(g[_GI["fan"]])
         back = 2 if text[m.start() - 1] == "了" else 1          # 翻了一番
         return None if n is None else RawClaim(m.start() - back, m.end(), "number",
                                                Interval.exact(Decimal(2) ** int(n)), unit="times")
-    if m.group("cong") is not None:                  # 二十大
-        n = parse_chinese(m.group("cong"))
+    if g[_GI["cong"]] is not None:                  # 二十大
+        n = parse_chinese(g[_GI["cong"]])
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="congress",
                                                subject="党代会")
-    if m.group("plan") is not None:                  # 十四五
-        n = parse_chinese(m.group("plan"))
+    if g[_GI["plan"]] is not None:                  # 十四五
+        n = parse_chinese(g[_GI["plan"]])
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), subject="五年规划")
-    if m.group("jie") is not None:                   # 十九届三中全会
-        n = parse_chinese(m.group("jie"))
+    if g[_GI["jie"]] is not None:                   # 十九届三中全会
+        n = parse_chinese(g[_GI["jie"]])
         return None if n is None else RawClaim(m.start(), m.end(), "ordinal", Interval.exact(n), unit="session")
-    return _expression(text, m, pre, kind)
+    return _expression(text, m, pre, kind, g)
 
 
-def _expression(text: str, m: re.Match, pre: re.Match | None, kind: str | None) -> RawClaim | None:
-    """The number expression ``m`` (its numeral, scale and unit), with the word ``pre`` before it."""
-    if m.group("n_vscale") is not None and kind != "vague":
+def _expression(text: str, m: re.Match, pre: re.Match | None, kind: str | None, g: tuple) -> RawClaim | None:
+    """The number expression ``m`` (its numeral, scale and unit, ``g`` its groups), with the word ``pre`` before it."""
+    if g[_GI["n_vscale"]] is not None and kind != "vague":
         return None
     if kind == "neg":
-        return _negative(text, m, pre)
-    return _number(text, m, pre if kind in ("approx", "vague") else None)
+        return _negative(text, m, pre, g)
+    return _number(text, m, pre if kind in ("approx", "vague") else None, g=g)
 
 
 # two scales are a number even with nothing after them: 千亿茶产业 (a 100-billion tea industry)
@@ -642,7 +659,7 @@ def approx_word(pre: re.Match | None) -> bool:
     return pre is not None and pre.lastgroup in ("approx", "vague")
 
 
-def _bare_scale_counts(text: str, m: re.Match, cn: str, v) -> bool:
+def _bare_scale_counts(text: str, m: re.Match, cn: str, v, g: tuple) -> bool:
     """千元, 万名, 百年, 千余人, 千万元, 千亿: a scale with no digit before it that counts (the words
     it may count: rules/measure_words.yaml). 万物, 百姓, 千万 (by all means), 千米 (the unit
     kilometre, as in 每千米) are words."""
@@ -653,19 +670,19 @@ def _bare_scale_counts(text: str, m: re.Match, cn: str, v) -> bool:
         return False          # 千家万户, 千军万马, 百班千人: two scales in four characters are a set phrase
     if cn in _SCALES_ALONE:
         return True
-    if m.group("n_mid") not in (None, "余", "多"):
+    if g[_GI["n_mid"]] not in (None, "余", "多"):
         return False
-    if m.group("n_cur") or m.group("n_ev"):
+    if g[_GI["n_cur"]] or g[_GI["n_ev"]]:
         return cn in ("百", "千", "万", "亿", "千万")
     if len(cn) != 1:
         return False
-    if m.group("n_unit"):
+    if g[_GI["n_unit"]]:
         return text[m.start():m.end("n_unit")] not in v.units["zh"]
-    word = m.group("n_meas") or m.group("n_time")
+    word = g[_GI["n_meas"]] or g[_GI["n_time"]]
     return word is not None and cn in v.after_bare_scale_zh.get(word, "")
 
 
-def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
+def _negative(text: str, m: re.Match, pre: re.Match, g: tuple) -> RawClaim | None:
     """负3.5亿元, 零下12摄氏度, -2.3%: a signed amount, percentage, point change or temperature
     (a sign before a count or a bare number is a list marker or an ID, not a value)."""
     word = pre.group()
@@ -673,18 +690,18 @@ def _negative(text: str, m: re.Match, pre: re.Match) -> RawClaim | None:
     if word == "负" and before in _NEG_NOT_AFTER or word in "-－−" and (
             before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
         # (a hyphen that opens a line is a list marker)
-        return _number(text, m, None)      # 正负0.5% (±), 编号-12: no sign, the number as it is
-    if word == "负" and m.group("n_meas") == "层" and not (m.group("n_mid") or m.group("n_post") or m.group("n_scale")
-                                                          or m.group("n_after")):
-        n = _num(m.group("n_ar") or m.group("n_cn") or "")
+        return _number(text, m, None, g=g)      # 正负0.5% (±), 编号-12: no sign, the number as it is
+    if word == "负" and g[_GI["n_meas"]] == "层" and not (g[_GI["n_mid"]] or g[_GI["n_post"]] or g[_GI["n_scale"]]
+                                                          or g[_GI["n_after"]]):
+        n = _num(g[_GI["n_ar"]] or g[_GI["n_cn"]] or "")
         if n is None or not 0 < n < 10:
             return None
         return RawClaim(pre.start(), m.end(), "number", Interval.exact(-n), unit="level")   # 负二层: basement 2
-    if not (m.group("n_pct") or m.group("n_pp") or m.group("n_cur") or m.group("n_unit") or m.group("n_deg")):
+    if not (g[_GI["n_pct"]] or g[_GI["n_pp"]] or g[_GI["n_cur"]] or g[_GI["n_unit"]] or g[_GI["n_deg"]]):
         return None
-    if word == "下" and not (m.group("n_unit") or m.group("n_deg")):
+    if word == "下" and not (g[_GI["n_unit"]] or g[_GI["n_deg"]]):
         return None
-    claim = _number(text, m, None, signed=True)
+    claim = _number(text, m, None, signed=True, g=g)
     if claim is None or claim.kind not in ("percent", "money", "quantity"):
         return None
     claim.start = pre.start() - (1 if word == "下" else 0)
@@ -733,22 +750,25 @@ def _num(s: str) -> Decimal | None:
     return parse_arabic(s) if s[:1].isdigit() else parse_chinese(s)
 
 
-def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) -> RawClaim | None:
-    """A number expression; ``pre`` is the approximation or vague word before it, if any."""
+def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False, g: tuple | None = None) -> RawClaim | None:
+    """A number expression; ``pre`` is the approximation or vague word before it, if any (``g``: the
+    groups of ``m``)."""
+    if g is None:
+        g = m.groups()
     v = vocabulary()
     ap = v.approx["zh"]
-    ar, cn, mix = m.group("n_ar"), m.group("n_cn"), m.group("n_mix")
-    if m.group("n_name") is not None:
+    ar, cn, mix = g[_GI["n_ar"]], g[_GI["n_cn"]], g[_GI["n_mix"]]
+    if g[_GI["n_name"]] is not None:
         return None
-    deg = m.group("n_deg")
+    deg = g[_GI["n_deg"]]
     if deg and not (signed or _temperature_said(text, m.start())):
         return None                        # 3度夺冠, 30度角: a temperature only after 气温/温度/体温
-    tail = m.group("n_pct") or m.group("n_cur") or m.group("n_unit") or m.group("n_time") or m.group("n_days") \
-        or m.group("n_meas") or m.group("n_cheng") or m.group("n_pp") or m.group("n_ev") or deg or m.group("n_big")
-    if m.group("n_big") and not (cn is not None and len(cn) == 1 and not approx_word(pre)
-                                 and not (m.group("n_mid") or m.group("n_scale") or m.group("n_post"))):
+    tail = g[_GI["n_pct"]] or g[_GI["n_cur"]] or g[_GI["n_unit"]] or g[_GI["n_time"]] or g[_GI["n_days"]] \
+        or g[_GI["n_meas"]] or g[_GI["n_cheng"]] or g[_GI["n_pp"]] or g[_GI["n_ev"]] or deg or g[_GI["n_big"]]
+    if g[_GI["n_big"]] and not (cn is not None and len(cn) == 1 and not approx_word(pre)
+                                 and not (g[_GI["n_mid"]] or g[_GI["n_scale"]] or g[_GI["n_post"]])):
         return None                        # 三大 only as a bare numeral: not 30大, 三十大, 近三大
-    if m.group("n_ev") and cn == "一" and not m.group("n_ev").endswith("钱"):
+    if g[_GI["n_ev"]] and cn == "一" and not g[_GI["n_ev"]].endswith("钱"):
         return None                        # 一块 (together, a piece), 一毛不拔
     if mix is not None:
         ar = mix
@@ -757,9 +777,9 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
     if pre is not None and pre.lastgroup == "approx" and not _false_prefix(text, pre.start(), pre.group()):
         approx, start = ap["before"][pre.group()], pre.start()
 
-    if m.group("n_vscale") is not None:
+    if g[_GI["n_vscale"]] is not None:
         word = pre.group()
-        scale = Decimal(scale_of(m.group("n_vscale")))
+        scale = Decimal(scale_of(g[_GI["n_vscale"]]))
         value = vague(scale, ap["vague"][word])
         qualifier = ap["vague"][word].qualifier
         start = pre.start()
@@ -768,46 +788,46 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
         if cn is not None:
             # A bare scale (万人, 千变万化) or a lone 一 (一批, 一道: the article) is a word, not a
             # count, unless an approximation (逾百次) or a unit/time word says otherwise.
-            bare_scale = all(c in "百千万亿" for c in cn)     # 十万 and 十亿 are numbers, 千万 an adverb
-            if bare_scale and approx is None and not _bare_scale_counts(text, m, cn, v):
+            bare_scale = not cn.strip("百千万亿")     # 十万 and 十亿 are numbers, 千万 an adverb
+            if bare_scale and approx is None and not _bare_scale_counts(text, m, cn, v, g):
                 return None
             # (一级 is the first grade, 一级响应: not after 上/下/同/每, the level above, below …)
-            first_grade = m.group("n_meas") == "级" and (m.start() == 0 or text[m.start() - 1] not in "上下同每这那逐")
-            if cn == "二" and m.group("n_meas") == "次":
+            first_grade = g[_GI["n_meas"]] == "级" and (m.start() == 0 or text[m.start() - 1] not in "上下同每这那逐")
+            if cn == "二" and g[_GI["n_meas"]] == "次":
                 return None                  # 二次油, 二次元, 二次感染: secondary (twice is 两次)
-            if cn == "一" and not (m.group("n_unit") or m.group("n_time") or m.group("n_pct") or m.group("n_cheng")
-                                  or m.group("n_pp") or m.group("n_meas") == "倍" or first_grade
-                                  or (m.group("n_ev") or "").endswith("钱")):
+            if cn == "一" and not (g[_GI["n_unit"]] or g[_GI["n_time"]] or g[_GI["n_pct"]] or g[_GI["n_cheng"]]
+                                  or g[_GI["n_pp"]] or g[_GI["n_meas"]] == "倍" or first_grade
+                                  or (g[_GI["n_ev"]] or "").endswith("钱")):
                 return None
-            if not tail and approx is None and not m.group("n_mid") and cn not in _SCALES_ALONE:
+            if not tail and approx is None and not g[_GI["n_mid"]] and cn not in _SCALES_ALONE:
                 return None
         base = _mixed(mix) if mix is not None else _num(ar or cn)
-        if m.group("n_cn2") is not None and base is not None:     # 三至五万元, 两到三成
-            hi2 = parse_chinese(m.group("n_cn2"))
-            sc2 = Decimal(scale_of(m.group("n_scale"))) if m.group("n_scale") else Decimal(1)
-            if hi2 is None or not tail or m.group("n_mid") or m.group("n_post") or hi2 * sc2 <= base * sc2:
+        if g[_GI["n_cn2"]] is not None and base is not None:     # 三至五万元, 两到三成
+            hi2 = parse_chinese(g[_GI["n_cn2"]])
+            sc2 = Decimal(scale_of(g[_GI["n_scale"]])) if g[_GI["n_scale"]] else Decimal(1)
+            if hi2 is None or not tail or g[_GI["n_mid"]] or g[_GI["n_post"]] or hi2 * sc2 <= base * sc2:
                 return None
-            lo2 = base * sc2 * _borrowed_scale(m.group("n_cn"), m.group("n_cn2"))
-            return _finish(text, m, start, Interval(None, lo2, hi2 * sc2), "range", v, ap)
-        if base is None and cn is not None and tail and not m.group("n_mid") and not m.group("n_post"):
+            lo2 = base * sc2 * _borrowed_scale(g[_GI["n_cn"]], g[_GI["n_cn2"]])
+            return _finish(text, m, start, Interval(None, lo2, hi2 * sc2), "range", v, ap, g=g)
+        if base is None and cn is not None and tail and not g[_GI["n_mid"]] and not g[_GI["n_post"]]:
             # 三万五六千元, 七八十名, 三四百: two neighbouring digits before the last scale
             rng = _neighbours(cn)
             if rng is None:
                 return None
             lo, hi = rng
-            sc = Decimal(scale_of(m.group("n_scale"))) if m.group("n_scale") else Decimal(1)
+            sc = Decimal(scale_of(g[_GI["n_scale"]])) if g[_GI["n_scale"]] else Decimal(1)
             m_rng = Interval(None, lo * sc, hi * sc)
-            return _finish(text, m, start, m_rng, "range", v, ap)
+            return _finish(text, m, start, m_rng, "range", v, ap, g=g)
         if base is None:
             return None
-        if ar is not None and not m.group("n_unit") and is_name_context(text, start, m.end()):
+        if ar is not None and not g[_GI["n_unit"]] and is_name_context(text, start, m.end()):
             return None
         value = None
         qualifier = approx.qualifier if approx else None
 
-    mid, post = m.group("n_mid"), m.group("n_post")
-    scale_word = m.group("n_scale")
-    scale = Decimal(scale_of(scale_word)) if scale_word else Decimal(1)
+    mid, post = g[_GI["n_mid"]], g[_GI["n_post"]]
+    scale_word = g[_GI["n_scale"]]
+    scale = Decimal(scale_of(scale_word)) if scale_word else _ONE
     if base is not None:
         if mid == "几" and cn is not None:          # 十几, 二十几: the teens of a tens numeral
             t = ap["teens"]["几"]
@@ -825,10 +845,10 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
                 qualifier = a.qualifier
             else:
                 value = interval(n, approx)
-        if m.group("n_ar2") is not None:             # 3至5名, 10-20人, 86万到120万人, 3至5万元
-            hi = parse_arabic(m.group("n_ar2"))
-            first = Decimal(scale_of(m.group("n_scale1"))) if m.group("n_scale1") else scale
-            if m.group("n_scale1") and not scale_word:
+        if g[_GI["n_ar2"]] is not None:             # 3至5名, 10-20人, 86万到120万人, 3至5万元
+            hi = parse_arabic(g[_GI["n_ar2"]])
+            first = Decimal(scale_of(g[_GI["n_scale1"]])) if g[_GI["n_scale1"]] else scale
+            if g[_GI["n_scale1"]] and not scale_word:
                 return None                          # 5万至6: the scale of the second is unknown
             # (with no counter after it, only a scale makes it a range of figures: 1200万至1400万; a
             # bare 3-5 may be a score or a code)
@@ -841,14 +861,16 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False) 
             value = Interval(None, lo * scale, hi * scale)
             qualifier = "range"
 
-    return _finish(text, m, start, value, qualifier, v, ap, ar=ar, cn=cn, base=base, scale_word=scale_word)
+    return _finish(text, m, start, value, qualifier, v, ap, ar=ar, cn=cn, base=base, scale_word=scale_word, g=g)
 
 
 def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, ap, ar=None, cn=None,
-            base=None, scale_word=None) -> RawClaim | None:
+            base=None, scale_word=None, g: tuple | None = None) -> RawClaim | None:
     """The claim of a number expression whose value is read: what its tail says it counts."""
+    if g is None:
+        g = m.groups()
     end = m.end()
-    after = m.group("n_after")
+    after = g[_GI["n_after"]]
     if after:
         a = ap["after_measure"][after]
         if value.nominal is not None:
@@ -856,32 +878,32 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
         qualifier = a.qualifier
 
     kind, unit, subject, flags = "number", None, None, ()
-    if m.group("n_pct") is not None:
-        kind, unit = "percent", "%" if m.group("n_pct") == "%" else "‰"
-    elif m.group("n_pp") is not None:                # 3.3个百分点: never equal to %
+    if g[_GI["n_pct"]] is not None:
+        kind, unit = "percent", "%" if g[_GI["n_pct"]] == "%" else "‰"
+    elif g[_GI["n_pp"]] is not None:                # 3.3个百分点: never equal to %
         kind, unit = "percent", "percentage_point"
-    elif m.group("n_deg") is not None:               # 气温零下5度
+    elif g[_GI["n_deg"]] is not None:               # 气温零下5度
         kind, unit = "quantity", canonical("degree_Celsius")
         subject = subject_phrase.zh_subject(text, m.end(), start)
-    elif m.group("n_ev") is not None:                # 90块钱, 两毛
-        k = Decimal(v.currencies["zh"]["everyday"][m.group("n_ev")])
+    elif g[_GI["n_ev"]] is not None:                # 90块钱, 两毛
+        k = Decimal(v.currencies["zh"]["everyday"][g[_GI["n_ev"]]])
         kind, unit, value = "money", "CNY", _scaled(value, k)
         if k == 1 and not after and value.is_exact:
             value, end = _plus_jiao(text, end, value)
-    elif m.group("n_cheng") is not None:             # 三成 = 30 %
+    elif g[_GI["n_cheng"]] is not None:             # 三成 = 30 %
         if value.nominal is not None and value.nominal > 10:
             return None
         kind, unit = "percent", "%"
         value = _scaled(value, Decimal(10))
-    elif m.group("n_cur") is not None:
-        kind, unit = "money", v.currencies["zh"]["after"][m.group("n_cur")]
-        if unit == "CNY" and m.group("n_cur") == "元" and not after and value.is_exact:
+    elif g[_GI["n_cur"]] is not None:
+        kind, unit = "money", v.currencies["zh"]["after"][g[_GI["n_cur"]]]
+        if unit == "CNY" and g[_GI["n_cur"]] == "元" and not after and value.is_exact:
             value, end = _plus_jiao(text, end, value, need_word=True)      # 26元5角
-    elif m.group("n_unit") is not None:
-        kind, unit = "quantity", canonical(v.units["zh"][m.group("n_unit")])
+    elif g[_GI["n_unit"]] is not None:
+        kind, unit = "quantity", canonical(v.units["zh"][g[_GI["n_unit"]]])
         subject = subject_phrase.zh_subject(text, m.end(), start)
-    elif m.group("n_time") is not None:
-        word = m.group("n_time")
+    elif g[_GI["n_time"]] is not None:
+        word = g[_GI["n_time"]]
         words, cue_before, cue_after = cal.calendar().duration_cues_zh
         if text[start:m.end()] in words and not (text.startswith(cue_after, m.end()) or text.endswith(cue_before, 0, start)):
             return None                  # 车身四周: all around, not four weeks
@@ -930,16 +952,16 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
             return make(start, m.end() + ago, Stated(ago=(unit, int(value.nominal))), flags=("relative",))
         if word == "周年":
             flags = ("anniversary",)
-    elif m.group("n_days") is not None:              # 两日
+    elif g[_GI["n_days"]] is not None:              # 两日
         kind, unit = "duration", "day"
         if start > 0 and text[start - 1] in "日号":
             flags = ("restates",)                    # 21日、22日两日: the days just named, counted
-    elif m.group("n_big") is not None:               # 三大流星雨, 两大类
-        meas = v.measures_zh.get(m.group("n_big_m") or "")
+    elif g[_GI["n_big"]] is not None:               # 三大流星雨, 两大类
+        meas = v.measures_zh.get(g[_GI["n_big_m"]] or "")
         kind, unit = "count", meas.unit if meas else None
         subject = (meas.subject if meas else None) or subject_phrase.zh_subject(text, m.end(), start)
-    elif m.group("n_meas") is not None:
-        meas = v.measures_zh[m.group("n_meas")]
+    elif g[_GI["n_meas"]] is not None:
+        meas = v.measures_zh[g[_GI["n_meas"]]]
         kind, unit = "count", meas.unit
         subject = meas.subject or subject_phrase.zh_subject(text, m.end(), start)
         if unit == "times":                          # 两倍: a multiple is a number (CONTRACT)
@@ -962,7 +984,8 @@ def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, a
                 and not _false_prefix(text, pre.start(), pre.group()):
             a = ap["before"][pre.group()]          # 约$100, 超过￥200: the approximation before the sign
             value, qualifier, start = interval(value.nominal, a), a.qualifier, pre.start()
-    return RawClaim(start, end, kind, value, unit=unit, qualifier=qualifier, subject=subject, flags=flags)
+    # (by position, in RawClaim's order of fields: half the time of keywords)
+    return RawClaim(start, end, kind, value, unit, qualifier, subject, flags)
 
 
 # 增长了1倍 (grew by one times itself) is ×2; 是去年的2倍 is ×2
@@ -1112,41 +1135,41 @@ def _int(s: str | None) -> int | None:
     return int(n) if n is not None else None
 
 
-def _date(m: re.Match, rel: str | None, start: int) -> RawClaim | None:
+def _date(m: re.Match, rel: str | None, start: int, g: tuple) -> RawClaim | None:
     """A date as stated (``rel``: 今年/去年… before it); resolution against the document date is
     issue #3's work. None when a month is not 1-12 or a day not 1-31 (80月, 13月, 0月, 5月40日:
     no date, and no month the comparison could look up — the fuzzer found 80月 crashing it)."""
-    months = [_int(m.group(g)) for g in ("d_m", "d_m2", "d_mr", "d_isom")]
-    days = [_int(m.group(g)) for g in ("d_d", "d_d2", "d_d2b", "d_isod")]
+    months = [_int(g[_GI[k]]) for k in ("d_m", "d_m2", "d_mr", "d_isom")]
+    days = [_int(g[_GI[k]]) for k in ("d_d", "d_d2", "d_d2b", "d_isod")]
     if any(x is not None and not 1 <= x <= 12 for x in months) or \
             any(x is not None and not 1 <= x <= 31 for x in days):
         return None
-    if m.group("d_iso") is not None:
-        return make_date(start, m.end(), int(m.group("d_iso")), int(m.group("d_isom")), int(m.group("d_isod")))
-    y = _int(m.group("d_y"))
-    m1, d1 = _int(m.group("d_m")), _int(m.group("d_d"))
-    if m.group("d_xun") is not None or m.group("d_xun2") is not None:
+    if g[_GI["d_iso"]] is not None:
+        return make_date(start, m.end(), int(g[_GI["d_iso"]]), int(g[_GI["d_isom"]]), int(g[_GI["d_isod"]]))
+    y = _int(g[_GI["d_y"]])
+    m1, d1 = _int(g[_GI["d_m"]]), _int(g[_GI["d_d"]])
+    if g[_GI["d_xun"]] is not None or g[_GI["d_xun2"]] is not None:
         parts = cal.calendar().month_parts["zh"]
         r = _REL.get(rel) if rel else None
         r = r if r and r[0] == "year" else None
-        if m.group("d_m2") is None:                  # 6月上旬, 今年3月下旬: a third of the month
-            return cal.month_part(start, m.end(), y, m1, parts[m.group("d_xun")], rel=r)
+        if g[_GI["d_m2"]] is None:                  # 6月上旬, 今年3月下旬: a third of the month
+            return cal.month_part(start, m.end(), y, m1, parts[g[_GI["d_xun"]]], rel=r)
         # 6月下旬至7月上旬: from the first day of one part to the last of the other
-        first = d1 if d1 is not None else parts[m.group("d_xun")][0] if m.group("d_xun") else None
-        last = _int(m.group("d_d2")) if m.group("d_d2") else parts[m.group("d_xun2")][1] if m.group("d_xun2") else None
-        return make(start, m.end(), Stated(y, m1, first, is_range=True, m2=int(m.group("d_m2")),
+        first = d1 if d1 is not None else parts[g[_GI["d_xun"]]][0] if g[_GI["d_xun"]] else None
+        last = _int(g[_GI["d_d2"]]) if g[_GI["d_d2"]] else parts[g[_GI["d_xun2"]]][1] if g[_GI["d_xun2"]] else None
+        return make(start, m.end(), Stated(y, m1, first, is_range=True, m2=int(g[_GI["d_m2"]]),
                                            d2=last if last is None or last < 28 else None, rel=r),
                     flags=("month_part",))
-    if m.group("d_mr") is not None:                  # 1至10月
-        return make_date(start, m.end(), y, int(m.group("d_mr")), None, m2=m1, relative=rel)
-    if m.group("d_m2") is not None:                  # 9月10日至12月9日, 8月至11月
-        return make_date(start, m.end(), y, m1, d1, m2=int(m.group("d_m2")), d2=_int(m.group("d_d2")),
+    if g[_GI["d_mr"]] is not None:                  # 1至10月
+        return make_date(start, m.end(), y, int(g[_GI["d_mr"]]), None, m2=m1, relative=rel)
+    if g[_GI["d_m2"]] is not None:                  # 9月10日至12月9日, 8月至11月
+        return make_date(start, m.end(), y, m1, d1, m2=int(g[_GI["d_m2"]]), d2=_int(g[_GI["d_d2"]]),
                          relative=rel)
-    if m.group("d_d2b") is not None:                 # 9月8日至9日
-        return make_date(start, m.end(), y, m1, d1, m2=m1, d2=int(m.group("d_d2b")), relative=rel)
+    if g[_GI["d_d2b"]] is not None:                 # 9月8日至9日
+        return make_date(start, m.end(), y, m1, d1, m2=m1, d2=int(g[_GI["d_d2b"]]), relative=rel)
     claim = make_date(start, m.end(), y, m1, d1, relative=rel)
-    if m.group("d_hh") is not None:
-        claim.flags += (f"time:{int(m.group('d_hh')):02d}:{int(m.group('d_mm') or 0):02d}",)
+    if g[_GI["d_hh"]] is not None:
+        claim.flags += (f"time:{int(g[_GI['d_hh']]):02d}:{int(g[_GI['d_mm']] or 0):02d}",)
     return claim
 
 
