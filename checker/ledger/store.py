@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from checker.errors import UserError
@@ -144,14 +145,24 @@ def _claim_row(document_id: int, c: Claim, key: str | None, inputs: KeyInputs) -
             inputs.scope, inputs.operation)
 
 
+def _dec(x: float | None) -> Decimal | None:
+    """A stored figure as the Decimal it was."""
+    return None if x is None else _decimal(repr(x))
+
+
+@lru_cache(maxsize=1 << 14)
+def _decimal(written: str) -> Decimal:
+    # (figures recur across an archive: each made once; keyed by what repr writes, so -0.0 and
+    # 0.0, equal as floats, stay two)
+    return Decimal(written).normalize()
+
+
 def claim_of(row: dict) -> Claim:
     """A ledger row (claims_for, claims_under) as the Claim it stores."""
     if row["kind"] in DATE_KINDS and row["kind"] != "year":
         value = DateValue(row["start_day"], row["end_day"])
     else:
-        def dec(x):
-            return None if x is None else Decimal(repr(x)).normalize()
-        value = Interval(dec(row["nominal"]), dec(row["low"]), dec(row["high"]))
+        value = Interval(_dec(row["nominal"]), _dec(row["low"]), _dec(row["high"]))
     flags = row["flags"] if isinstance(row["flags"], list) else json.loads(row["flags"] or "[]")
     return Claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
                  row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
@@ -462,15 +473,17 @@ class Ledger:
         """How many claims claims_under(key, …) would give, up to ``limit``: from the index
         alone, no row made (a check asks it of every key it meets, and a key of a large
         archive may hold thousands)."""
-        return len(self._under(key, limit=limit, exclude=exclude, exclude_sha256=exclude_sha256))
+        return self._under(key, limit=limit, exclude=exclude, exclude_sha256=exclude_sha256, count=True)
 
     def _under(self, key: str, *, on: str | None = None, before: str | None = None,
                after: str | None = None, documents: Sequence[int] = (), unit: str | None = None,
                overlapping: tuple[float | None, float | None] | None = None,
                above: float | None = None, below: float | None = None,
                running: bool = False, cumulative: bool = False, limit: int = 200,
-               exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> list[int]:
-        """The ids of the archive's claims filed under ``key``: those that speak for the day ``on`` (in
+               exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = (),
+               count: bool = False) -> list[int] | int:
+        """The ids of the archive's claims filed under ``key`` (or, with ``count``, how many
+        there are up to ``limit``): those that speak for the day ``on`` (in
         order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
         ``limit`` earliest ``after`` it (days: a moment given is read as its day, and a claim's
         moment is on its day), or every one in ``documents``. Narrowed, in SQL, to
@@ -521,6 +534,8 @@ class Ledger:
         if excluded:
             term(f"c.document_id NOT IN ({', '.join('?' * len(excluded))})", *excluded)
         sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}"
+        if count:                         # (counted where the rows lie: no id brought back)
+            return self._db.execute(f"SELECT count(*) FROM ({sql}) AS found", tuple(args)).fetchone()[0]
         return [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
 
     def _excluded(self, paths: Sequence[str], hashes: Sequence[str]) -> list[int]:
