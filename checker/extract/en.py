@@ -822,18 +822,25 @@ _LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LETTERS = _LOWER_LETTERS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _word_ending(low: str, lo: int, p: int) -> str | None:
-    """The word of a-z that spaces (or tabs, newlines) after it end at ``p``, within
-    ``low[lo:p]``, read backwards from ``p`` (tests/extract/test_word_before.py: the same as the
-    regex it replaces, which searched in the window tried every start in it)."""
+def _run_before(s: str, lo: int, p: int, blanks: str, chars: frozenset[str]) -> tuple[int, int]:
+    """The run of ``chars`` that one or more ``blanks`` after it end at ``p``, within
+    ``s[lo:p]``, read backwards from ``p``: its (start, end), empty if none. (A regex
+    searched in the window for the same tries every start in it.)"""
     j = p
-    while j > lo and low[j - 1] in " \t\n":
+    while j > lo and s[j - 1] in blanks:
         j -= 1
     if j == p:
-        return None
+        return p, p
     k = j
-    while k > lo and low[k - 1] in _LOWER_LETTERS:
+    while k > lo and s[k - 1] in chars:
         k -= 1
+    return k, j
+
+
+def _word_ending(low: str, lo: int, p: int) -> str | None:
+    """The word of a-z that spaces (or tabs, newlines) after it end at ``p``, within
+    ``low[lo:p]`` (tests/extract/test_word_before.py: what the regex it replaces finds)."""
+    k, j = _run_before(low, lo, p, " \t\n", _LOWER_LETTERS)
     return low[k:j] if k < j else None
 
 
@@ -981,17 +988,9 @@ _TOKEN_CHARS = _LETTERS | frozenset(".'’-")
 
 def _token_before(seg: str, lo: int, start: int) -> tuple[int, str] | None:
     """The token (a letter, then letters, dots, apostrophes and hyphens) that spaces or tabs
-    after it end at ``start``, within ``seg[lo:start]``, with its start; read backwards from
-    ``start`` (tests/extract/test_word_before.py: what the regex it replaces finds in that window,
-    which tried every start in it)."""
-    j = start
-    while j > lo and seg[j - 1] in " \t":
-        j -= 1
-    if j == start:
-        return None
-    k = j
-    while k > lo and seg[k - 1] in _TOKEN_CHARS:
-        k -= 1
+    after it end at ``start``, within ``seg[lo:start]``, with its start
+    (tests/extract/test_word_before.py: what the regex it replaces finds in that window)."""
+    k, j = _run_before(seg, lo, start, " \t", _TOKEN_CHARS)
     while k < j and seg[k] not in _LETTERS:       # its first letter: no letter before it in the run
         k += 1
     return (k, seg[k:j]) if k < j else None
