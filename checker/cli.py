@@ -153,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     import signal
     import threading
 
+    if argv is None:                    # run as the program: the process is its own
+        from checker.extract import units
+        units.pint_without_dask()
     if threading.current_thread() is not threading.main_thread():
         return _main(argv)
     previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}

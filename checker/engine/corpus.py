@@ -67,8 +67,10 @@ class _Archive:
             # counted first, from the index: a key beyond _SERIES is never read whole
             many = self.ledger.count_under(key, exclude=self.exclude, exclude_sha256=self.hashes,
                                            limit=_SERIES + 1) > _SERIES
-            self.answers[k] = None if many else _Series(self.ledger.claims_under(
-                key, exclude=self.exclude, exclude_sha256=self.hashes, limit=_SERIES + 1))
+            rows = [] if many else self.ledger.claims_under(key, exclude=self.exclude, exclude_sha256=self.hashes,
+                                                            limit=_SERIES + 1)
+            # (decided again on the rows read: an index run may have filed more in between)
+            self.answers[k] = None if many or len(rows) > _SERIES else _Series(rows)
         return self.answers[k]
 
     def comparable(self, c: Claim, rows: list[dict]) -> list[Claim]:

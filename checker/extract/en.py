@@ -283,8 +283,8 @@ _WORD_OPENED = tuple(f"(?P<{g}>" for g in ("e_month", "e_mr1", "e_monthy", "e_mo
 
 def _with_groups(alternatives: list[str], whole: re.Pattern) -> re.Pattern:
     """The alternation of ``alternatives``, with every group of ``whole`` it lacks (never set: they
-    follow a branch that fails at once), so that a match answers for any of them as one of
-    ``whole`` does."""
+    follow a branch that fails at once), so that a match answers for any of them by name as one
+    of ``whole`` does. (By name only: the groups' numbers, lastindex and lastgroup differ.)"""
     pattern = "|".join(alternatives)
     missing = [g for g in whole.groupindex if g not in re.compile(pattern).groupindex]
     return re.compile(pattern + "|(?!)" + "".join(f"(?P<{g}>)" for g in missing))

@@ -30,15 +30,27 @@ def registry():
     return ureg
 
 
+_PINT_WITHOUT_DASK = False
+
+
+def pint_without_dask() -> None:
+    """Have pint imported without its support for dask arrays (see _import_pint): for the
+    command line only, whose process is its own. A program that uses claimcheck as a library
+    gets pint as pint is."""
+    global _PINT_WITHOUT_DASK
+    _PINT_WITHOUT_DASK = True
+
+
 def _import_pint():
-    """pint, imported without its support for dask arrays: pint.compat imports dask.base at
-    import time when dask is installed (claimcheck[dask] installs it for the archive), which
-    added a quarter of a second to every run that meets a unit, for arrays we never make. An
-    entry of None in sys.modules makes importlib.util.find_spec("dask") answer None while pint
-    looks; it is taken away at once, so dask itself imports as usual afterwards."""
+    """pint; for the command line, without its support for dask arrays: pint.compat imports
+    dask.base at import time when dask is installed (claimcheck[dask] installs it for the
+    archive), which added a quarter of a second to every run that meets a unit, for arrays we
+    never make. An entry of None in sys.modules makes importlib.util.find_spec("dask") answer
+    None while pint looks; it is taken away at once, so dask itself imports as usual afterwards
+    (pint keeps no dask support in that process; nothing of ours uses it)."""
     import sys
 
-    if "pint" in sys.modules or "dask" in sys.modules:
+    if not _PINT_WITHOUT_DASK or "pint" in sys.modules or "dask" in sys.modules:
         import pint
         return pint
     sys.modules["dask"] = None

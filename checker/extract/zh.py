@@ -226,7 +226,6 @@ class _Patterns:
             rf"|(?<=[{big['numerals']}])(?P<n_big>大)(?![{big['not_before']}])(?=[\u4e00-\u9fff])(?P<n_big_m>{measures})?)?"
             rf"(?P<n_after>{after_measure})?",
         ]))
-        _GI.clear()
         _GI.update({name: i - 1 for name, i in self.main.groupindex.items()})
 
 

@@ -464,26 +464,27 @@ class Ledger:
         # the ids first (the index answers them), then the rows not read before: the claims
         # of a check overlap a great deal (one series, one window), and making a row is most of
         # what a lookup costs
-        ids = self._under(key, **query)
+        sql, args = self._under(key, **query)
+        ids = [r[0] for r in self._db.execute(sql, args).fetchall()]
         rows = self._claim_rows(ids)
         return [dict(rows[i]) for i in ids]
 
     def count_under(self, key: str, *, limit: int, exclude: Sequence[str] = (),
                     exclude_sha256: Sequence[str] = ()) -> int:
-        """How many claims claims_under(key, …) would give, up to ``limit``: from the index
-        alone, no row made (a check asks it of every key it meets, and a key of a large
-        archive may hold thousands)."""
-        return self._under(key, limit=limit, exclude=exclude, exclude_sha256=exclude_sha256, count=True)
+        """How many claims claims_under(key, …) would give, up to ``limit``: counted where the
+        rows lie, no row made and no id brought back (a check asks it of every key it meets,
+        and a key of a large archive may hold thousands)."""
+        sql, args = self._under(key, limit=limit, exclude=exclude, exclude_sha256=exclude_sha256)
+        return self._db.execute(f"SELECT count(*) FROM ({sql}) AS found", args).fetchone()[0]
 
     def _under(self, key: str, *, on: str | None = None, before: str | None = None,
                after: str | None = None, documents: Sequence[int] = (), unit: str | None = None,
                overlapping: tuple[float | None, float | None] | None = None,
                above: float | None = None, below: float | None = None,
                running: bool = False, cumulative: bool = False, limit: int = 200,
-               exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = (),
-               count: bool = False) -> list[int] | int:
-        """The ids of the archive's claims filed under ``key`` (or, with ``count``, how many
-        there are up to ``limit``): those that speak for the day ``on`` (in
+               exclude: Sequence[str] = (), exclude_sha256: Sequence[str] = ()) -> tuple[str, tuple]:
+        """The query (SQL and its arguments) for the ids of the archive's claims filed under
+        ``key``: those that speak for the day ``on`` (in
         order of indexing), or the ``limit`` latest ``before`` a day (newest first), or the
         ``limit`` earliest ``after`` it (days: a moment given is read as its day, and a claim's
         moment is on its day), or every one in ``documents``. Narrowed, in SQL, to
@@ -534,9 +535,7 @@ class Ledger:
         if excluded:
             term(f"c.document_id NOT IN ({', '.join('?' * len(excluded))})", *excluded)
         sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)}{order} LIMIT {int(limit)}"
-        if count:                         # (counted where the rows lie: no id brought back)
-            return self._db.execute(f"SELECT count(*) FROM ({sql}) AS found", tuple(args)).fetchone()[0]
-        return [r[0] for r in self._db.execute(sql, tuple(args)).fetchall()]
+        return sql, tuple(args)
 
     def _excluded(self, paths: Sequence[str], hashes: Sequence[str]) -> list[int]:
         """The ids of the documents at ``paths`` (as given) or with a text in ``hashes``, found
