@@ -7,7 +7,7 @@ import functools
 import gc
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract import en, series, zh
@@ -16,7 +16,7 @@ from checker.extract.dates import DocDate, Stated, resolve, shift, span, weekday
 from checker.extract.docdate import _FRONT_MATTER, infer, stated_document_date, with_dateline
 from checker.extract.raw import SENTENCE_END, RawClaim
 from checker.io.document import Document
-from checker.model import Claim, DateValue, Interval
+from checker.model import Claim, DateValue, Interval, new_claim
 from checker.scripts import HAN
 from checker.text.normalize import normalize
 
@@ -199,48 +199,12 @@ def place(reading: Reading, doc_date: DocDate | None, path: str | None = None) -
     spans = reading.norm.offsets.spans([(r.start, r.end) for _, _, r in raws])
     for (lang, _, r), (start, end) in zip(raws, spans):
         line = bisect_right(line_starts, start)
-        claims.append(_new_claim(
+        claims.append(new_claim(
             path, line, start - line_starts[line - 1] + 1, start, end, lang, r.kind, text[start:end], r.value,
             r.unit, r.qualifier, r.subject, r.as_of or as_of, r.flags + (inferred if r.as_of is None else ()),
             r.stated,
         ))
     return claims
-
-
-# Claim is a frozen dataclass: its __init__ sets each of its fifteen fields through
-# object.__setattr__, which took a fifth of placing's time (5 µs a claim). The claims of a text
-# are built here through the setters of their slots instead (2 µs): the same object, field for
-# field, as Claim(...) builds (tests/extract/test_new_claim.py). The check below stops the import
-# if Claim's fields change or it gains a __post_init__, which this would skip.
-_CLAIM_FIELDS = ("path", "line", "column", "start", "end", "lang", "kind", "text", "value", "unit", "qualifier",
-                 "subject", "as_of", "flags", "stated")
-if tuple(f.name for f in fields(Claim)) != _CLAIM_FIELDS or hasattr(Claim, "__post_init__"):
-    raise ImportError("checker.model.Claim changed: update checker.extract._new_claim")
-(_SET_PATH, _SET_LINE, _SET_COLUMN, _SET_START, _SET_END, _SET_LANG, _SET_KIND, _SET_TEXT, _SET_VALUE,
- _SET_UNIT, _SET_QUALIFIER, _SET_SUBJECT, _SET_AS_OF, _SET_FLAGS, _SET_STATED) = (
-    getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
-
-
-def _new_claim(path, line, column, start, end, lang, kind, text, value, unit, qualifier, subject, as_of, flags,
-               stated, _new=object.__new__) -> Claim:
-    """``Claim(path, line, …, stated)``, without the frozen dataclass's __setattr__ per field."""
-    c = _new(Claim)
-    _SET_PATH(c, path)
-    _SET_LINE(c, line)
-    _SET_COLUMN(c, column)
-    _SET_START(c, start)
-    _SET_END(c, end)
-    _SET_LANG(c, lang)
-    _SET_KIND(c, kind)
-    _SET_TEXT(c, text)
-    _SET_VALUE(c, value)
-    _SET_UNIT(c, unit)
-    _SET_QUALIFIER(c, qualifier)
-    _SET_SUBJECT(c, subject)
-    _SET_AS_OF(c, as_of)
-    _SET_FLAGS(c, flags)
-    _SET_STATED(c, stated)
-    return c
 
 
 _SENTENCE_END_CHARS = frozenset("。！？!?；;\n")      # raw.SENTENCE_END's, besides the full stop

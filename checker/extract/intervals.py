@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from decimal import Decimal
 
 from checker.extract.numerals import place
@@ -10,26 +9,9 @@ from checker.model import Interval
 from checker.vocab import Approx
 
 
-# Interval is a frozen dataclass, whose __init__ sets each field through object.__setattr__: the
-# exact value of nearly every figure is built here through the setters of its slots instead (the
-# same object as Interval.exact(n); tests/extract/test_new_claim.py)
-_NOMINAL, _LOW, _HIGH = Interval.nominal.__set__, Interval.low.__set__, Interval.high.__set__
-if tuple(f.name for f in fields(Interval)) != ("nominal", "low", "high") or hasattr(Interval, "__post_init__"):
-    raise ImportError("checker.model.Interval changed: update checker.extract.intervals.exact")
-
-
-def exact(n: Decimal, _new=object.__new__) -> Interval:
-    """``Interval.exact(n)``."""
-    i = _new(Interval)
-    _NOMINAL(i, n)
-    _LOW(i, n)
-    _HIGH(i, n)
-    return i
-
-
 def interval(n: Decimal, approx: Approx | None) -> Interval:
     if approx is None or approx.interval == "exact":
-        return exact(n)
+        return Interval.exact(n)
     kind = approx.interval
     tol = Decimal(str(approx.tolerance))
     if kind == "place_above":

@@ -47,7 +47,7 @@ from pathlib import Path
 from checker.errors import UserError
 from checker.ledger.keys import (SCOPE_SEPARATOR, KeyInputs, best_pairs, compose_key, file_key_inputs,
                                  learnable, subject_key)
-from checker.model import DATE_KINDS, Claim, DateValue, Interval
+from checker.model import DATE_KINDS, Claim, DateValue, Interval, new_claim
 
 SCHEMA_VERSION = 4                   # 4: keys filed again as the dictionary changes
 APPLICATION_ID = 0x434C4D4C          # "CLML": marks the file as a claimcheck ledger
@@ -164,9 +164,9 @@ def claim_of(row: dict) -> Claim:
     else:
         value = Interval(_dec(row["nominal"]), _dec(row["low"]), _dec(row["high"]))
     flags = row["flags"] if isinstance(row["flags"], list) else json.loads(row["flags"] or "[]")
-    return Claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
-                 row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
-                 row["as_of"], tuple(flags))
+    return new_claim(row["path"], row["line"], row["column"], row["start"], row["end"], row["lang"],
+                     row["kind"], row["text"], value, row["unit"], row["qualifier"], row["subject"],
+                     row["as_of"], tuple(flags), None)
 
 
 def _document_as_of(claims: Sequence[Claim]) -> str | None:

@@ -5,7 +5,6 @@ may be."""
 
 from __future__ import annotations
 
-import re
 import re._constants as C
 import re._parser as P
 

@@ -1,13 +1,14 @@
-"""place() builds its claims through the slots' setters (checker.extract._new_claim), not through
-the frozen dataclass's __init__: the object must be the one Claim(...) builds."""
+"""Claims and exact intervals made in bulk go through their slots' setters (checker.model:
+new_claim, Interval.exact), not through the frozen dataclass's __init__: the object must be the
+one the dataclass's __init__ builds."""
 
 from dataclasses import fields
 from decimal import Decimal
 
 import pytest
 
-from checker.extract import _new_claim, extract_text
-from checker.model import Claim, DateValue, Interval
+from checker.extract import extract_text
+from checker.model import Claim, DateValue, Interval, new_claim
 
 
 @pytest.mark.parametrize("args", [
@@ -17,7 +18,7 @@ from checker.model import Claim, DateValue, Interval
      None, None, ("relative",), object()),
 ])
 def test_same_object_as_the_dataclass_builds(args):
-    fast, slow = _new_claim(*args), Claim(*args)
+    fast, slow = new_claim(*args), Claim(*args)
     assert type(fast) is Claim
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     for f in fields(Claim):                       # (stated is not compared by ==)
@@ -34,10 +35,20 @@ def test_extracted_claims_are_claims():
 
 @pytest.mark.parametrize("n", [Decimal(0), Decimal("2.5"), Decimal(-3), None])
 def test_exact_interval_is_the_dataclass_one(n):
-    from checker.extract.intervals import exact
-
-    fast, slow = exact(n), Interval.exact(n)
+    fast, slow = Interval.exact(n), Interval(n, n, n)
     assert type(fast) is Interval and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     assert fast.nominal is n and fast.low is n and fast.high is n
     with pytest.raises(AttributeError):
         fast.low = Decimal(1)
+
+
+def test_claims_read_from_the_ledger_are_claims(tmp_path):
+    from checker.ledger import Ledger
+    from checker.ledger.store import claim_of
+
+    claims = extract_text("2021年3月，公安部共投入警力261名。\nThe ministry deployed 261 police officers.\n", path="a.txt")
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        ledger.index_document("a.txt", "x", claims)
+        read = [claim_of(r) for r in ledger.claims_for()]
+    assert read and all(type(c) is Claim for c in read)
+    assert all(Claim(**{f.name: getattr(c, f.name) for f in fields(Claim)}) == c for c in read)
