@@ -66,7 +66,7 @@ def time_ours(extract, docs: list[tuple[str, str]], repeat: int) -> dict:
 def date_paths(extract, path: str, text: str) -> dict:
     """How many dates our own patterns read, and how many were handed to dateparser."""
     try:
-        from checker.extract.fallback import STATS
+        from checker.extract.dates import STATS
     except ImportError as e:
         return failed(e)
     STATS.clear()

@@ -9,6 +9,7 @@ and a year is never invented silently: an inferred year is flagged.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -79,15 +80,15 @@ def _value(stated: Stated, lo: date, hi: date) -> DateValue:
                      weekday=stated.weekday)
 
 
-_STATS = None
+# the dates made: "patterns" (read by the extractors' own patterns), "dateparser_read" (read by
+# dateparser, checker/extract/fallback.py, which counts its calls as "dateparser"): the benchmark
+# reports the share
+STATS: Counter = Counter()
 
 
 def make(start: int, end: int, stated: Stated, flags: tuple[str, ...] = ()) -> RawClaim:
     """A date claim; resolved at once when the text gives the year, else by :func:`resolve`."""
-    global _STATS
-    if _STATS is None:           # (fallback imports this module: its counter is looked up once, here)
-        from checker.extract.fallback import STATS as _STATS
-    _STATS["patterns" if "dateparser" not in flags else "dateparser_read"] += 1
+    STATS["patterns" if "dateparser" not in flags else "dateparser_read"] += 1
     kind = "date_range" if stated.is_range or stated.since or stated.weekday2 else "date"
     value, more = resolve(stated, None)
     return RawClaim(start, end, kind, value, flags=flags + more, stated=stated)
@@ -109,17 +110,10 @@ def make_day(start: int, end: int, day: int) -> RawClaim:
     return make(start, end, Stated(d=day))
 
 
+# (cached: a pure function of frozen values, and the same dates are stated again and again —
+# half of them in news text — each read twice, by the extractor, then against the document's date)
+@lru_cache(maxsize=4096)
 def resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) -> tuple[DateValue, tuple[str, ...]]:
-    """:func:`_resolve`, cached: it is a pure function of frozen values, and the same dates are
-    stated again and again (half of them in news text), each read twice (by the extractor, then
-    against the document's date)."""
-    try:
-        return _resolve_cached(stated, anchor, context)
-    except TypeError:                  # (a part that cannot be hashed: read it as it is)
-        return _resolve(stated, anchor, context)
-
-
-def _resolve(stated: Stated, anchor: DocDate | None, context: int | None = None) -> tuple[DateValue, tuple[str, ...]]:
     """The day interval ``stated`` means, given the document date (None: not known yet) and the
     year its context writes (``context``: 2019年……3月; a month without a year takes it, flagged
     ``year_context``; without one it takes the year nearest the document date, flagged
@@ -214,9 +208,6 @@ def _resolve(stated: Stated, anchor: DocDate | None, context: int | None = None)
     else:
         _, hi = span(y, s.m, s.d)
     return DateValue(lo.isoformat(), hi.isoformat(), y, s.m, s.d, weekday=s.weekday), flags
-
-
-_resolve_cached = lru_cache(maxsize=4096)(_resolve)
 
 
 def end_month(s: Stated) -> int | None:

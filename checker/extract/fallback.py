@@ -3,19 +3,18 @@
 The frequent forms are read by the extractors' own patterns (a call to dateparser costs about a
 millisecond, and it returns nothing for most Chinese forms). Only a month name that none of those
 patterns took, with a day number beside it ("the 9th of September", "September the 9th, 2021"),
-is handed to dateparser. ``STATS`` counts both paths, so the benchmark can report the share.
+is handed to dateparser. ``STATS`` (checker.extract.dates) counts both paths, so the benchmark
+can report the share.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
-from checker.extract.dates import Stated, make, valid
+from checker.extract.dates import STATS, Stated, make, valid
 from checker.extract.raw import RawClaim
 
-STATS: Counter = Counter()      # "patterns": dates read by our patterns; "dateparser": by dateparser
 
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = re.compile(r"\b(\d{4})\b")

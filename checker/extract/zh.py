@@ -646,7 +646,7 @@ def _expression(text: str, m: re.Match, pre: re.Match | None, kind: str | None, 
         return None
     if kind == "neg":
         return _negative(text, m, pre, g)
-    return _number(text, m, pre if kind in ("approx", "vague") else None, g=g)
+    return _number(text, m, pre if kind in ("approx", "vague") else None, g)
 
 
 # two scales are a number even with nothing after them: 千亿茶产业 (a 100-billion tea industry)
@@ -689,7 +689,7 @@ def _negative(text: str, m: re.Match, pre: re.Match, g: tuple) -> RawClaim | Non
     if word == "负" and before in _NEG_NOT_AFTER or word in "-－−" and (
             before in _HYPHEN_NOT_AFTER or before in ("", "\n", "\r") or before.isascii() and before.isalnum()):
         # (a hyphen that opens a line is a list marker)
-        return _number(text, m, None, g=g)      # 正负0.5% (±), 编号-12: no sign, the number as it is
+        return _number(text, m, None, g)      # 正负0.5% (±), 编号-12: no sign, the number as it is
     if word == "负" and g[_GI["n_meas"]] == "层" and not (g[_GI["n_mid"]] or g[_GI["n_post"]] or g[_GI["n_scale"]]
                                                           or g[_GI["n_after"]]):
         n = _num(g[_GI["n_ar"]] or g[_GI["n_cn"]] or "")
@@ -700,7 +700,7 @@ def _negative(text: str, m: re.Match, pre: re.Match, g: tuple) -> RawClaim | Non
         return None
     if word == "下" and not (g[_GI["n_unit"]] or g[_GI["n_deg"]]):
         return None
-    claim = _number(text, m, None, signed=True, g=g)
+    claim = _number(text, m, None, g, signed=True)
     if claim is None or claim.kind not in ("percent", "money", "quantity"):
         return None
     claim.start = pre.start() - (1 if word == "下" else 0)
@@ -749,11 +749,9 @@ def _num(s: str) -> Decimal | None:
     return parse_arabic(s) if s[:1].isdigit() else parse_chinese(s)
 
 
-def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False, g: tuple | None = None) -> RawClaim | None:
+def _number(text: str, m: re.Match, pre: re.Match | None, g: tuple, signed: bool = False) -> RawClaim | None:
     """A number expression; ``pre`` is the approximation or vague word before it, if any (``g``: the
     groups of ``m``)."""
-    if g is None:
-        g = m.groups()
     v = vocabulary()
     ap = v.approx["zh"]
     ar, cn, mix = g[_GI["n_ar"]], g[_GI["n_cn"]], g[_GI["n_mix"]]
@@ -864,10 +862,9 @@ def _number(text: str, m: re.Match, pre: re.Match | None, signed: bool = False, 
 
 
 def _finish(text: str, m: re.Match, start: int, value: Interval, qualifier, v, ap, ar=None, cn=None,
-            base=None, scale_word=None, g: tuple | None = None) -> RawClaim | None:
-    """The claim of a number expression whose value is read: what its tail says it counts."""
-    if g is None:
-        g = m.groups()
+            base=None, scale_word=None, *, g: tuple) -> RawClaim | None:
+    """The claim of a number expression whose value is read: what its tail says it counts (``g``:
+    the groups of ``m``)."""
     end = m.end()
     after = g[_GI["n_after"]]
     if after:
