@@ -25,7 +25,7 @@ from checker.extract import fallback, numwords, subject_phrase
 from checker.extract.dates import Stated, make, make_date
 from checker.extract.intervals import interval, vague
 from checker.extract.numerals import ARABIC, parse_arabic
-from checker.extract.raw import RawClaim, in_url, is_name_context, may_hold_urls
+from checker.extract.raw import LATIN, LATIN_LOWER, RawClaim, holds, in_url, is_name_context, may_hold_urls
 from checker.extract.units import canonical
 from checker.model import Interval
 from checker.vocab import alternation, load_yaml, vocabulary
@@ -293,14 +293,6 @@ def _with_groups(alternatives: list[str], whole: re.Pattern) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     return _Patterns()
-
-
-def _holds(s: str, words: tuple[str, ...]) -> bool:
-    """Whether ``s`` holds one of ``words`` (a loop: any() over a generator costs twice as much)."""
-    for w in words:
-        if w in s:
-            return True
-    return False
 
 
 def _lower(s: str) -> str:
@@ -712,7 +704,7 @@ def _durations(low: str, out: list[RawClaim], pat: _Patterns) -> list[RawClaim]:
     span (takes a month), "a year and a half", "a year and two months", "two years and three
     months", "five years and a half", "two to six weeks", "between two and six weeks"."""
     found: list[RawClaim] = []
-    if _holds(low, pat.a_unit_probes):
+    if holds(low, pat.a_unit_probes):
         by_start = {c.start: c for c in out}
         found = [c for c in (_a_unit(low, m, by_start, pat) for m in pat.a_unit.finditer(low)) if c is not None]
     if "half" in low:                                        # half a year, half an hour, every half day
@@ -818,10 +810,6 @@ def _may_have_prefix(low: str, p: int, last: int, pat: _Patterns) -> bool:
     return w in pat.prefix_ends or w in pat.currency_before
 
 
-_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-_LETTERS = _LOWER_LETTERS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
 def _run_before(s: str, lo: int, p: int, blanks: str, chars: frozenset[str]) -> tuple[int, int]:
     """The run of ``chars`` that one or more ``blanks`` after it end at ``p``, within
     ``s[lo:p]``, read backwards from ``p``: its (start, end), empty if none. (A regex
@@ -840,7 +828,7 @@ def _run_before(s: str, lo: int, p: int, blanks: str, chars: frozenset[str]) -> 
 def _word_ending(low: str, lo: int, p: int) -> str | None:
     """The word of a-z that spaces (or tabs, newlines) after it end at ``p``, within
     ``low[lo:p]`` (tests/extract/test_word_before.py: what the regex it replaces finds)."""
-    k, j = _run_before(low, lo, p, " \t\n", _LOWER_LETTERS)
+    k, j = _run_before(low, lo, p, " \t\n", LATIN_LOWER)
     return low[k:j] if k < j else None
 
 
@@ -983,7 +971,7 @@ def _words_at(low: str, pos: int) -> re.Match | None:
     return w
 
 
-_TOKEN_CHARS = _LETTERS | frozenset(".'’-")
+_TOKEN_CHARS = LATIN | frozenset(".'’-")
 
 
 def _token_before(seg: str, lo: int, start: int) -> tuple[int, str] | None:
@@ -991,7 +979,7 @@ def _token_before(seg: str, lo: int, start: int) -> tuple[int, str] | None:
     after it end at ``start``, within ``seg[lo:start]``, with its start
     (tests/extract/test_word_before.py: what the regex it replaces finds in that window)."""
     k, j = _run_before(seg, lo, start, " \t", _TOKEN_CHARS)
-    while k < j and seg[k] not in _LETTERS:       # its first letter: no letter before it in the run
+    while k < j and seg[k] not in LATIN:       # its first letter: no letter before it in the run
         k += 1
     return (k, seg[k:j]) if k < j else None
 
@@ -1201,7 +1189,7 @@ def _prev_word(text: str, pos: int) -> str:
     while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):     # (\w: a letter, digit or _)
         j -= 1
     k = j
-    while k > lo and text[k - 1] in _LETTERS:
+    while k > lo and text[k - 1] in LATIN:
         k -= 1
     return text[k:j].lower() if k < j else ""
 
@@ -1222,7 +1210,7 @@ def _number(text: str, m, pre: re.Match | None, seg: str | None = None) -> RawCl
     # (the sign's pattern ends in a minus sign or in a minus word and a space: most numbers
     # have neither before them, and are spared the search)
     sign = pat.minus_before.search(text, max(0, at - 8), at) if at > 0 and (
-        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and _holds(text[max(0, at - 8):at], pat.minus_words)) \
+        text[at - 1] in "-\u2212" or text[at - 1] in " \t" and holds(text[max(0, at - 8):at], pat.minus_words)) \
         else None
     if sign is None:
         return claim

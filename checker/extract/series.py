@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.extract.raw import holds
 from checker.vocab import alternation, vocabulary
 
 # a running total is a count or an amount; a share, a rank or a span of time is not
@@ -51,13 +52,6 @@ def _needles(*phrase_lists) -> tuple[str, ...]:
     phrases holds one of them, so a sentence whose folded lower case holds none has no match and
     is not scanned (a sentence is cheap to search for a few words, dear to scan at every word start)."""
     return tuple(sorted({max(w.lower().split(), key=len) for ws in phrase_lists for w in ws}))
-
-
-def _holds(low: str, needles: tuple[str, ...]) -> bool:
-    for n in needles:                   # (a loop: any() over a generator costs twice as much)
-        if n in low:
-            return True
-    return False
 
 
 @lru_cache(maxsize=1)
@@ -216,11 +210,11 @@ def _en_cues(t: str, a: int, b: int) -> _EnCues:
     ytd, ytd_needles = _ytd_patterns()[1:]
     low = t[a:b]
     low = (low if low.isascii() else low.translate(_FOLD)).lower()     # (translate is slow: rarely needed)
-    return _EnCues(_starts(anywhere, t, a, b) if _holds(low, needles[0]) else [],
-                   _starts(perfect, t, a, b) if _holds(low, needles[1]) else [],
-                   _starts(now, t, a, b) if _holds(low, current_needles[0]) else [],
-                   _starts(progressive, t, a, b) if _holds(low, current_needles[1]) else [],
-                   _starts(ytd, t, a, b) if _holds(low, ytd_needles) else [])
+    return _EnCues(_starts(anywhere, t, a, b) if holds(low, needles[0]) else [],
+                   _starts(perfect, t, a, b) if holds(low, needles[1]) else [],
+                   _starts(now, t, a, b) if holds(low, current_needles[0]) else [],
+                   _starts(progressive, t, a, b) if holds(low, current_needles[1]) else [],
+                   _starts(ytd, t, a, b) if holds(low, ytd_needles) else [])
 
 
 def _starts(pattern: re.Pattern, t: str, a: int, b: int) -> list[int]:
