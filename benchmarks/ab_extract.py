@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="count machine instructions under valgrind instead of timing (deterministic; "
                          "use a text of a few hundred KB: --size-mb 0.2)")
     args = ap.parse_args(argv)
+    if args.instructions and (shutil.which("valgrind") is None or shutil.which("callgrind_control") is None):
+        raise SystemExit("ab_extract.py: --instructions counts under valgrind's callgrind, which is not "
+                         "installed here (Debian: apt-get install valgrind).")
     with tempfile.TemporaryDirectory() as tmp:
         text = args.text
         if text is None:
